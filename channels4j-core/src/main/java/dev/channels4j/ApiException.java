@@ -1,0 +1,56 @@
+package dev.channels4j;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The Channels API answered, and the answer was an error: a non-2xx status, or a 2xx whose body is
+ * an error object {@code {"error":..,"code":..}} (as soketi sends them).
+ *
+ * <pre>{@code
+ * try {
+ *   client.channel("public-room", "user_count");
+ * } catch (ApiException e) {
+ *   e.status();        // 400
+ *   e.body();          // Cannot retrieve the user count unless the channel is a presence channel
+ *   e.isRetryable();   // false
+ * }
+ * }</pre>
+ */
+public class ApiException extends ChannelsException {
+  private static final long serialVersionUID = 1L;
+
+  private final int status;
+  private final String body;
+  private final transient Duration retryAfter;
+
+  public ApiException(String message, int status, String body, Duration retryAfter) {
+    super(message);
+    this.status = status;
+    this.body = body;
+    this.retryAfter = retryAfter;
+  }
+
+  /**
+   * The error's status: the HTTP status, or for a 2xx error body its {@code code} (so a soketi
+   * 401 reads as 401 even though it came with HTTP 200).
+   */
+  public int status() {
+    return status;
+  }
+
+  /** The response body as text, as the server sent it. */
+  public String body() {
+    return body;
+  }
+
+  /** Whether sending the same request again could succeed: 5xx and 429 yes, other 4xx no. */
+  public boolean isRetryable() {
+    return status >= 500 || status == 429;
+  }
+
+  /** The server's {@code Retry-After}, when it sent one. */
+  public Optional<Duration> retryAfter() {
+    return Optional.ofNullable(retryAfter);
+  }
+}

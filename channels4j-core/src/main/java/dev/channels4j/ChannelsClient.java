@@ -1,0 +1,558 @@
+package dev.channels4j;
+
+import dev.channels4j.auth.PresenceMember;
+import dev.channels4j.auth.UserData;
+import dev.channels4j.internal.api.ClientSettings;
+import dev.channels4j.internal.api.Dispatcher;
+import dev.channels4j.internal.api.Requests;
+import dev.channels4j.internal.auth.Authorizer;
+import dev.channels4j.internal.crypto.ChannelEncryption;
+import dev.channels4j.internal.signing.AuthSignatures;
+import dev.channels4j.internal.transport.ApacheTransport;
+import dev.channels4j.internal.webhook.WebhookReader;
+import dev.channels4j.spi.JsonCodec;
+import dev.channels4j.spi.Transport;
+import dev.channels4j.webhook.Webhook;
+import dev.channels4j.webhook.WebhookVerificationException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * A client of one Pusher Channels app: publishes events, queries channels, authorizes
+ * subscriptions, signs users in and verifies webhooks. Immutable and thread-safe: build one per
+ * app and share it; {@link #close()} it when the application stops.
+ *
+ * <pre>{@code
+ * ChannelsClient client = ChannelsClient.builder()
+ *     .appId("123").key("key").secret("secret")
+ *     .cluster("eu")
+ *     .build();
+ *
+ * client.trigger("orders", "created", Map.of("id", 42));            // data as JSON
+ * String auth = client.authorizeChannel(socketId, "private-orders"); // {"auth":"key:..."}
+ * Webhook hook = client.verifyWebhook(headers, body);
+ * client.async().trigger("orders", "shipped", "{\"id\":42}");        // CompletableFuture
+ * }</pre>
+ *
+ * <p>Every operation validates its input before sending and throws a {@link ValidationException}
+ * naming the problem; API errors are {@link ApiException}s, network failures
+ * {@link TransportException}s.
+ */
+public final class ChannelsClient implements AutoCloseable {
+  private final ClientSettings settings;
+  private final AsyncChannelsClient async;
+  private final Authorizer authorizer;
+  private final WebhookReader webhooks;
+
+  private ChannelsClient(ClientSettings settings) {
+    this.settings = settings;
+    this.async = new AsyncChannelsClient(new Requests(settings), new Dispatcher(settings));
+    this.authorizer =
+        new Authorizer(new AuthSignatures(settings.key(), settings.secret()), settings.codec(), settings.encryption());
+    this.webhooks = new WebhookReader(settings.key(), settings.secret(), settings.codec(), settings.encryption());
+  }
+
+  /** A builder; app id, key, secret and a cluster or host are required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A client for {@code http(s)://key:secret@host[:port]/apps/<id>}; other settings default. */
+  public static ChannelsClient fromUrl(String url) {
+    return builder().url(url).build();
+  }
+
+  /** A client for the URL in the environment variable {@code PUSHER_URL}. */
+  public static ChannelsClient fromEnv() {
+    return fromEnv("PUSHER_URL");
+  }
+
+  /** A client for the URL in the named environment variable. */
+  public static ChannelsClient fromEnv(String variable) {
+    return fromEnv(variable, System::getenv);
+  }
+
+  static ChannelsClient fromEnv(String variable, Function<String, String> environment) {
+    String url = environment.apply(variable);
+    if (url == null || url.isBlank()) {
+      throw new ValidationException(
+          "environment variable " + variable + " is not set; set it to http(s)://key:secret@host[:port]/apps/<app-id>");
+    }
+    return builder().url(url, variable).build();
+  }
+
+  /** The same operations, returning {@link CompletableFuture}s. */
+  public AsyncChannelsClient async() {
+    return async;
+  }
+
+  // ---- publishing -------------------------------------------------------------------------
+
+  /**
+   * Publishes an event on one channel. {@code data}: a String is sent as is, a {@code byte[]} as
+   * its UTF-8 text, anything else as JSON through the configured {@link JsonCodec}.
+   */
+  public TriggerResult trigger(String channel, String event, Object data) {
+    return await(async.trigger(channel, event, data));
+  }
+
+  /** Publishes an event on up to 100 channels (an encrypted channel must be triggered alone). */
+  public TriggerResult trigger(List<String> channels, String event, Object data) {
+    return await(async.trigger(channels, event, data));
+  }
+
+  /** Publishes an event with options: an excluded socket id, attributes to return. */
+  public TriggerResult trigger(Trigger trigger) {
+    return await(async.trigger(trigger));
+  }
+
+  /** Publishes up to the batch limit (10 by default) of events in one request. */
+  public BatchResult triggerBatch(List<Event> events) {
+    return await(async.triggerBatch(events));
+  }
+
+  /** Publishes an event to every connection signed in as {@code userId}. */
+  public void sendToUser(String userId, String event, Object data) {
+    await(async.sendToUser(userId, event, data));
+  }
+
+  /** Closes every connection signed in as {@code userId}; they may reconnect. */
+  public void terminateUserConnections(String userId) {
+    await(async.terminateUserConnections(userId));
+  }
+
+  // ---- queries ----------------------------------------------------------------------------
+
+  /** Every occupied channel. */
+  public ChannelList channels() {
+    return channels(ChannelsQuery.all());
+  }
+
+  /** The occupied channels the query selects. */
+  public ChannelList channels(ChannelsQuery query) {
+    return await(async.channels(query));
+  }
+
+  /**
+   * Whether a channel is occupied, and the attributes asked for: {@code user_count} (presence),
+   * {@code subscription_count}, {@code cache} (cache channels).
+   */
+  public ChannelInfo channel(String channel, String... attributes) {
+    return await(async.channel(channel, attributes));
+  }
+
+  /** The ids of the users on a presence channel. */
+  public List<String> users(String presenceChannel) {
+    return await(async.users(presenceChannel));
+  }
+
+  // ---- authorization (no network) ---------------------------------------------------------
+
+  /**
+   * The body to answer a browser's request to subscribe to a {@code private-} or
+   * {@code private-encrypted-} channel: {@code {"auth":"key:signature"}}, plus
+   * {@code shared_secret} for an encrypted channel.
+   */
+  public String authorizeChannel(String socketId, String channel) {
+    return authorizer.authorizeChannel(socketId, channel);
+  }
+
+  /**
+   * As {@link #authorizeChannel(String, String)}, from the form body the browser posted
+   * ({@code socket_id=..&channel_name=..}).
+   */
+  public String authorizeChannelFromForm(String formBody) {
+    Map<String, String> form = Authorizer.parseForm(formBody);
+    return authorizer.authorizeChannel(Authorizer.field(form, "socket_id"), Authorizer.field(form, "channel_name"));
+  }
+
+  /** The body to answer a request to join a {@code presence-} channel as {@code member}. */
+  public String authorizePresenceChannel(String socketId, String channel, PresenceMember member) {
+    return authorizer.authorizePresenceChannel(socketId, channel, member);
+  }
+
+  /** As {@link #authorizePresenceChannel(String, String, PresenceMember)}, from the posted form body. */
+  public String authorizePresenceChannelFromForm(String formBody, PresenceMember member) {
+    Map<String, String> form = Authorizer.parseForm(formBody);
+    return authorizer.authorizePresenceChannel(
+        Authorizer.field(form, "socket_id"), Authorizer.field(form, "channel_name"), member);
+  }
+
+  /** The body to answer a user sign-in request: {@code {"auth":..,"user_data":..}}. */
+  public String authenticateUser(String socketId, UserData user) {
+    return authorizer.authenticateUser(socketId, user);
+  }
+
+  /** As {@link #authenticateUser(String, UserData)}, from the posted form body. */
+  public String authenticateUserFromForm(String formBody, UserData user) {
+    Map<String, String> form = Authorizer.parseForm(formBody);
+    return authorizer.authenticateUser(Authorizer.field(form, "socket_id"), user);
+  }
+
+  // ---- webhooks (no network) --------------------------------------------------------------
+
+  /**
+   * Verifies a webhook and returns its events, decrypting those of encrypted channels.
+   *
+   * @param headers the request's headers (names matched case-insensitively)
+   * @param body the raw body bytes, exactly as received
+   * @throws WebhookVerificationException when anything is wrong; nothing partial is returned
+   */
+  public Webhook verifyWebhook(Map<String, List<String>> headers, byte[] body) {
+    return webhooks.verify(headers, body);
+  }
+
+  /**
+   * The headers ({@code X-Pusher-Key}, {@code X-Pusher-Signature}) a genuine webhook with this body
+   * would carry; for your own tests of a webhook endpoint.
+   */
+  public Map<String, String> signWebhook(byte[] body) {
+    return webhooks.sign(body);
+  }
+
+  /** Releases the connection pool. Requests in flight may fail. */
+  @Override
+  public void close() {
+    settings.transport().close();
+  }
+
+  @Override
+  public String toString() {
+    return "ChannelsClient[appId=" + settings.appId() + ", key=" + settings.key() + ", baseUri="
+        + settings.baseUri() + ", secret=<hidden>"
+        + (settings.encryption() == null ? "" : ", encryptionMasterKey=<hidden>") + "]";
+  }
+
+  private static <T> T await(CompletableFuture<T> future) {
+    try {
+      return future.join();
+    } catch (CompletionException e) {
+      Throwable cause = Dispatcher.unwrap(e);
+      if (cause instanceof ChannelsException channels) {
+        throw channels;
+      }
+      throw new TransportException(TransportException.Kind.OTHER, "request failed: " + cause, cause);
+    }
+  }
+
+  /**
+   * Builds a {@link ChannelsClient}. Required: {@link #appId}, {@link #key}, {@link #secret}, and
+   * either {@link #cluster} or {@link #host}. {@link #build()} names any missing or invalid setting.
+   *
+   * <pre>{@code
+   * ChannelsClient local = ChannelsClient.builder()
+   *     .appId("app-id").key("app-key").secret("app-secret")
+   *     .host("127.0.0.1").port(6001).useTls(false)
+   *     .build();
+   * }</pre>
+   */
+  public static final class Builder {
+    private static final Pattern APP_ID = Pattern.compile("[A-Za-z0-9_-]+");
+    private static final Pattern CLUSTER = Pattern.compile("[a-z0-9-]+");
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.-]+|\\[[0-9a-fA-F:.]+\\]");
+
+    private String appId;
+    private String key;
+    private String secret;
+    private String cluster;
+    private String host;
+    private Integer port;
+    private boolean useTls = true;
+    private Duration timeout = Duration.ofSeconds(5);
+    private Duration connectTimeout = Duration.ofSeconds(3);
+    private String masterKeyBase64;
+    private byte[] masterKey;
+    private int maxDataSize = 10 * 1024;
+    private int maxBatchSize = 10;
+    private int maxConnections = 64;
+    private ApacheTransport.Proxy proxy;
+    private JsonCodec codec = JsonCodec.jackson();
+    private Transport transport;
+    private Clock clock = Clock.systemUTC();
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+
+    private Builder() {}
+
+    /** The app's id, as the dashboard shows it. */
+    public Builder appId(String appId) {
+      this.appId = appId;
+      return this;
+    }
+
+    /** The app's key (public). */
+    public Builder key(String key) {
+      this.key = key;
+      return this;
+    }
+
+    /** The app's secret; never printed by this library. */
+    public Builder secret(String secret) {
+      this.secret = secret;
+      return this;
+    }
+
+    /** The cluster, e.g. {@code eu}: the API host becomes {@code api-eu.pusher.com}. */
+    public Builder cluster(String cluster) {
+      this.cluster = cluster;
+      return this;
+    }
+
+    /** A host of your own (a local server, soketi), instead of a cluster. */
+    public Builder host(String host) {
+      this.host = host;
+      return this;
+    }
+
+    /** The port; defaults to 443 with TLS and 80 without. */
+    public Builder port(int port) {
+      this.port = port;
+      return this;
+    }
+
+    /** HTTPS (the default) or plain HTTP, for local servers. */
+    public Builder useTls(boolean useTls) {
+      this.useTls = useTls;
+      return this;
+    }
+
+    /** How long one request may take, connection included. Default 5 s. */
+    public Builder timeout(Duration timeout) {
+      this.timeout = timeout;
+      return this;
+    }
+
+    /** How long opening a connection may take. Default 3 s. */
+    public Builder connectTimeout(Duration connectTimeout) {
+      this.connectTimeout = connectTimeout;
+      return this;
+    }
+
+    /** The end-to-end encryption master key: 32 bytes, standard base64 (44 characters). */
+    public Builder encryptionMasterKeyBase64(String masterKeyBase64) {
+      this.masterKeyBase64 = masterKeyBase64;
+      return this;
+    }
+
+    /** The end-to-end encryption master key as 32 raw bytes (copied). */
+    public Builder encryptionMasterKey(byte[] masterKey) {
+      this.masterKey = masterKey == null ? null : masterKey.clone();
+      return this;
+    }
+
+    /** The largest event data in bytes (after encryption). Default 10240; dedicated clusters allow more. */
+    public Builder maxDataSize(int bytes) {
+      this.maxDataSize = bytes;
+      return this;
+    }
+
+    /** The most events one batch may hold. Default 10. */
+    public Builder maxBatchSize(int events) {
+      this.maxBatchSize = events;
+      return this;
+    }
+
+    /** The most pooled connections of the default transport. Default 64. */
+    public Builder maxConnections(int connections) {
+      this.maxConnections = connections;
+      return this;
+    }
+
+    /** Sends every request through an HTTP proxy. */
+    public Builder proxy(String host, int port) {
+      this.proxy = new ApacheTransport.Proxy(host, port, null, null);
+      return this;
+    }
+
+    /** Sends every request through an HTTP proxy that asks for credentials. */
+    public Builder proxy(String host, int port, String username, String password) {
+      if (username == null || password == null) {
+        throw new ValidationException("proxy username and password must both be given");
+      }
+      this.proxy = new ApacheTransport.Proxy(host, port, username, password);
+      return this;
+    }
+
+    /** The JSON codec for event data, user info and responses. Default: Jackson 2. */
+    public Builder jsonCodec(JsonCodec codec) {
+      this.codec = codec;
+      return this;
+    }
+
+    /**
+     * The HTTP transport. Default: Apache HttpClient 5 with a pooled connection manager. A
+     * transport you pass is closed with the client; timeouts and proxy settings are then yours.
+     */
+    public Builder transport(Transport transport) {
+      this.transport = transport;
+      return this;
+    }
+
+    /** The clock that dates request signatures. For tests; default the system clock. */
+    public Builder clock(Clock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    /** When to retry failed requests. Default {@link RetryPolicy#defaults()}: queries only. */
+    public Builder retryPolicy(RetryPolicy retryPolicy) {
+      this.retryPolicy = retryPolicy;
+      return this;
+    }
+
+    /**
+     * Takes app id, key, secret, host, port and TLS from {@code http(s)://key:secret@host[:port]/apps/<id>}.
+     */
+    public Builder url(String url) {
+      return url(url, "URL");
+    }
+
+    Builder url(String url, String source) {
+      if (url == null) {
+        throw new ValidationException(source + " must not be null");
+      }
+      String hint = "; expected http(s)://key:secret@host[:port]/apps/<app-id>";
+      URI uri;
+      try {
+        uri = new URI(url.trim());
+      } catch (URISyntaxException e) {
+        throw new ValidationException(source + " is not a valid URL: " + e.getReason() + hint, e);
+      }
+      String scheme = uri.getScheme();
+      if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme)) {
+        throw new ValidationException(source + " must start with http:// or https://" + hint);
+      }
+      if (uri.getHost() == null) {
+        throw new ValidationException(source + " has no host" + hint);
+      }
+      String userInfo = uri.getRawUserInfo();
+      if (userInfo == null || userInfo.isEmpty()) {
+        throw new ValidationException(source + " has no key:secret before the host" + hint);
+      }
+      int colon = userInfo.indexOf(':');
+      if (colon <= 0 || colon == userInfo.length() - 1) {
+        throw new ValidationException(source + " must carry both key and secret as key:secret" + hint);
+      }
+      String path = uri.getPath() == null ? "" : uri.getPath();
+      if (!path.matches("/apps/[^/]+/?")) {
+        throw new ValidationException(source + " has no app id: its path must be /apps/<app-id>" + hint);
+      }
+      this.key = URLDecoder.decode(userInfo.substring(0, colon), StandardCharsets.UTF_8);
+      this.secret = URLDecoder.decode(userInfo.substring(colon + 1), StandardCharsets.UTF_8);
+      this.appId = path.replaceAll("^/apps/|/$", "");
+      this.host = uri.getHost();
+      this.cluster = null;
+      this.useTls = "https".equalsIgnoreCase(scheme);
+      this.port = uri.getPort() == -1 ? null : uri.getPort();
+      return this;
+    }
+
+    /** Checks every setting and builds the client. */
+    public ChannelsClient build() {
+      require(appId, "appId", "appId(\"123\")");
+      require(key, "key", "key(\"your-app-key\")");
+      require(secret, "secret", "secret(\"your-app-secret\")");
+      if (!APP_ID.matcher(appId).matches()) {
+        throw new ValidationException("appId \"" + appId + "\" may only contain letters, digits, _ and -");
+      }
+      if (host != null && cluster != null) {
+        throw new ValidationException("set either cluster(...) or host(...), not both");
+      }
+      if (host == null && cluster == null) {
+        throw new ValidationException(
+            "no server: set cluster(\"eu\") for Pusher, or host(\"127.0.0.1\").port(6001).useTls(false) for a local server");
+      }
+      if (cluster != null && !CLUSTER.matcher(cluster).matches()) {
+        throw new ValidationException("cluster \"" + cluster + "\" is not a cluster name like eu, us2 or ap1");
+      }
+      if (host != null && (host.isEmpty() || !HOST.matcher(host).matches())) {
+        throw new ValidationException("host \"" + host + "\" is not a host name or IP address (no scheme, no port, no path)");
+      }
+      if (port != null && (port < 1 || port > 65535)) {
+        throw new ValidationException("port must be between 1 and 65535, got " + port);
+      }
+      positive(timeout, "timeout");
+      positive(connectTimeout, "connectTimeout");
+      if (maxDataSize < 1) {
+        throw new ValidationException("maxDataSize must be at least 1 byte, got " + maxDataSize);
+      }
+      if (maxBatchSize < 1) {
+        throw new ValidationException("maxBatchSize must be at least 1, got " + maxBatchSize);
+      }
+      if (maxConnections < 1) {
+        throw new ValidationException("maxConnections must be at least 1, got " + maxConnections);
+      }
+      if (codec == null) {
+        throw new ValidationException("jsonCodec must not be null");
+      }
+      if (clock == null) {
+        throw new ValidationException("clock must not be null");
+      }
+      if (retryPolicy == null) {
+        throw new ValidationException("retryPolicy must not be null; use RetryPolicy.none()");
+      }
+      if (proxy != null && (proxy.host() == null || proxy.host().isEmpty() || proxy.port() < 1 || proxy.port() > 65535)) {
+        throw new ValidationException("proxy needs a host and a port between 1 and 65535");
+      }
+      ChannelEncryption encryption = encryption();
+      String scheme = useTls ? "https" : "http";
+      String hostName = host != null ? host : "api-" + cluster + ".pusher.com";
+      int effectivePort = port != null ? port : (useTls ? 443 : 80);
+      URI baseUri = URI.create(scheme + "://" + hostName + ":" + effectivePort);
+      Transport chosen = transport != null ? transport : new ApacheTransport(connectTimeout, timeout, maxConnections, proxy);
+      return new ChannelsClient(new ClientSettings(
+          appId, key, secret, baseUri, timeout, maxDataSize, maxBatchSize, codec, chosen, clock, retryPolicy, encryption));
+    }
+
+    private ChannelEncryption encryption() {
+      if (masterKeyBase64 != null && masterKey != null) {
+        throw new ValidationException(
+            "set the encryption master key once: either encryptionMasterKeyBase64(...) or encryptionMasterKey(...), not both");
+      }
+      byte[] bytes = masterKey;
+      if (masterKeyBase64 != null) {
+        try {
+          bytes = Base64.getDecoder().decode(masterKeyBase64.trim());
+        } catch (IllegalArgumentException e) {
+          throw new ValidationException("encryptionMasterKeyBase64 is not valid base64", e);
+        }
+      }
+      if (bytes == null) {
+        return null;
+      }
+      if (bytes.length != ChannelEncryption.MASTER_KEY_BYTES) {
+        throw new ValidationException(
+            "the encryption master key must be 32 bytes, got " + bytes.length
+                + " (generate one with: openssl rand -base64 32)");
+      }
+      return new ChannelEncryption(bytes);
+    }
+
+    private static void require(String value, String name, String example) {
+      if (value == null || value.isEmpty()) {
+        throw new ValidationException(name + " is missing: call ." + example + " on the builder");
+      }
+    }
+
+    private static void positive(Duration duration, String name) {
+      if (duration == null || duration.isNegative() || duration.isZero()) {
+        throw new ValidationException(name + " must be a positive duration, got " + duration);
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "ChannelsClient.Builder[appId=" + appId + ", key=" + key + ", secret=<hidden>]";
+    }
+  }
+}

@@ -1,0 +1,147 @@
+package dev.channels4j;
+
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * When and how often a failed request is sent again: on a transport failure (timeout, refused,
+ * reset), a 5xx or a 429, with exponential backoff and full jitter, honouring the server's
+ * {@code Retry-After}. 4xx errors other than 429 are never retried.
+ *
+ * <p><b>A retried trigger may be delivered twice.</b> When a request timed out or its connection
+ * was reset, the server may already have published the event; sending it again publishes it again.
+ * That is why POSTs (triggers, batches, terminations) are not retried unless you say so with
+ * {@link Builder#retryPosts(boolean)}. Queries (GET) are safe to retry.
+ *
+ * <pre>{@code
+ * ChannelsClient client = ChannelsClient.builder()
+ *     ...
+ *     .retryPolicy(RetryPolicy.builder().maxAttempts(4).initialBackoff(Duration.ofMillis(100))
+ *         .retryPosts(true).build())
+ *     .build();
+ * }</pre>
+ */
+public final class RetryPolicy {
+  private static final RetryPolicy NONE = new Builder().maxAttempts(1).build();
+  private static final RetryPolicy DEFAULT = new Builder().build();
+
+  private final int maxAttempts;
+  private final Duration initialBackoff;
+  private final Duration maxBackoff;
+  private final boolean retryPosts;
+
+  private RetryPolicy(Builder b) {
+    this.maxAttempts = b.maxAttempts;
+    this.initialBackoff = b.initialBackoff;
+    this.maxBackoff = b.maxBackoff;
+    this.retryPosts = b.retryPosts;
+  }
+
+  /** Never retries. */
+  public static RetryPolicy none() {
+    return NONE;
+  }
+
+  /** The default: up to 3 attempts for queries (GET), none for POSTs, backoff from 100 ms to 2 s. */
+  public static RetryPolicy defaults() {
+    return DEFAULT;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The most attempts one request gets, the first included. */
+  public int maxAttempts() {
+    return maxAttempts;
+  }
+
+  public Duration initialBackoff() {
+    return initialBackoff;
+  }
+
+  public Duration maxBackoff() {
+    return maxBackoff;
+  }
+
+  /** Whether POSTs (triggers, batches, terminations) are retried too; see the class comment. */
+  public boolean retryPosts() {
+    return retryPosts;
+  }
+
+  /** How many attempts a request with this method gets. */
+  public int attemptsFor(String method) {
+    return "GET".equals(method) || retryPosts ? maxAttempts : 1;
+  }
+
+  /**
+   * The delay before attempt {@code attempt + 1} after attempt {@code attempt} (1-based) failed:
+   * a random duration between zero and {@code min(maxBackoff, initialBackoff * 2^(attempt-1))},
+   * or the server's Retry-After when it sent one (capped at maxBackoff).
+   */
+  public Duration delayAfter(int attempt, Duration retryAfter) {
+    if (retryAfter != null) {
+      return retryAfter.compareTo(maxBackoff) > 0 ? maxBackoff : retryAfter;
+    }
+    long ceiling = initialBackoff.toMillis() << Math.min(attempt - 1, 20);
+    ceiling = Math.min(Math.max(ceiling, 1), maxBackoff.toMillis());
+    return Duration.ofMillis(ThreadLocalRandom.current().nextLong(ceiling + 1));
+  }
+
+  @Override
+  public String toString() {
+    return "RetryPolicy[maxAttempts=" + maxAttempts + ", initialBackoff=" + initialBackoff
+        + ", maxBackoff=" + maxBackoff + ", retryPosts=" + retryPosts + "]";
+  }
+
+  /** Builds a {@link RetryPolicy}; every setting has a default. */
+  public static final class Builder {
+    private int maxAttempts = 3;
+    private Duration initialBackoff = Duration.ofMillis(100);
+    private Duration maxBackoff = Duration.ofSeconds(2);
+    private boolean retryPosts;
+
+    private Builder() {}
+
+    /** The most attempts per request, the first included: 1 (no retry) to 10. Default 3. */
+    public Builder maxAttempts(int maxAttempts) {
+      if (maxAttempts < 1 || maxAttempts > 10) {
+        throw new ValidationException("retry maxAttempts must be between 1 and 10, got " + maxAttempts);
+      }
+      this.maxAttempts = maxAttempts;
+      return this;
+    }
+
+    /** The backoff ceiling after the first failure; doubles per attempt. Default 100 ms. */
+    public Builder initialBackoff(Duration initialBackoff) {
+      if (initialBackoff == null || initialBackoff.isNegative() || initialBackoff.isZero()) {
+        throw new ValidationException("retry initialBackoff must be positive, got " + initialBackoff);
+      }
+      this.initialBackoff = initialBackoff;
+      return this;
+    }
+
+    /** The longest wait between attempts, Retry-After included. Default 2 s. */
+    public Builder maxBackoff(Duration maxBackoff) {
+      if (maxBackoff == null || maxBackoff.isNegative() || maxBackoff.isZero()) {
+        throw new ValidationException("retry maxBackoff must be positive, got " + maxBackoff);
+      }
+      this.maxBackoff = maxBackoff;
+      return this;
+    }
+
+    /** Also retry POSTs. A retried trigger may be delivered twice. Default false. */
+    public Builder retryPosts(boolean retryPosts) {
+      this.retryPosts = retryPosts;
+      return this;
+    }
+
+    public RetryPolicy build() {
+      if (maxBackoff.compareTo(initialBackoff) < 0) {
+        throw new ValidationException(
+            "retry maxBackoff (" + maxBackoff + ") must not be shorter than initialBackoff (" + initialBackoff + ")");
+      }
+      return new RetryPolicy(this);
+    }
+  }
+}

@@ -1,0 +1,49 @@
+package dev.channels4j;
+
+/**
+ * No answer arrived from the Channels API: the request timed out, the connection was refused or
+ * reset, the host is unknown, or TLS failed. The cause holds the underlying I/O error.
+ * Whether the event was published is unknown when the failure came after the request was sent.
+ *
+ * <pre>{@code
+ * try {
+ *   client.trigger("orders", "created", order);
+ * } catch (TransportException e) {
+ *   if (e.kind() == TransportException.Kind.TIMEOUT) { ... }
+ * }
+ * }</pre>
+ */
+public class TransportException extends ChannelsException {
+  private static final long serialVersionUID = 1L;
+
+  /** What went wrong on the wire. */
+  public enum Kind {
+    /** The request did not complete within the configured timeout. */
+    TIMEOUT,
+    /** Nothing listens at the host and port, or the connection could not be opened in time. */
+    CONNECTION_REFUSED,
+    /** The connection was reset or closed before a response arrived. */
+    CONNECTION_RESET,
+    /** The host name could not be resolved. */
+    UNKNOWN_HOST,
+    /** Any other I/O failure, TLS among them. */
+    OTHER
+  }
+
+  private final Kind kind;
+
+  public TransportException(Kind kind, String message, Throwable cause) {
+    super(message, cause);
+    this.kind = kind;
+  }
+
+  /** What went wrong. */
+  public Kind kind() {
+    return kind;
+  }
+
+  /** Every transport failure may succeed on another attempt. */
+  public boolean isRetryable() {
+    return true;
+  }
+}

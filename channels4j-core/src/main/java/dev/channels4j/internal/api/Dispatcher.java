@@ -1,0 +1,236 @@
+package dev.channels4j.internal.api;
+
+import dev.channels4j.ApiException;
+import dev.channels4j.ChannelsException;
+import dev.channels4j.RetryPolicy;
+import dev.channels4j.TransportException;
+import dev.channels4j.internal.signing.RequestSigner;
+import dev.channels4j.spi.JsonCodec;
+import dev.channels4j.spi.Transport;
+import dev.channels4j.spi.TransportRequest;
+import dev.channels4j.spi.TransportResponse;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends one {@link ApiRequest}: signs it, hands it to the transport, decides whether the answer is
+ * a success, and retries as the policy allows. Every attempt is signed afresh (new timestamp).
+ */
+public final class Dispatcher {
+  private static final Logger LOG = LoggerFactory.getLogger("dev.channels4j.http");
+  public static final String LIBRARY_HEADER = "X-Pusher-Library";
+  public static final String LIBRARY = "channels4j " + Version.VERSION;
+
+  private static final Map<String, String> POST_HEADERS =
+      Map.of("Content-Type", "application/json", LIBRARY_HEADER, LIBRARY);
+  private static final Map<String, String> GET_HEADERS = Map.of(LIBRARY_HEADER, LIBRARY);
+
+  private final String baseUri;
+  private final RequestSigner signer;
+  private final Transport transport;
+  private final JsonCodec codec;
+  private final Clock clock;
+  private final Duration timeout;
+  private final RetryPolicy retryPolicy;
+
+  public Dispatcher(ClientSettings settings) {
+    String base = settings.baseUri().toString();
+    this.baseUri = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    this.signer = new RequestSigner(settings.key(), settings.secret());
+    this.transport = settings.transport();
+    this.codec = settings.codec();
+    this.clock = settings.clock();
+    this.timeout = settings.timeout();
+    this.retryPolicy = settings.retryPolicy();
+  }
+
+  /** Sends the request; the future fails with an {@link ApiException} or {@link TransportException}. */
+  public CompletableFuture<ApiResponse> send(ApiRequest request) {
+    return attempt(request, 1);
+  }
+
+  private CompletableFuture<ApiResponse> attempt(ApiRequest request, int attempt) {
+    long started = System.nanoTime();
+    CompletableFuture<TransportResponse> sent;
+    try {
+      sent = transport.send(sign(request));
+    } catch (RuntimeException e) {
+      sent = CompletableFuture.failedFuture(e);
+    }
+    CompletableFuture<TransportResponse> bounded = sent.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    final CompletableFuture<TransportResponse> underlying = sent;
+    return bounded
+        .handle((response, failure) -> {
+          long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+          if (failure != null) {
+            underlying.cancel(true);
+            ChannelsException error = transportFailure(request, unwrap(failure));
+            LOG.debug("{} {} failed after {} ms: {}", request.method(), request.path(), millis, error.getMessage());
+            return Outcome.failed(error);
+          }
+          LOG.debug("{} {} -> {} in {} ms", request.method(), request.path(), response.status(), millis);
+          return judge(request, response);
+        })
+        .thenCompose(outcome -> {
+          if (outcome.response != null) {
+            return CompletableFuture.completedFuture(outcome.response);
+          }
+          if (attempt < retryPolicy.attemptsFor(request.method()) && isRetryable(outcome.error)) {
+            Duration delay = retryPolicy.delayAfter(attempt, retryAfter(outcome.error));
+            LOG.debug("{} {} attempt {} failed, retrying in {} ms", request.method(), request.path(), attempt, delay.toMillis());
+            return CompletableFuture.supplyAsync(
+                    () -> null, CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS))
+                .thenCompose(ignored -> attempt(request, attempt + 1));
+          }
+          return CompletableFuture.failedFuture(outcome.error);
+        });
+  }
+
+  TransportRequest sign(ApiRequest request) {
+    long timestamp = clock.millis() / 1000;
+    String query = signer.signedQuery(request.method(), request.path(), request.query(), request.body(), timestamp);
+    URI uri = URI.create(baseUri + request.path() + "?" + query);
+    Map<String, String> headers = request.body() == null ? GET_HEADERS : POST_HEADERS;
+    return new TransportRequest(request.method(), uri, headers, request.body(), timeout);
+  }
+
+  private Outcome judge(ApiRequest request, TransportResponse response) {
+    String body = response.bodyText();
+    Object json = parseOrNull(body);
+    int status = response.status();
+    if (status >= 200 && status < 300) {
+      if (json instanceof Map<?, ?> map && map.containsKey("error") && map.containsKey("code")) {
+        int code = map.get("code") instanceof Number n ? n.intValue() : status;
+        String message = String.valueOf(map.get("error"));
+        return Outcome.failed(new ApiException(
+            request + " failed: " + code + " " + message + " (error body with HTTP " + status + ")",
+            code, body, null));
+      }
+      return Outcome.ok(new ApiResponse(status, body, json));
+    }
+    Duration retryAfter = response.header("Retry-After").map(Dispatcher::parseRetryAfter).orElse(null);
+    String message = request + " failed with HTTP " + status + (body.isBlank() ? "" : ": " + shorten(body.strip()));
+    return Outcome.failed(new ApiException(message, status, body, retryAfter));
+  }
+
+  private Object parseOrNull(String body) {
+    if (body.isEmpty()) {
+      return null;
+    }
+    char first = body.charAt(0);
+    if (first != '{' && first != '[') {
+      return null;
+    }
+    try {
+      return codec.parse(body);
+    } catch (IllegalArgumentException notJson) {
+      return null;
+    }
+  }
+
+  private ChannelsException transportFailure(ApiRequest request, Throwable failure) {
+    if (failure instanceof ChannelsException channels) {
+      return channels;
+    }
+    String what = request.toString();
+    if (failure instanceof TimeoutException) {
+      return new TransportException(
+          TransportException.Kind.TIMEOUT, what + " timed out after " + timeout.toMillis() + " ms", failure);
+    }
+    if (failure instanceof ConnectException || failure instanceof NoRouteToHostException
+        || failure.getClass().getSimpleName().equals("ConnectTimeoutException")) {
+      return new TransportException(
+          TransportException.Kind.CONNECTION_REFUSED,
+          what + " could not connect to " + baseUri + ": " + failure.getMessage(), failure);
+    }
+    if (failure instanceof UnknownHostException) {
+      return new TransportException(
+          TransportException.Kind.UNKNOWN_HOST, what + ": unknown host " + failure.getMessage(), failure);
+    }
+    if (failure instanceof InterruptedIOException) {
+      return new TransportException(
+          TransportException.Kind.TIMEOUT, what + " timed out: " + failure.getMessage(), failure);
+    }
+    if (failure instanceof SocketException || failure instanceof EOFException
+        || failure.getClass().getSimpleName().equals("ConnectionClosedException")) {
+      return new TransportException(
+          TransportException.Kind.CONNECTION_RESET,
+          what + ": connection reset or closed before a response: " + failure.getMessage(), failure);
+    }
+    String kind = failure instanceof IOException ? "I/O failure" : "failure";
+    return new TransportException(
+        TransportException.Kind.OTHER, what + " " + kind + ": " + failure, failure);
+  }
+
+  private static boolean isRetryable(ChannelsException error) {
+    if (error instanceof ApiException api) {
+      return api.isRetryable();
+    }
+    return error instanceof TransportException;
+  }
+
+  private static Duration retryAfter(ChannelsException error) {
+    return error instanceof ApiException api ? api.retryAfter().orElse(null) : null;
+  }
+
+  static Duration parseRetryAfter(String value) {
+    String v = value.trim();
+    try {
+      long seconds = Long.parseLong(v);
+      return seconds < 0 ? null : Duration.ofSeconds(seconds);
+    } catch (NumberFormatException notSeconds) {
+      try {
+        ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
+        Duration d = Duration.between(java.time.Instant.now(), at.toInstant());
+        return d.isNegative() ? Duration.ZERO : d;
+      } catch (DateTimeParseException notDate) {
+        return null;
+      }
+    }
+  }
+
+  /** Strips the wrappers a future puts around the real failure. */
+  public static Throwable unwrap(Throwable failure) {
+    Throwable t = failure;
+    while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t;
+  }
+
+  private static String shorten(String s) {
+    return s.length() <= 500 ? s : s.substring(0, 497) + "...";
+  }
+
+  /** A successful response: its status, body text, and the body parsed as JSON (or null). */
+  public record ApiResponse(int status, String body, Object json) {}
+
+  private record Outcome(ApiResponse response, ChannelsException error) {
+    static Outcome ok(ApiResponse response) {
+      return new Outcome(response, null);
+    }
+
+    static Outcome failed(ChannelsException error) {
+      return new Outcome(null, error);
+    }
+  }
+}

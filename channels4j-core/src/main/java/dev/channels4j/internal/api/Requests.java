@@ -1,0 +1,152 @@
+package dev.channels4j.internal.api;
+
+import dev.channels4j.ChannelsQuery;
+import dev.channels4j.Event;
+import dev.channels4j.Trigger;
+import dev.channels4j.ValidationException;
+import dev.channels4j.internal.validation.Validation;
+import dev.channels4j.spi.JsonCodec;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the request of each operation: validates every input, encodes the data, and serializes
+ * the body once, so the bytes that are signed are the bytes that are sent.
+ */
+public final class Requests {
+  private static final byte[] EMPTY_OBJECT = "{}".getBytes(StandardCharsets.UTF_8);
+
+  private final String appPath;
+  private final JsonCodec codec;
+  private final EventEncoder encoder;
+  private final int maxBatchSize;
+
+  public Requests(ClientSettings settings) {
+    this.appPath = "/apps/" + settings.appId();
+    this.codec = settings.codec();
+    this.encoder = new EventEncoder(settings.codec(), settings.encryption(), settings.maxDataBytes());
+    this.maxBatchSize = settings.maxBatchSize();
+  }
+
+  /** {@code POST /events}. */
+  public ApiRequest trigger(Trigger trigger) {
+    if (trigger == null) {
+      throw new ValidationException("trigger must not be null");
+    }
+    List<String> channels = trigger.channels();
+    Validation.channels(channels);
+    Validation.eventName(trigger.event());
+    trigger.socketId().ifPresent(Validation::socketId);
+    if (Validation.isEncrypted(channels.get(0))) {
+      encoder.requireEncryption(channels.get(0));
+    }
+    String data = encoder.dataFor(channels.get(0), trigger.data(), "event");
+    return eventsRequest(channels, trigger.event(), data, trigger.socketId().orElse(null), trigger.info().orElse(null));
+  }
+
+  /** {@code POST /events} on {@code #server-to-user-<userId>}. */
+  public ApiRequest sendToUser(String userId, String event, Object data) {
+    Validation.addressableUserId(userId);
+    Validation.eventName(event);
+    String channel = Validation.SERVER_TO_USER_PREFIX + userId;
+    String encoded = encoder.dataFor(channel, data, "event");
+    return eventsRequest(List.of(channel), event, encoded, null, null);
+  }
+
+  /** {@code POST /batch_events}. */
+  public ApiRequest batch(List<Event> events) {
+    if (events == null || events.isEmpty()) {
+      throw new ValidationException("a batch needs at least one event");
+    }
+    if (events.size() > maxBatchSize) {
+      throw new ValidationException(
+          "a batch may hold at most " + maxBatchSize + " events, got " + events.size()
+              + " (raise it with maxBatchSize(...) if your cluster allows more)");
+    }
+    for (int i = 0; i < events.size(); i++) {
+      Event event = events.get(i);
+      if (event == null) {
+        throw new ValidationException("batch event #" + i + " is null");
+      }
+      try {
+        Validation.channelName(event.channel());
+        Validation.eventName(event.name());
+        event.socketId().ifPresent(Validation::socketId);
+        if (Validation.isEncrypted(event.channel())) {
+          encoder.requireEncryption(event.channel());
+        }
+      } catch (ValidationException e) {
+        throw new ValidationException("batch event #" + i + ": " + e.getMessage(), e);
+      }
+    }
+    List<Map<String, Object>> items = new ArrayList<>(events.size());
+    for (int i = 0; i < events.size(); i++) {
+      Event event = events.get(i);
+      Map<String, Object> item = new LinkedHashMap<>();
+      item.put("channel", event.channel());
+      item.put("name", event.name());
+      item.put("data", encoder.dataFor(event.channel(), event.data(), "batch event #" + i));
+      event.socketId().ifPresent(socketId -> item.put("socket_id", socketId));
+      event.info().ifPresent(info -> item.put("info", info));
+      items.add(item);
+    }
+    return ApiRequest.post(appPath + "/batch_events", json(Map.of("batch", items)));
+  }
+
+  /** {@code POST /users/<id>/terminate_connections} with body {@code {}}. */
+  public ApiRequest terminateUserConnections(String userId) {
+    Validation.addressableUserId(userId);
+    return ApiRequest.post(appPath + "/users/" + userId + "/terminate_connections", EMPTY_OBJECT);
+  }
+
+  /** {@code GET /channels}. */
+  public ApiRequest channels(ChannelsQuery query) {
+    if (query == null) {
+      throw new ValidationException("query must not be null; use ChannelsQuery.all()");
+    }
+    Map<String, String> params = new LinkedHashMap<>();
+    query.prefixFilter().ifPresent(prefix -> params.put("filter_by_prefix", prefix));
+    if (query.userCount()) {
+      params.put("info", "user_count");
+    }
+    return ApiRequest.get(appPath + "/channels", params);
+  }
+
+  /** {@code GET /channels/<name>}, with {@code info} when attributes are given. */
+  public ApiRequest channel(String channel, String info) {
+    Validation.channelName(channel);
+    return ApiRequest.get(appPath + "/channels/" + channel, info == null ? Map.of() : Map.of("info", info));
+  }
+
+  /** {@code GET /channels/<name>/users}. */
+  public ApiRequest users(String channel) {
+    Validation.channelName(channel);
+    if (!channel.startsWith("presence-")) {
+      throw new ValidationException(
+          "users(...) needs a presence channel (presence-...), got \"" + channel + "\"");
+    }
+    return ApiRequest.get(appPath + "/channels/" + channel + "/users", Map.of());
+  }
+
+  private ApiRequest eventsRequest(
+      List<String> channels, String event, String data, String socketId, String info) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("name", event);
+    body.put("channels", channels);
+    body.put("data", data);
+    if (socketId != null) {
+      body.put("socket_id", socketId);
+    }
+    if (info != null) {
+      body.put("info", info);
+    }
+    return ApiRequest.post(appPath + "/events", json(body));
+  }
+
+  private byte[] json(Object body) {
+    return codec.toJson(body).getBytes(StandardCharsets.UTF_8);
+  }
+}

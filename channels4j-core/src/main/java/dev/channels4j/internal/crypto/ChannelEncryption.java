@@ -1,0 +1,152 @@
+package dev.channels4j.internal.crypto;
+
+import dev.channels4j.internal.signing.Hashing;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Base64;
+import org.bouncycastle.crypto.engines.XSalsa20Engine;
+import org.bouncycastle.crypto.macs.Poly1305;
+import org.bouncycastle.crypto.params.KeyParameter;
+import org.bouncycastle.crypto.params.ParametersWithIV;
+
+/**
+ * End-to-end encryption of {@code private-encrypted-} channels: NaCl secretbox (XSalsa20-Poly1305)
+ * under a per-channel key {@code SHA-256(channel name bytes ‖ master key)}.
+ *
+ * <p>Holds a copy of the 32-byte master key; never prints it.
+ */
+public final class ChannelEncryption {
+  public static final int MASTER_KEY_BYTES = 32;
+  public static final int NONCE_BYTES = 24;
+  private static final int TAG_BYTES = 16;
+  private static final Base64.Encoder BASE64 = Base64.getEncoder();
+  private static final Base64.Decoder BASE64_DECODER = Base64.getDecoder();
+
+  private final byte[] masterKey;
+  private final SecureRandom random;
+
+  public ChannelEncryption(byte[] masterKey) {
+    this(masterKey, new SecureRandom());
+  }
+
+  public ChannelEncryption(byte[] masterKey, SecureRandom random) {
+    if (masterKey.length != MASTER_KEY_BYTES) {
+      throw new IllegalArgumentException(
+          "the encryption master key must be 32 bytes, got " + masterKey.length);
+    }
+    this.masterKey = masterKey.clone();
+    this.random = random;
+  }
+
+  /** The per-channel key, {@code SHA-256(channelName ‖ masterKey)}. */
+  public byte[] sharedSecret(String channelName) {
+    byte[] name = channelName.getBytes(StandardCharsets.UTF_8);
+    byte[] input = Arrays.copyOf(name, name.length + masterKey.length);
+    System.arraycopy(masterKey, 0, input, name.length, masterKey.length);
+    return Hashing.sha256(input);
+  }
+
+  /** The per-channel key as padded standard base64, as auth responses carry it. */
+  public String sharedSecretBase64(String channelName) {
+    return BASE64.encodeToString(sharedSecret(channelName));
+  }
+
+  /** Encrypts with a fresh random nonce and returns the envelope. */
+  public Envelope encrypt(String channelName, byte[] plaintext) {
+    byte[] nonce = new byte[NONCE_BYTES];
+    random.nextBytes(nonce);
+    return encrypt(channelName, plaintext, nonce);
+  }
+
+  /** Encrypts with the given nonce; for tests and vectors only, a nonce must never be reused. */
+  public Envelope encrypt(String channelName, byte[] plaintext, byte[] nonce) {
+    byte[] box = SecretBox.seal(sharedSecret(channelName), nonce, plaintext);
+    return new Envelope(BASE64.encodeToString(nonce), BASE64.encodeToString(box));
+  }
+
+  /**
+   * Opens an envelope.
+   *
+   * @throws DecryptionException when the envelope is malformed or does not authenticate under this key
+   */
+  public byte[] decrypt(String channelName, String nonceBase64, String ciphertextBase64) {
+    byte[] nonce;
+    byte[] box;
+    try {
+      nonce = BASE64_DECODER.decode(nonceBase64);
+      box = BASE64_DECODER.decode(ciphertextBase64);
+    } catch (IllegalArgumentException e) {
+      throw new DecryptionException("nonce or ciphertext is not valid base64");
+    }
+    if (nonce.length != NONCE_BYTES) {
+      throw new DecryptionException("nonce must be 24 bytes, got " + nonce.length);
+    }
+    return SecretBox.open(sharedSecret(channelName), nonce, box);
+  }
+
+  @Override
+  public String toString() {
+    return "ChannelEncryption[masterKey=<hidden>]";
+  }
+
+  /** The {@code {"nonce":..,"ciphertext":..}} envelope, both fields padded standard base64. */
+  public record Envelope(String nonce, String ciphertext) {
+    /** The envelope as the JSON text that becomes an event's {@code data}. */
+    public String toJson() {
+      // Both values are base64, which never needs JSON escaping.
+      return "{\"nonce\":\"" + nonce + "\",\"ciphertext\":\"" + ciphertext + "\"}";
+    }
+  }
+
+  /** Thrown when an envelope cannot be opened. */
+  public static final class DecryptionException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public DecryptionException(String message) {
+      super(message);
+    }
+  }
+
+  /** NaCl {@code crypto_secretbox} built from Bouncy Castle's XSalsa20 and Poly1305. */
+  static final class SecretBox {
+    private SecretBox() {}
+
+    static byte[] seal(byte[] key, byte[] nonce, byte[] plaintext) {
+      XSalsa20Engine cipher = new XSalsa20Engine();
+      cipher.init(true, new ParametersWithIV(new KeyParameter(key), nonce));
+      // The first 32 bytes of keystream are the one-time Poly1305 key.
+      byte[] polyKey = new byte[32];
+      cipher.processBytes(polyKey, 0, 32, polyKey, 0);
+      byte[] out = new byte[TAG_BYTES + plaintext.length];
+      cipher.processBytes(plaintext, 0, plaintext.length, out, TAG_BYTES);
+      Poly1305 mac = new Poly1305();
+      mac.init(new KeyParameter(polyKey));
+      mac.update(out, TAG_BYTES, plaintext.length);
+      mac.doFinal(out, 0);
+      return out;
+    }
+
+    static byte[] open(byte[] key, byte[] nonce, byte[] box) {
+      if (box.length < TAG_BYTES) {
+        throw new DecryptionException("ciphertext is shorter than the 16-byte authentication tag");
+      }
+      XSalsa20Engine cipher = new XSalsa20Engine();
+      cipher.init(false, new ParametersWithIV(new KeyParameter(key), nonce));
+      byte[] polyKey = new byte[32];
+      cipher.processBytes(polyKey, 0, 32, polyKey, 0);
+      Poly1305 mac = new Poly1305();
+      mac.init(new KeyParameter(polyKey));
+      mac.update(box, TAG_BYTES, box.length - TAG_BYTES);
+      byte[] tag = new byte[TAG_BYTES];
+      mac.doFinal(tag, 0);
+      if (!MessageDigest.isEqual(tag, Arrays.copyOf(box, TAG_BYTES))) {
+        throw new DecryptionException("ciphertext does not authenticate: wrong key or tampered data");
+      }
+      byte[] plaintext = new byte[box.length - TAG_BYTES];
+      cipher.processBytes(box, TAG_BYTES, plaintext.length, plaintext, 0);
+      return plaintext;
+    }
+  }
+}

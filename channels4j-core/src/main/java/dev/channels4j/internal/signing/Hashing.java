@@ -1,0 +1,76 @@
+package dev.channels4j.internal.signing;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/** HMAC-SHA256, MD5 and SHA-256 over bytes, with lower-case hex output, as every Channels signature uses. */
+public final class Hashing {
+  private static final HexFormat HEX = HexFormat.of();
+
+  private Hashing() {}
+
+  /** Lower-case hex HMAC-SHA256 of {@code message} keyed by the UTF-8 bytes of {@code secret}. */
+  public static String hmacSha256Hex(String secret, String message) {
+    return hmacSha256Hex(secret, message.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Lower-case hex HMAC-SHA256 of {@code message} keyed by the UTF-8 bytes of {@code secret}. */
+  public static String hmacSha256Hex(String secret, byte[] message) {
+    return HEX.formatHex(hmacSha256(secret, message));
+  }
+
+  /** Raw HMAC-SHA256 of {@code message} keyed by the UTF-8 bytes of {@code secret}. */
+  public static byte[] hmacSha256(String secret, byte[] message) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      return mac.doFinal(message);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
+    }
+  }
+
+  /** Lower-case hex MD5 of the bytes, as {@code body_md5} wants them. */
+  public static String md5Hex(byte[] bytes) {
+    return HEX.formatHex(digest("MD5", bytes));
+  }
+
+  /** SHA-256 of the bytes. */
+  public static byte[] sha256(byte[] bytes) {
+    return digest("SHA-256", bytes);
+  }
+
+  /**
+   * Compares a hex signature received from outside with the expected raw MAC in constant time.
+   * Upper- and lower-case hex are both accepted; anything that is not hex of the right length is unequal.
+   */
+  public static boolean hexSignatureMatches(byte[] expected, String receivedHex) {
+    if (receivedHex == null || receivedHex.length() != expected.length * 2) {
+      return false;
+    }
+    byte[] received;
+    try {
+      received = HEX.parseHex(receivedHex);
+    } catch (IllegalArgumentException notHex) {
+      return false;
+    }
+    return MessageDigest.isEqual(expected, received);
+  }
+
+  /** Compares two strings in time independent of where they differ. */
+  public static boolean constantTimeEquals(String a, String b) {
+    return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static byte[] digest(String algorithm, byte[] bytes) {
+    try {
+      return MessageDigest.getInstance(algorithm).digest(bytes);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(algorithm + " is not available in this JVM", e);
+    }
+  }
+}

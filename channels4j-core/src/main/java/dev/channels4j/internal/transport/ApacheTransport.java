@@ -1,0 +1,161 @@
+package dev.channels4j.internal.transport;
+
+import dev.channels4j.spi.Transport;
+import dev.channels4j.spi.TransportRequest;
+import dev.channels4j.spi.TransportResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
+import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
+import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
+import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
+import org.apache.hc.client5.http.async.methods.SimpleResponseConsumer;
+import org.apache.hc.client5.http.auth.AuthScope;
+import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClientBuilder;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
+import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.reactor.IOReactorConfig;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * The default {@link Transport}: an Apache HttpClient 5 async client over a pooled keep-alive
+ * connection manager. Stale connections are validated after a second of idleness and evicted
+ * after 30 s, so a trigger after a quiet period does not fail on a connection the server dropped.
+ */
+public final class ApacheTransport implements Transport {
+  private final CloseableHttpAsyncClient client;
+
+  /** A proxy to send every request through, with optional credentials. */
+  public record Proxy(String host, int port, String username, String password) {
+    @Override
+    public String toString() {
+      return "Proxy[" + host + ":" + port + (username == null ? "" : ", user=" + username) + "]";
+    }
+  }
+
+  public ApacheTransport(Duration connectTimeout, Duration timeout, int maxConnections, Proxy proxy) {
+    PoolingAsyncClientConnectionManager connections =
+        PoolingAsyncClientConnectionManagerBuilder.create()
+            .setMaxConnTotal(maxConnections)
+            .setMaxConnPerRoute(maxConnections)
+            .setDefaultConnectionConfig(
+                ConnectionConfig.custom()
+                    .setConnectTimeout(Timeout.of(connectTimeout))
+                    .setSocketTimeout(Timeout.of(timeout))
+                    .setValidateAfterInactivity(TimeValue.ofSeconds(1))
+                    .setTimeToLive(TimeValue.ofMinutes(5))
+                    .build())
+            .build();
+    HttpAsyncClientBuilder builder =
+        HttpAsyncClients.custom()
+            .setConnectionManager(connections)
+            .setIOReactorConfig(IOReactorConfig.custom().setIoThreadCount(Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()))).build())
+            .setDefaultRequestConfig(
+                RequestConfig.custom()
+                    .setResponseTimeout(Timeout.of(timeout))
+                    .setConnectionRequestTimeout(Timeout.of(timeout))
+                    .setRedirectsEnabled(false)
+                    .build())
+            .disableRedirectHandling()
+            .disableAutomaticRetries()
+            .disableCookieManagement()
+            .evictExpiredConnections()
+            .evictIdleConnections(TimeValue.ofSeconds(30))
+            .setUserAgent("channels4j");
+    if (proxy != null) {
+      builder.setProxy(new HttpHost(proxy.host(), proxy.port()));
+      if (proxy.username() != null) {
+        BasicCredentialsProvider credentials = new BasicCredentialsProvider();
+        credentials.setCredentials(
+            new AuthScope(proxy.host(), proxy.port()),
+            new UsernamePasswordCredentials(proxy.username(), proxy.password().toCharArray()));
+        builder.setDefaultCredentialsProvider(credentials);
+      }
+    }
+    this.client = builder.build();
+    this.client.start();
+  }
+
+  @Override
+  public CompletableFuture<TransportResponse> send(TransportRequest request) {
+    SimpleRequestBuilder builder = SimpleRequestBuilder.create(request.method()).setUri(request.uri());
+    request.headers().forEach((name, value) -> {
+      if (!name.equalsIgnoreCase("Content-Type")) {
+        builder.addHeader(name, value);
+      }
+    });
+    if (request.body() != null) {
+      builder.setBody(request.body(), ContentType.APPLICATION_JSON);
+    }
+    builder.setRequestConfig(
+        RequestConfig.custom()
+            .setResponseTimeout(Timeout.of(request.timeout()))
+            .setConnectionRequestTimeout(Timeout.of(request.timeout()))
+            .setRedirectsEnabled(false)
+            .build());
+    SimpleHttpRequest httpRequest = builder.build();
+    CompletableFuture<TransportResponse> result = new CompletableFuture<>();
+    Future<SimpleHttpResponse> inFlight =
+        client.execute(
+            SimpleRequestProducer.create(httpRequest),
+            SimpleResponseConsumer.create(),
+            new FutureCallback<>() {
+              @Override
+              public void completed(SimpleHttpResponse response) {
+                result.complete(toResponse(response));
+              }
+
+              @Override
+              public void failed(Exception e) {
+                result.completeExceptionally(e);
+              }
+
+              @Override
+              public void cancelled() {
+                result.cancel(false);
+              }
+            });
+    result.whenComplete((r, e) -> {
+      if (result.isCancelled()) {
+        inFlight.cancel(true);
+      }
+    });
+    return result;
+  }
+
+  private static TransportResponse toResponse(SimpleHttpResponse response) {
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    for (Header header : response.getHeaders()) {
+      headers.computeIfAbsent(header.getName(), k -> new ArrayList<>()).add(header.getValue());
+    }
+    byte[] body = response.getBodyBytes();
+    return new TransportResponse(response.getCode(), headers, body == null ? new byte[0] : body);
+  }
+
+  @Override
+  public void close() {
+    client.close(CloseMode.GRACEFUL);
+  }
+
+  @Override
+  public String toString() {
+    return "ApacheTransport";
+  }
+}

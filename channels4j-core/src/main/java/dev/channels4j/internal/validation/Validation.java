@@ -1,0 +1,133 @@
+package dev.channels4j.internal.validation;
+
+import dev.channels4j.ValidationException;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** The rules every name, id and size is checked against before a request is built. */
+public final class Validation {
+  public static final int MAX_CHANNELS_PER_TRIGGER = 100;
+  public static final int MAX_CHANNEL_NAME_LENGTH = 200;
+  public static final int MAX_EVENT_NAME_LENGTH = 200;
+  public static final int MAX_USER_ID_LENGTH = 200;
+  public static final int MAX_WATCHLIST_SIZE = 100;
+  public static final String SERVER_TO_USER_PREFIX = "#server-to-user-";
+  public static final String ENCRYPTED_PREFIX = "private-encrypted-";
+
+  private static final Pattern CHANNEL_NAME = Pattern.compile("[-a-zA-Z0-9_=@,.;]+");
+  private static final Pattern SOCKET_ID = Pattern.compile("[0-9]+\\.[0-9]+");
+  private static final String ALLOWED = "A-Z a-z 0-9 _ - = @ , . ;";
+
+  private Validation() {}
+
+  /** A channel an event may be triggered on: the pattern, the length, and not reserved. */
+  public static void channelName(String name) {
+    if (name == null) {
+      throw new ValidationException("channel name must not be null");
+    }
+    if (name.startsWith(SERVER_TO_USER_PREFIX)) {
+      throw new ValidationException(
+          "channel \"" + shorten(name) + "\" is reserved for sendToUser(userId, event, data); use that instead");
+    }
+    if (name.isEmpty()) {
+      throw new ValidationException("channel name must not be empty");
+    }
+    if (name.length() > MAX_CHANNEL_NAME_LENGTH) {
+      throw new ValidationException(
+          "channel name is " + name.length() + " characters, more than the limit of "
+              + MAX_CHANNEL_NAME_LENGTH + ": \"" + shorten(name) + "\"");
+    }
+    if (!CHANNEL_NAME.matcher(name).matches()) {
+      throw new ValidationException(
+          "channel name \"" + shorten(name) + "\" may only contain " + ALLOWED);
+    }
+  }
+
+  /** The channel list of a trigger: 1 to 100 valid names. */
+  public static void channels(List<String> channels) {
+    if (channels == null || channels.isEmpty()) {
+      throw new ValidationException("a trigger needs at least one channel");
+    }
+    if (channels.size() > MAX_CHANNELS_PER_TRIGGER) {
+      throw new ValidationException(
+          "a trigger may name at most " + MAX_CHANNELS_PER_TRIGGER + " channels, got " + channels.size());
+    }
+    for (String channel : channels) {
+      channelName(channel);
+    }
+    if (channels.size() > 1) {
+      for (String channel : channels) {
+        if (isEncrypted(channel)) {
+          throw new ValidationException(
+              "encrypted channel \"" + channel + "\" cannot be triggered together with other channels;"
+                  + " trigger it on its own");
+        }
+      }
+    }
+  }
+
+  /** An event name: 1 to 200 characters. */
+  public static void eventName(String name) {
+    if (name == null || name.isEmpty()) {
+      throw new ValidationException("event name must not be empty");
+    }
+    if (name.length() > MAX_EVENT_NAME_LENGTH) {
+      throw new ValidationException(
+          "event name is " + name.length() + " characters, more than the limit of "
+              + MAX_EVENT_NAME_LENGTH + ": \"" + shorten(name) + "\"");
+    }
+  }
+
+  /** A socket id: digits, a dot, digits. */
+  public static void socketId(String socketId) {
+    if (socketId == null || !SOCKET_ID.matcher(socketId).matches()) {
+      throw new ValidationException(
+          "socket id " + quote(socketId) + " is not valid: expected digits, a dot, digits (like 1234.5678)");
+    }
+  }
+
+  /** A user id: 1 to 200 characters. */
+  public static void userId(String userId) {
+    if (userId == null || userId.isEmpty()) {
+      throw new ValidationException("user id must not be empty");
+    }
+    if (userId.length() > MAX_USER_ID_LENGTH) {
+      throw new ValidationException(
+          "user id is " + userId.length() + " characters, more than the limit of " + MAX_USER_ID_LENGTH
+              + ": \"" + shorten(userId) + "\"");
+    }
+  }
+
+  /**
+   * A user id that becomes part of a channel name or a path (sendToUser, terminate): a valid user
+   * id of the channel-name alphabet.
+   */
+  public static void addressableUserId(String userId) {
+    userId(userId);
+    if (!CHANNEL_NAME.matcher(userId).matches()) {
+      throw new ValidationException("user id \"" + shorten(userId) + "\" may only contain " + ALLOWED);
+    }
+  }
+
+  /** The size of one event's data (after encryption) against the configured limit. */
+  public static void dataSize(int bytes, int limit, String whichEvent) {
+    if (bytes > limit) {
+      throw new ValidationException(
+          whichEvent + " data is " + bytes + " bytes, more than the limit of " + limit
+              + " bytes (raise it with maxDataSize(...) if your cluster allows more)");
+    }
+  }
+
+  public static boolean isEncrypted(String channel) {
+    return channel.startsWith(ENCRYPTED_PREFIX);
+  }
+
+  static String quote(String s) {
+    return s == null ? "null" : "\"" + shorten(s) + "\"";
+  }
+
+  /** Long values are cut in messages so a 10 KB name does not flood a log. */
+  static String shorten(String s) {
+    return s.length() <= 60 ? s : s.substring(0, 57) + "...";
+  }
+}

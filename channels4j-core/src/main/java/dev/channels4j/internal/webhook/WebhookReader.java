@@ -1,0 +1,211 @@
+package dev.channels4j.internal.webhook;
+
+import dev.channels4j.internal.crypto.ChannelEncryption;
+import dev.channels4j.internal.signing.Hashing;
+import dev.channels4j.internal.validation.Validation;
+import dev.channels4j.spi.JsonCodec;
+import dev.channels4j.webhook.Webhook;
+import dev.channels4j.webhook.WebhookEvent;
+import dev.channels4j.webhook.WebhookVerificationException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Verifies a webhook (key, then HMAC-SHA256 of the raw body in constant time), then reads its
+ * events, decrypting those of encrypted channels. All or nothing: any failure throws and nothing
+ * of the webhook is returned.
+ */
+public final class WebhookReader {
+  public static final String KEY_HEADER = "X-Pusher-Key";
+  public static final String SIGNATURE_HEADER = "X-Pusher-Signature";
+
+  private final String key;
+  private final String secret;
+  private final JsonCodec codec;
+  private final ChannelEncryption encryption;
+
+  public WebhookReader(String key, String secret, JsonCodec codec, ChannelEncryption encryption) {
+    this.key = key;
+    this.secret = secret;
+    this.codec = codec;
+    this.encryption = encryption;
+  }
+
+  /** The headers a genuine webhook with this body carries. */
+  public Map<String, String> sign(byte[] body) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put(KEY_HEADER, key);
+    headers.put(SIGNATURE_HEADER, Hashing.hmacSha256Hex(secret, body));
+    return headers;
+  }
+
+  public Webhook verify(Map<String, List<String>> headers, byte[] body) {
+    if (headers == null) {
+      throw new WebhookVerificationException("webhook headers must not be null");
+    }
+    if (body == null) {
+      throw new WebhookVerificationException("webhook body must not be null");
+    }
+    List<String> keys = header(headers, KEY_HEADER);
+    if (keys.isEmpty()) {
+      throw new WebhookVerificationException("webhook has no " + KEY_HEADER + " header");
+    }
+    if (keys.stream().noneMatch(k -> Hashing.constantTimeEquals(k.trim(), key))) {
+      throw new WebhookVerificationException(
+          "webhook was signed with key \"" + keys.get(0) + "\", which is not this app's key");
+    }
+    List<String> signatures = header(headers, SIGNATURE_HEADER);
+    if (signatures.isEmpty()) {
+      throw new WebhookVerificationException("webhook has no " + SIGNATURE_HEADER + " header");
+    }
+    byte[] expected = Hashing.hmacSha256(secret, body);
+    if (!Hashing.hexSignatureMatches(expected, signatures.get(0).trim())) {
+      throw new WebhookVerificationException(
+          "webhook signature does not match its body: the body was altered or signed with another secret");
+    }
+    return read(new String(body, StandardCharsets.UTF_8));
+  }
+
+  private Webhook read(String text) {
+    Object parsed;
+    try {
+      parsed = codec.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new WebhookVerificationException("webhook body is not JSON: " + e.getMessage(), e);
+    }
+    if (!(parsed instanceof Map<?, ?> body)) {
+      throw new WebhookVerificationException("webhook body is not a JSON object");
+    }
+    long timeMs = 0;
+    Object time = body.get("time_ms");
+    if (time != null) {
+      if (!(time instanceof Number number)) {
+        throw new WebhookVerificationException("webhook time_ms is not a number: " + time);
+      }
+      timeMs = number.longValue();
+    }
+    Object rawEvents = body.get("events");
+    List<WebhookEvent> events = new ArrayList<>();
+    if (rawEvents != null) {
+      if (!(rawEvents instanceof List<?> list)) {
+        throw new WebhookVerificationException("webhook events is not an array");
+      }
+      for (int i = 0; i < list.size(); i++) {
+        events.add(event(i, list.get(i)));
+      }
+    }
+    return new Webhook(timeMs, events);
+  }
+
+  private WebhookEvent event(int index, Object raw) {
+    if (!(raw instanceof Map<?, ?> map)) {
+      throw new WebhookVerificationException("webhook event #" + index + " is not an object");
+    }
+    String name = string(map, "name", index, true);
+    String channel = string(map, "channel", index, true);
+    switch (name) {
+      case "channel_occupied":
+        return new WebhookEvent.ChannelOccupied(channel);
+      case "channel_vacated":
+        return new WebhookEvent.ChannelVacated(channel);
+      case "member_added":
+        return new WebhookEvent.MemberAdded(channel, string(map, "user_id", index, true));
+      case "member_removed":
+        return new WebhookEvent.MemberRemoved(channel, string(map, "user_id", index, true));
+      case "cache_miss":
+        return new WebhookEvent.CacheMiss(channel);
+      case "subscription_count":
+        if (!(map.get("subscription_count") instanceof Number count)) {
+          throw new WebhookVerificationException(
+              "webhook event #" + index + " (subscription_count) has no numeric subscription_count");
+        }
+        return new WebhookEvent.SubscriptionCount(channel, count.intValue());
+      case "client_event":
+        return new WebhookEvent.ClientEvent(
+            channel,
+            string(map, "event", index, true),
+            data(index, channel, map.get("data")),
+            Optional.ofNullable(string(map, "socket_id", index, false)),
+            Optional.ofNullable(string(map, "user_id", index, false)));
+      default:
+        Map<String, Object> fields = new LinkedHashMap<>();
+        map.forEach((k, v) -> fields.put(String.valueOf(k), v));
+        if (map.get("data") != null) {
+          fields.put("data", data(index, channel, map.get("data")));
+        }
+        return new WebhookEvent.Other(name, channel, fields);
+    }
+  }
+
+  /** Event data as JSON text; decrypted on encrypted channels. */
+  private String data(int index, String channel, Object data) {
+    if (data == null) {
+      return null;
+    }
+    String text = data instanceof String s ? s : codec.toJson(data);
+    if (!Validation.isEncrypted(channel)) {
+      return text;
+    }
+    if (encryption == null) {
+      throw new WebhookVerificationException(
+          "webhook event #" + index + " on encrypted channel \"" + channel
+              + "\" cannot be decrypted: no encryption master key is configured");
+    }
+    Object envelope;
+    try {
+      envelope = codec.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new WebhookVerificationException(
+          "webhook event #" + index + " on encrypted channel \"" + channel + "\" has data that is not an encrypted envelope", e);
+    }
+    if (!(envelope instanceof Map<?, ?> fields)
+        || !(fields.get("nonce") instanceof String nonce)
+        || !(fields.get("ciphertext") instanceof String ciphertext)) {
+      throw new WebhookVerificationException(
+          "webhook event #" + index + " on encrypted channel \"" + channel + "\" has no nonce and ciphertext");
+    }
+    try {
+      return new String(encryption.decrypt(channel, nonce, ciphertext), StandardCharsets.UTF_8);
+    } catch (ChannelEncryption.DecryptionException e) {
+      throw new WebhookVerificationException(
+          "webhook event #" + index + " on encrypted channel \"" + channel + "\" could not be decrypted: "
+              + e.getMessage(), e);
+    }
+  }
+
+  private static String string(Map<?, ?> map, String field, int index, boolean required) {
+    Object value = map.get(field);
+    if (value == null) {
+      if (required) {
+        throw new WebhookVerificationException("webhook event #" + index + " has no " + field);
+      }
+      return null;
+    }
+    if (value instanceof String s) {
+      return s;
+    }
+    if (value instanceof Number) {
+      return String.valueOf(value);
+    }
+    throw new WebhookVerificationException("webhook event #" + index + " field " + field + " is not a string");
+  }
+
+  private static List<String> header(Map<String, List<String>> headers, String name) {
+    List<String> values = new ArrayList<>();
+    for (Map.Entry<String, List<String>> entry : headers.entrySet()) {
+      if (entry.getKey() != null && entry.getKey().equalsIgnoreCase(name) && entry.getValue() != null) {
+        values.addAll(entry.getValue());
+      }
+    }
+    return values;
+  }
+
+  @Override
+  public String toString() {
+    return "WebhookReader[key=" + key + "]";
+  }
+}
