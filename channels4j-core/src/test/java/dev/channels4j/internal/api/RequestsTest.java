@@ -1,0 +1,496 @@
+package dev.channels4j.internal.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.channels4j.ChannelsQuery;
+import dev.channels4j.Event;
+import dev.channels4j.RetryPolicy;
+import dev.channels4j.Trigger;
+import dev.channels4j.ValidationException;
+import dev.channels4j.internal.crypto.ChannelEncryption;
+import dev.channels4j.internal.signing.Hashing;
+import dev.channels4j.spi.JsonCodec;
+import dev.channels4j.spi.Transport;
+import dev.channels4j.spi.TransportRequest;
+import dev.channels4j.spi.TransportResponse;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The requests each operation builds: exact body bytes, path, query, and the validation that runs
+ * before anything is built. No network: {@link Requests} only builds, {@link Dispatcher#sign} only signs.
+ */
+class RequestsTest {
+  private static final byte[] MASTER_KEY = "eHPVWHg7nFGYVBsKjOFDXWRribIR2b0b".getBytes(StandardCharsets.US_ASCII);
+  private static final Transport UNUSED = request -> {
+    throw new AssertionError("nothing may be sent by these tests");
+  };
+
+  private final Requests requests = new Requests(settings("appid", 10240, 10, null));
+  private final Requests encrypting = new Requests(settings("appid", 10240, 10, new ChannelEncryption(MASTER_KEY)));
+
+  // ---- bodies -----------------------------------------------------------------------------
+
+  @Test
+  void triggerBodyIsNameChannelsData() {
+    ApiRequest request = requests.trigger(Trigger.of("test_channel", "test", "yolo"));
+
+    assertThat(request.method()).isEqualTo("POST");
+    assertThat(request.path()).isEqualTo("/apps/appid/events");
+    assertThat(text(request)).isEqualTo("{\"name\":\"test\",\"channels\":[\"test_channel\"],\"data\":\"yolo\"}");
+  }
+
+  @Test
+  void triggerOfTheDocsExampleIsSignedExactlyAsTheDocsSay() {
+    ClientSettings docs = new ClientSettings(
+        "3", "278d425bdf160c739803", "7ad3773142a6692b25b8", URI.create("http://api.pusherapp.com:80"),
+        Duration.ofSeconds(5), 10240, 10, JsonCodec.jackson(), UNUSED,
+        Clock.fixed(Instant.ofEpochSecond(1353088179L), ZoneOffset.UTC), RetryPolicy.none(), null);
+    ApiRequest request = new Requests(docs).trigger(Trigger.of("project-3", "foo", "{\"some\":\"data\"}"));
+
+    TransportRequest signed = new Dispatcher(docs).sign(request);
+
+    assertThat(text(request))
+        .isEqualTo("{\"name\":\"foo\",\"channels\":[\"project-3\"],\"data\":\"{\\\"some\\\":\\\"data\\\"}\"}");
+    assertThat(signed.uri().toString()).isEqualTo(
+        "http://api.pusherapp.com:80/apps/3/events?auth_key=278d425bdf160c739803"
+            + "&auth_signature=da454824c97ba181a32ccc17a72625ba02771f50b50e1e7430e47a1f3f457e6c"
+            + "&auth_timestamp=1353088179&auth_version=1.0&body_md5=ec365a775a4cd0599faeb73354201b6f");
+    assertThat(signed.body()).isEqualTo(request.body());
+    assertThat(signed.headers()).containsEntry("Content-Type", "application/json");
+  }
+
+  @Test
+  void signedBodyMd5IsOfTheExactBytesSent() {
+    ApiRequest request = requests.trigger(Trigger.of("c", "e", Map.of("text", "ünïcødé <&>")));
+
+    TransportRequest signed = new Dispatcher(settings("appid", 10240, 10, null)).sign(request);
+
+    assertThat(signed.uri().getRawQuery()).contains("body_md5=" + Hashing.md5Hex(signed.body()));
+  }
+
+  @Test
+  void structDataIsSentAsJsonString() {
+    record KeyHolder(String Key) {}
+
+    ApiRequest request = requests.trigger(Trigger.of("test_channel", "test", new KeyHolder("value")));
+
+    assertThat(text(request)).contains("\"data\":\"{\\\"Key\\\":\\\"value\\\"}\"");
+  }
+
+  @Test
+  void multiChannelTriggerKeepsTheGivenOrder() {
+    ApiRequest request = requests.trigger(Trigger.of(List.of("test_channel", "other_channel"), "test", "yolo"));
+
+    assertThat(text(request)).contains("\"channels\":[\"test_channel\",\"other_channel\"]");
+  }
+
+  @Test
+  void socketIdAndInfoAreAddedWhenGiven() {
+    ApiRequest request = requests.trigger(
+        Trigger.of("presence-x", "e", "d").excluding("1234.12").withInfo("user_count", "subscription_count"));
+
+    assertThat(text(request)).isEqualTo(
+        "{\"name\":\"e\",\"channels\":[\"presence-x\"],\"data\":\"d\",\"socket_id\":\"1234.12\","
+            + "\"info\":\"user_count,subscription_count\"}");
+  }
+
+  @Test
+  void sendToUserTriggersOnTheServerToUserChannel() {
+    ApiRequest request = requests.sendToUser("123456", "test", "yolo");
+
+    assertThat(request.path()).isEqualTo("/apps/appid/events");
+    assertThat(text(request))
+        .isEqualTo("{\"name\":\"test\",\"channels\":[\"#server-to-user-123456\"],\"data\":\"yolo\"}");
+  }
+
+  @Test
+  void batchBodyMatchesTheGoVector() {
+    ApiRequest request = requests.batch(List.of(
+        Event.of("test_channel", "test", "yolo1"), Event.of("test_channel", "test", "yolo2")));
+
+    assertThat(request.path()).isEqualTo("/apps/appid/batch_events");
+    assertThat(text(request)).isEqualTo(
+        "{\"batch\":[{\"channel\":\"test_channel\",\"name\":\"test\",\"data\":\"yolo1\"},"
+            + "{\"channel\":\"test_channel\",\"name\":\"test\",\"data\":\"yolo2\"}]}");
+  }
+
+  @Test
+  void batchWithInfoMatchesTheGoVector() {
+    ApiRequest request = requests.batch(List.of(
+        Event.of("presence-test_channel", "test", "yolo1").withInfo("user_count", "subscription_count"),
+        Event.of("test_channel", "test", "yolo2").withInfo("subscription_count")));
+
+    assertThat(text(request)).isEqualTo(
+        "{\"batch\":[{\"channel\":\"presence-test_channel\",\"name\":\"test\",\"data\":\"yolo1\","
+            + "\"info\":\"user_count,subscription_count\"},"
+            + "{\"channel\":\"test_channel\",\"name\":\"test\",\"data\":\"yolo2\",\"info\":\"subscription_count\"}]}");
+  }
+
+  @Test
+  void batchWithSocketIdPutsItBeforeInfo() {
+    ApiRequest request = requests.batch(List.of(
+        Event.of("c1", "e1", Map.of("k", "v")).excluding("1234.12").withInfo("user_count", "subscription_count"),
+        Event.of("c2", "e2", "x")));
+
+    assertThat(text(request)).isEqualTo(
+        "{\"batch\":[{\"channel\":\"c1\",\"name\":\"e1\",\"data\":\"{\\\"k\\\":\\\"v\\\"}\",\"socket_id\":\"1234.12\","
+            + "\"info\":\"user_count,subscription_count\"},{\"channel\":\"c2\",\"name\":\"e2\",\"data\":\"x\"}]}");
+  }
+
+  @Test
+  void batchWithoutEncryptedChannelsIsTheSameWithAMasterKey() {
+    List<Event> events = List.of(Event.of("test_channel", "test", "yolo1"), Event.of("test_channel", "test", "yolo2"));
+
+    assertThat(encrypting.batch(events).body()).isEqualTo(requests.batch(events).body());
+  }
+
+  @Test
+  void batchEncryptsEachEncryptedEventWithItsOwnNonce() {
+    ApiRequest request = encrypting.batch(List.of(
+        Event.of("test_channel", "test", "plain"),
+        Event.of("private-encrypted-a", "test", "secret-a"),
+        Event.of("private-encrypted-b", "test", "secret-b")));
+
+    List<?> batch = (List<?>) ((Map<?, ?>) JsonCodec.jackson().parse(text(request))).get("batch");
+    assertThat(((Map<?, ?>) batch.get(0)).get("data")).isEqualTo("plain");
+    Map<?, ?> a = envelope(batch.get(1));
+    Map<?, ?> b = envelope(batch.get(2));
+    assertThat(a.get("nonce")).isNotEqualTo(b.get("nonce"));
+    assertThat(decrypt("private-encrypted-a", a)).isEqualTo("secret-a");
+    assertThat(decrypt("private-encrypted-b", b)).isEqualTo("secret-b");
+  }
+
+  @Test
+  void encryptedTriggerSendsAnEnvelopeThatDecrypts() {
+    ApiRequest request = encrypting.trigger(Trigger.of("private-encrypted-test_channel", "test", "yolo1"));
+
+    Map<?, ?> body = (Map<?, ?>) JsonCodec.jackson().parse(text(request));
+    assertThat(request.path()).isEqualTo("/apps/appid/events");
+    assertThat(decrypt("private-encrypted-test_channel", envelope(body))).isEqualTo("yolo1");
+  }
+
+  @Test
+  void terminateIsAPostOfAnEmptyObject() {
+    ApiRequest request = requests.terminateUserConnections("12345");
+
+    assertThat(request.method()).isEqualTo("POST");
+    assertThat(request.path()).isEqualTo("/apps/appid/users/12345/terminate_connections");
+    assertThat(text(request)).isEqualTo("{}");
+  }
+
+  @Test
+  void channelsQueryCarriesPrefixAndUserCount() {
+    ApiRequest request = requests.channels(ChannelsQuery.prefix("presence-").withUserCount());
+
+    assertThat(request.method()).isEqualTo("GET");
+    assertThat(request.body()).isNull();
+    assertThat(request.path()).isEqualTo("/apps/appid/channels");
+    assertThat(request.query()).containsOnly(Map.entry("filter_by_prefix", "presence-"), Map.entry("info", "user_count"));
+  }
+
+  @Test
+  void channelsQueryWithoutOptionsHasNoParams() {
+    assertThat(requests.channels(ChannelsQuery.all()).query()).isEmpty();
+  }
+
+  @Test
+  void channelQueryCarriesInfo() {
+    ApiRequest request = requests.channel("test_channel", "user_count,subscription_count");
+
+    assertThat(request.path()).isEqualTo("/apps/appid/channels/test_channel");
+    assertThat(request.query()).containsOnly(Map.entry("info", "user_count,subscription_count"));
+  }
+
+  @Test
+  void usersQueryTargetsThePresenceChannel() {
+    assertThat(requests.users("presence-room").path()).isEqualTo("/apps/appid/channels/presence-room/users");
+  }
+
+  @Test
+  void usersOfANonPresenceChannelIsRefused() {
+    assertThatThrownBy(() -> requests.users("private-room"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("presence");
+  }
+
+  // ---- trigger validation -----------------------------------------------------------------
+
+  @Test
+  void triggerOnHundredChannelsIsBuilt() {
+    assertThatCode(() -> requests.trigger(Trigger.of(numbered(100), "e", "d"))).doesNotThrowAnyException();
+  }
+
+  @Test
+  void triggerOnHundredAndOneChannelsIsRefused() {
+    assertThatThrownBy(() -> requests.trigger(Trigger.of(numbered(101), "e", "d")))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("at most 100");
+  }
+
+  @Test
+  void triggerOnNoChannelIsRefused() {
+    assertThatThrownBy(() -> requests.trigger(Trigger.of(List.of(), "e", "d")))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("at least one channel");
+  }
+
+  @Test
+  void triggerOnAnInvalidChannelIsRefused() {
+    assertThatThrownBy(() -> requests.trigger(Trigger.of("w000^$$£@@@", "e", "d")))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("w000^$$£@@@");
+  }
+
+  @Test
+  void triggerOnAChannelOf201CharactersIsRefused() {
+    assertThatThrownBy(() -> requests.trigger(Trigger.of("a".repeat(201), "e", "d")))
+        .isInstanceOf(ValidationException.class);
+    assertThatCode(() -> requests.trigger(Trigger.of("a".repeat(200), "e", "d"))).doesNotThrowAnyException();
+  }
+
+  @Test
+  void triggerOnTheServerToUserChannelIsRefused() {
+    assertThatThrownBy(() -> requests.trigger(Trigger.of("#server-to-user-1", "e", "d")))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("sendToUser");
+  }
+
+  @Test
+  void triggerEventNameIsChecked() {
+    assertThatCode(() -> requests.trigger(Trigger.of("c", "e".repeat(200), "d"))).doesNotThrowAnyException();
+    assertThatThrownBy(() -> requests.trigger(Trigger.of("c", "e".repeat(201), "d")))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("event name");
+    assertThatThrownBy(() -> requests.trigger(Trigger.of("c", "", "d")))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("event name");
+  }
+
+  @Test
+  void triggerSocketIdIsChecked() {
+    assertThatThrownBy(() -> requests.trigger(Trigger.of("c", "e", "d").excluding("1234.12:lalala")))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("1234.12:lalala");
+  }
+
+  @Test
+  void triggerDataSizeIsCheckedAtTheLimit() {
+    assertThatCode(() -> requests.trigger(Trigger.of("c", "e", "é".repeat(5120)))).doesNotThrowAnyException();
+    assertThatThrownBy(() -> requests.trigger(Trigger.of("c", "e", "é".repeat(5120) + "a")))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("10241 bytes");
+  }
+
+  @Test
+  void customDataLimitIsUsed() {
+    Requests big = new Requests(settings("appid", 81920, 10, null));
+
+    assertThatCode(() -> big.trigger(Trigger.of("channel", "e", "a".repeat(81920)))).doesNotThrowAnyException();
+    assertThatThrownBy(() -> big.trigger(Trigger.of("channel", "e", "a".repeat(81921))))
+        .hasMessageContaining("81921 bytes");
+  }
+
+  @Test
+  void encryptedChannelWithOthersIsRefusedEvenWithAKey() {
+    assertThatThrownBy(() -> encrypting.trigger(
+            Trigger.of(List.of("test_channel", "private-encrypted-other_channel"), "e", "d")))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("private-encrypted-other_channel");
+  }
+
+  @Test
+  void encryptedChannelWithoutMasterKeyIsRefused() {
+    assertThatThrownBy(() -> requests.trigger(Trigger.of("private-encrypted-test_channel", "e", "d")))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("master key");
+  }
+
+  @Test
+  void encryptedChannelWithoutMasterKeyIsRefusedBeforeTheDataIsSerialized() {
+    assertThatThrownBy(() -> requests.trigger(Trigger.of("private-encrypted-x", "e", new Object())))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("master key");
+  }
+
+  @Test
+  void encryptedTriggerOf7620BytesIsRefused() {
+    assertThatCode(() -> encrypting.trigger(Trigger.of("private-encrypted-x", "e", "a".repeat(7619))))
+        .doesNotThrowAnyException();
+    assertThatThrownBy(() -> encrypting.trigger(Trigger.of("private-encrypted-x", "e", "a".repeat(7620))))
+        .hasMessageContaining("10244 bytes");
+  }
+
+  @Test
+  void nullTriggerIsRefused() {
+    assertThatThrownBy(() -> requests.trigger(null)).isInstanceOf(ValidationException.class);
+  }
+
+  // ---- sendToUser and terminate validation -------------------------------------------------
+
+  @Test
+  void sendToUserWithEmptyUserIdIsRefused() {
+    assertThatThrownBy(() -> requests.sendToUser("", "e", "d"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("user id");
+  }
+
+  @Test
+  void sendToUserAcceptsUserIdOf200AndRefuses201() {
+    assertThatCode(() -> requests.sendToUser("u".repeat(200), "e", "d")).doesNotThrowAnyException();
+    assertThatThrownBy(() -> requests.sendToUser("u".repeat(201), "e", "d"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("201");
+  }
+
+  @Test
+  void sendToUserChecksTheEventName() {
+    assertThatThrownBy(() -> requests.sendToUser("1", "e".repeat(201), "d"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("event name");
+  }
+
+  @Test
+  void sendToUserChecksTheDataSize() {
+    assertThatThrownBy(() -> requests.sendToUser("1", "e", "a".repeat(10241)))
+        .hasMessageContaining("10241 bytes");
+  }
+
+  @Test
+  void terminateRefusesAUserIdThatWouldChangeThePath() {
+    assertThatThrownBy(() -> requests.terminateUserConnections("a/../b"))
+        .isInstanceOf(ValidationException.class);
+  }
+
+  // ---- batch validation -------------------------------------------------------------------
+
+  @Test
+  void batchOfTenIsBuiltAndElevenRefused() {
+    assertThatCode(() -> requests.batch(events(10))).doesNotThrowAnyException();
+    assertThatThrownBy(() -> requests.batch(events(11)))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("at most 10")
+        .hasMessageContaining("11");
+  }
+
+  @Test
+  void customBatchLimitIsUsed() {
+    Requests small = new Requests(settings("appid", 10240, 3, null));
+    Requests large = new Requests(settings("appid", 10240, 20, null));
+
+    assertThatCode(() -> small.batch(events(3))).doesNotThrowAnyException();
+    assertThatThrownBy(() -> small.batch(events(4))).hasMessageContaining("at most 3");
+    assertThatCode(() -> large.batch(events(20))).doesNotThrowAnyException();
+  }
+
+  @Test
+  void emptyBatchIsRefused() {
+    assertThatThrownBy(() -> requests.batch(List.of()))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("at least one event");
+  }
+
+  @Test
+  void nullEventInABatchIsRefusedWithItsIndex() {
+    List<Event> events = new ArrayList<>(events(2));
+    events.add(null);
+
+    assertThatThrownBy(() -> requests.batch(events)).hasMessageContaining("#2");
+  }
+
+  @Test
+  void batchErrorsNameTheEvent() {
+    List<Event> events = List.of(Event.of("ok", "e", "d"), Event.of("not ok", "e", "d"));
+
+    assertThatThrownBy(() -> requests.batch(events))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("batch event #1")
+        .hasMessageContaining("not ok");
+  }
+
+  @Test
+  void batchChecksEventNamesSocketIdsAndReservedChannels() {
+    assertThatThrownBy(() -> requests.batch(List.of(Event.of("c", "e".repeat(201), "d"))))
+        .hasMessageContaining("event name");
+    assertThatThrownBy(() -> requests.batch(List.of(Event.of("c", "e", "d").excluding("1."))))
+        .hasMessageContaining("socket id");
+    assertThatThrownBy(() -> requests.batch(List.of(Event.of("#server-to-user-1", "e", "d"))))
+        .hasMessageContaining("sendToUser");
+  }
+
+  @Test
+  void batchDataSizeIsCheckedPerEventWithItsIndex() {
+    List<Event> events = List.of(Event.of("c", "e", "a".repeat(10240)), Event.of("c", "e", "a".repeat(10241)));
+
+    assertThatThrownBy(() -> requests.batch(events))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("batch event #1")
+        .hasMessageContaining("10241 bytes");
+  }
+
+  @Test
+  void batchNamesAreAllCheckedBeforeAnyDataIsEncoded() {
+    // Event #0 is too big and event #1 has a bad name: the name is reported, as it is checked first.
+    List<Event> events = List.of(Event.of("c", "e", "a".repeat(20000)), Event.of("bad name", "e", "d"));
+
+    assertThatThrownBy(() -> requests.batch(events)).hasMessageContaining("batch event #1");
+  }
+
+  @Test
+  void batchWithEncryptedEventAndNoMasterKeyIsRefused() {
+    List<Event> events = List.of(
+        Event.of("test_channel", "test", "yolo1"), Event.of("private-encrypted-test_channel", "test", "yolo2"));
+
+    assertThatThrownBy(() -> requests.batch(events))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("batch event #1")
+        .hasMessageContaining("master key");
+  }
+
+  // ---- helpers ----------------------------------------------------------------------------
+
+  static ClientSettings settings(String appId, int maxData, int maxBatch, ChannelEncryption encryption) {
+    return new ClientSettings(
+        appId, "key", "secret", URI.create("http://127.0.0.1:1"), Duration.ofSeconds(5), maxData, maxBatch,
+        JsonCodec.jackson(), UNUSED, Clock.systemUTC(), RetryPolicy.none(), encryption);
+  }
+
+  private static String text(ApiRequest request) {
+    return new String(request.body(), StandardCharsets.UTF_8);
+  }
+
+  private static Map<?, ?> envelope(Object item) {
+    Object data = ((Map<?, ?>) item).get("data");
+    Map<?, ?> envelope = (Map<?, ?>) JsonCodec.jackson().parse((String) data);
+    assertThat(List.<Object>copyOf(envelope.keySet())).containsExactly("nonce", "ciphertext");
+    return envelope;
+  }
+
+  private static String decrypt(String channel, Map<?, ?> envelope) {
+    byte[] plain = new ChannelEncryption(MASTER_KEY)
+        .decrypt(channel, (String) envelope.get("nonce"), (String) envelope.get("ciphertext"));
+    return new String(plain, StandardCharsets.UTF_8);
+  }
+
+  private static List<String> numbered(int count) {
+    return IntStream.rangeClosed(1, count).mapToObj(Integer::toString).toList();
+  }
+
+  private static List<Event> events(int count) {
+    return Collections.nCopies(count, Event.of("c", "e", "d"));
+  }
+
+}
