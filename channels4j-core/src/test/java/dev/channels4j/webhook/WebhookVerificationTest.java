@@ -210,6 +210,32 @@ class WebhookVerificationTest {
         .hasMessageContaining("not JSON");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"", "null", "{\"events\":[]} trailing", "{\"events\":[", "\"just a string\""})
+  void bodyThatIsNotAWebhookObjectIsRefused(String body) {
+    assertThatThrownBy(() -> verify(client, body)).isInstanceOf(WebhookVerificationException.class);
+  }
+
+  @Test
+  void nullHeaderValuesAreRefusedNotCrashedOn() {
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    headers.put("X-Pusher-Key", java.util.Arrays.asList((String) null));
+    headers.put("X-Pusher-Signature", java.util.Arrays.asList((String) null));
+
+    assertThatThrownBy(() -> client.verifyWebhook(headers, bytes(HELLO_BODY)))
+        .isInstanceOf(WebhookVerificationException.class);
+  }
+
+  @Test
+  void nullSignatureValueIsRefusedNotCrashedOn() {
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    headers.put("X-Pusher-Key", List.of("key"));
+    headers.put("X-Pusher-Signature", java.util.Arrays.asList((String) null));
+
+    assertThatThrownBy(() -> client.verifyWebhook(headers, bytes(HELLO_BODY)))
+        .isInstanceOf(WebhookVerificationException.class);
+  }
+
   @Test
   void bodyThatIsAJsonArrayIsRefused() {
     assertThatThrownBy(() -> verify(client, "[1,2]"))

@@ -4,6 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.channels4j.ChannelsClient;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import dev.channels4j.ChannelsQuery;
 import dev.channels4j.Event;
 import dev.channels4j.RetryPolicy;
@@ -458,6 +465,92 @@ class RequestsTest {
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("batch event #1")
         .hasMessageContaining("master key");
+  }
+
+  // ---- nothing is sent on bad input ------------------------------------------------------
+
+  static Stream<Named<Function<ChannelsClient, Object>>> badCalls() {
+    return Stream.of(
+        Named.of("101 channels", c -> c.trigger(numbered(101), "e", "d")),
+        Named.of("no channel", c -> c.trigger(List.of(), "e", "d")),
+        Named.of("invalid channel name", c -> c.trigger("a b", "e", "d")),
+        Named.of("reserved channel", c -> c.trigger("#server-to-user-1", "e", "d")),
+        Named.of("encrypted with others", c -> c.trigger(List.of("a", "private-encrypted-b"), "e", "d")),
+        Named.of("encrypted without key", c -> c.trigger("private-encrypted-b", "e", "d")),
+        Named.of("event name of 201", c -> c.trigger("a", "e".repeat(201), "d")),
+        Named.of("bad socket id", c -> c.trigger(Trigger.of("a", "e", "d").excluding("1.1x"))),
+        Named.of("data of 10241 bytes", c -> c.trigger("a", "e", "a".repeat(10241))),
+        Named.of("unserializable data", c -> c.trigger("a", "e", new Object())),
+        Named.of("batch of 11", c -> c.triggerBatch(events(11))),
+        Named.of("empty batch", c -> c.triggerBatch(List.of())),
+        Named.of("batch with encrypted and no key", c -> c.triggerBatch(List.of(Event.of("private-encrypted-b", "e", "d")))),
+        Named.of("sendToUser to empty id", c -> {
+          c.sendToUser("", "e", "d");
+          return null;
+        }),
+        Named.of("sendToUser to 201-char id", c -> {
+          c.sendToUser("u".repeat(201), "e", "d");
+          return null;
+        }),
+        Named.of("terminate bad id", c -> {
+          c.terminateUserConnections("a b");
+          return null;
+        }),
+        Named.of("channel with bad name", c -> c.channel("a b")),
+        Named.of("users of a private channel", c -> c.users("private-a")));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badCalls")
+  void badInputThrowsBeforeAnythingIsSent(Function<ChannelsClient, Object> call) {
+    AtomicInteger sent = new AtomicInteger();
+    try (ChannelsClient client = countingClient(sent)) {
+      assertThatThrownBy(() -> call.apply(client)).isInstanceOf(ValidationException.class);
+    }
+    assertThat(sent).hasValue(0);
+  }
+
+  @Test
+  void asyncBadInputFailsTheFutureBeforeAnythingIsSent() {
+    AtomicInteger sent = new AtomicInteger();
+    try (ChannelsClient client = countingClient(sent)) {
+      CompletableFuture<?> future = client.async().trigger(numbered(101), "e", "d");
+
+      assertThat(future).isCompletedExceptionally();
+      assertThatThrownBy(future::join).hasCauseInstanceOf(ValidationException.class);
+    }
+    assertThat(sent).hasValue(0);
+  }
+
+  @Test
+  void validInputIsSentOnceWithTheBuiltBody() {
+    AtomicInteger sent = new AtomicInteger();
+    List<TransportRequest> captured = new ArrayList<>();
+    Transport capturing = request -> {
+      sent.incrementAndGet();
+      captured.add(request);
+      return CompletableFuture.completedFuture(new TransportResponse(200, "{}".getBytes(StandardCharsets.UTF_8)));
+    };
+    try (ChannelsClient client = ChannelsClient.builder()
+        .appId("appid").key("key").secret("secret").host("127.0.0.1").port(1).useTls(false)
+        .transport(capturing).build()) {
+      client.trigger("test_channel", "test", "yolo");
+    }
+    assertThat(sent).hasValue(1);
+    assertThat(new String(captured.get(0).body(), StandardCharsets.UTF_8))
+        .isEqualTo("{\"name\":\"test\",\"channels\":[\"test_channel\"],\"data\":\"yolo\"}");
+    assertThat(captured.get(0).uri().getRawQuery())
+        .contains("body_md5=" + Hashing.md5Hex(captured.get(0).body()));
+  }
+
+  private static ChannelsClient countingClient(AtomicInteger sent) {
+    Transport counting = request -> {
+      sent.incrementAndGet();
+      return CompletableFuture.completedFuture(new TransportResponse(200, "{}".getBytes(StandardCharsets.UTF_8)));
+    };
+    return ChannelsClient.builder()
+        .appId("appid").key("key").secret("secret").host("127.0.0.1").port(1).useTls(false)
+        .transport(counting).build();
   }
 
   // ---- helpers ----------------------------------------------------------------------------
