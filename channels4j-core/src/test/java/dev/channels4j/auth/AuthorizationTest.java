@@ -193,6 +193,13 @@ class AuthorizationTest {
   }
 
   @Test
+  void presenceChannelWithEmptyUserInfoOmitsIt() {
+    Map<?, ?> response = parse(client.authorizePresenceChannel("1.1", "presence-room", PresenceMember.of("7", Map.of())));
+
+    assertThat(response.get("channel_data")).isEqualTo("{\"user_id\":\"7\"}");
+  }
+
+  @Test
   void signedChannelDataIsExactlyTheReturnedChannelData() {
     Map<String, Object> info = new LinkedHashMap<>();
     info.put("name", "Ada \"<&>\" Lovelace ✓");

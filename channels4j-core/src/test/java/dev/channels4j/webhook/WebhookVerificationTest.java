@@ -473,15 +473,6 @@ class WebhookVerificationTest {
     assertThat(event.fields()).containsEntry("data", "v");
   }
 
-  @Test
-  void refusalMessagesNeverContainTheSecret() {
-    String signature = Hashing.hmacSha256Hex("other-secret", HELLO_BODY);
-
-    assertThatThrownBy(() -> client.verifyWebhook(headers("key", signature), bytes(HELLO_BODY)))
-        .hasMessageNotContaining("secret\"")
-        .satisfies(e -> assertThat(e.getMessage()).doesNotContain(Hashing.hmacSha256Hex("secret", HELLO_BODY)));
-  }
-
   // ---- helpers ----------------------------------------------------------------------------
 
   private static ChannelsClient client(String key, String secret, byte[] masterKey) {

@@ -53,6 +53,16 @@ class EventEncoderTest {
   }
 
   @Test
+  void nullDataIsSentAsJsonNull() {
+    assertThat(encoder.dataFor("c", null, "event")).isEqualTo("null");
+  }
+
+  @Test
+  void numberIsSentAsItsJson() {
+    assertThat(encoder.dataFor("c", 42, "event")).isEqualTo("42");
+  }
+
+  @Test
   void unserializableDataIsAValidationError() {
     assertThatThrownBy(() -> encoder.dataFor("c", new Object(), "event"))
         .isInstanceOf(ValidationException.class)
