@@ -80,6 +80,68 @@ class RequestsTest {
     assertThat(signed.headers()).containsEntry("Content-Type", "application/json");
   }
 
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {
+      "http://api.pusherapp.com", "http://api-eu.pusher.com", "http://my.server.com", "https://api.pusherapp.com"})
+  void goTriggerUrlRowsAreReproducedForEachHost(String base) {
+    ClientSettings docs = fixedClock(base, "3", "278d425bdf160c739803", "7ad3773142a6692b25b8", 1353088179L);
+    ApiRequest request = new Requests(docs).trigger(Trigger.of("project-3", "foo", "{\"some\":\"data\"}"));
+
+    assertThat(new Dispatcher(docs).sign(request).uri().toString()).isEqualTo(
+        base + "/apps/3/events?auth_key=278d425bdf160c739803"
+            + "&auth_signature=da454824c97ba181a32ccc17a72625ba02771f50b50e1e7430e47a1f3f457e6c"
+            + "&auth_timestamp=1353088179&auth_version=1.0&body_md5=ec365a775a4cd0599faeb73354201b6f");
+  }
+
+  @Test
+  void goChannelsUrlRowIsReproduced() {
+    ClientSettings go = fixedClock("http://api.pusherapp.com", "102015", "d41a439c438a100756f5", "4bf35003e819bb138249", 1427034994L);
+    ApiRequest request = new Requests(go).channels(ChannelsQuery.prefix("presence-").withUserCount());
+
+    TransportRequest signed = new Dispatcher(go).sign(request);
+
+    assertThat(signed.uri().toString()).isEqualTo(
+        "http://api.pusherapp.com/apps/102015/channels?auth_key=d41a439c438a100756f5"
+            + "&auth_signature=4d8a02edcc8a758b0162cd6da690a9a45fb8ae326a276dca1e06a0bc42796c11"
+            + "&auth_timestamp=1427034994&auth_version=1.0&filter_by_prefix=presence-&info=user_count");
+    assertThat(signed.body()).isNull();
+  }
+
+  @Test
+  void goUsersUrlRowIsReproduced() {
+    ClientSettings go = fixedClock("http://api.pusherapp.com", "102015", "d41a439c438a100756f5", "4bf35003e819bb138249", 1427053709L);
+    ApiRequest request = new Requests(go).users("presence-session-d41a439c438a100756f5-4bf35003e819bb138249-nYJLy67qh52");
+
+    assertThat(new Dispatcher(go).sign(request).uri().toString()).isEqualTo(
+        "http://api.pusherapp.com/apps/102015/channels/presence-session-d41a439c438a100756f5-4bf35003e819bb138249-nYJLy67qh52"
+            + "/users?auth_key=d41a439c438a100756f5"
+            + "&auth_signature=207feaf4e8efeb24e5f148011704251bf90e2059a5f97a3eb52d06178b11feca"
+            + "&auth_timestamp=1427053709&auth_version=1.0");
+  }
+
+  @Test
+  void goChannelUrlRowCarriesTheGoSignatureWithTheCommaEncoded() {
+    ClientSettings go = fixedClock("http://api.pusherapp.com", "102015", "d41a439c438a100756f5", "4bf35003e819bb138249", 1427053326L);
+    ApiRequest request = new Requests(go).channel(
+        "presence-session-d41a439c438a100756f5-4bf35003e819bb138249-ROpCFmgFhXY", "user_count,subscription_count");
+
+    assertThat(new Dispatcher(go).sign(request).uri().getRawQuery()).isEqualTo(
+        "auth_key=d41a439c438a100756f5"
+            + "&auth_signature=f93ceb31f396aef336226efe512aaf339bd5e39c7c2c04b81cc8681dc16ee785"
+            + "&auth_timestamp=1427053326&auth_version=1.0&info=user_count%2Csubscription_count");
+  }
+
+  @Test
+  void terminateIsSignedAsTheProtocolVector() {
+    ClientSettings docs = fixedClock("http://127.0.0.1:1", "3", "278d425bdf160c739803", "7ad3773142a6692b25b8", 1353088179L);
+    ApiRequest request = new Requests(docs).terminateUserConnections("12345");
+
+    assertThat(new Dispatcher(docs).sign(request).uri().getRawQuery()).isEqualTo(
+        "auth_key=278d425bdf160c739803"
+            + "&auth_signature=01fa634edeb0cae84115307cad5c23f65a46cd286461b1c89637a3b5871a8f0e"
+            + "&auth_timestamp=1353088179&auth_version=1.0&body_md5=99914b932bd37a50b983c5e7c90ae93b");
+  }
+
   @Test
   void signedBodyMd5IsOfTheExactBytesSent() {
     ApiRequest request = requests.trigger(Trigger.of("c", "e", Map.of("text", "ünïcødé <&>")));
@@ -559,6 +621,12 @@ class RequestsTest {
     return new ClientSettings(
         appId, "key", "secret", URI.create("http://127.0.0.1:1"), Duration.ofSeconds(5), maxData, maxBatch,
         JsonCodec.jackson(), UNUSED, Clock.systemUTC(), RetryPolicy.none(), encryption);
+  }
+
+  private static ClientSettings fixedClock(String base, String appId, String key, String secret, long seconds) {
+    return new ClientSettings(
+        appId, key, secret, URI.create(base), Duration.ofSeconds(5), 10240, 10, JsonCodec.jackson(), UNUSED,
+        Clock.fixed(Instant.ofEpochSecond(seconds), ZoneOffset.UTC), RetryPolicy.none(), null);
   }
 
   private static String text(ApiRequest request) {
