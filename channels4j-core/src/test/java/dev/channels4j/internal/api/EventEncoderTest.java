@@ -69,6 +69,41 @@ class EventEncoderTest {
         .hasMessageContaining("JSON");
   }
 
+  @Test
+  void stringWithAnUnpairedSurrogateIsRefusedRatherThanSentAsQuestionMark() {
+    assertThatThrownBy(() -> encoder.dataFor("c", "a\uD800b", "event"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("unpaired surrogate U+D800 at index 1");
+  }
+
+  @Test
+  void jsonDataWithAnUnpairedSurrogateIsRefused() {
+    assertThatThrownBy(() -> encoder.dataFor("c", Map.of("k", "\uDC00"), "event"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("unpaired surrogate");
+  }
+
+  @Test
+  void encryptedDataWithAnUnpairedSurrogateIsRefused() {
+    assertThatThrownBy(() -> encoder.dataFor("private-encrypted-x", "x\uD83D", "event"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("unpaired surrogate");
+  }
+
+  @Test
+  void bytesThatAreNotUtf8AreRefusedRatherThanReplaced() {
+    byte[] latin1 = "héllo".getBytes(StandardCharsets.ISO_8859_1);
+
+    assertThatThrownBy(() -> encoder.dataFor("c", latin1, "batch event #2"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("batch event #2 data bytes are not valid UTF-8");
+  }
+
+  @Test
+  void surrogatePairsAreKept() {
+    assertThat(encoder.dataFor("c", "🎉", "event")).isEqualTo("🎉");
+  }
+
   // ---- size limit on plain channels -------------------------------------------------------
 
   @Test
