@@ -303,6 +303,13 @@ class AuthorizationTest {
   }
 
   @Test
+  void userWithNullIdIsRefused() {
+    assertThatThrownBy(() -> goClient.authenticateUser("12345.12345", UserData.of(null)))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("user id");
+  }
+
+  @Test
   void userWithoutDataIsRefused() {
     assertThatThrownBy(() -> goClient.authenticateUser("12345.12345", null))
         .isInstanceOf(ValidationException.class)

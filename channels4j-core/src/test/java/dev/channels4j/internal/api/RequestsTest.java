@@ -404,6 +404,22 @@ class RequestsTest {
   }
 
   @Test
+  void triggerChecksChannelsBeforeTheEventName() {
+    assertThatThrownBy(() -> requests.trigger(Trigger.of("bad name", "", "d"))).hasMessageContaining("bad name");
+  }
+
+  @Test
+  void triggerChecksTheEventNameBeforeTheSocketId() {
+    assertThatThrownBy(() -> requests.trigger(Trigger.of("c", "", "d").excluding("x"))).hasMessageContaining("event name");
+  }
+
+  @Test
+  void triggerChecksTheSocketIdBeforeTheData() {
+    assertThatThrownBy(() -> requests.trigger(Trigger.of("c", "e", "a".repeat(20000)).excluding("x")))
+        .hasMessageContaining("socket id");
+  }
+
+  @Test
   void nullTriggerIsRefused() {
     assertThatThrownBy(() -> requests.trigger(null)).isInstanceOf(ValidationException.class);
   }
