@@ -426,7 +426,9 @@ public final class ChannelsClient implements AutoCloseable {
       try {
         uri = new URI(url.trim());
       } catch (URISyntaxException e) {
-        throw new ValidationException(source + " is not a valid URL: " + e.getReason() + hint, e);
+        // Not chained: the URISyntaxException's message quotes the whole URL, secret included.
+        throw new ValidationException(
+            source + " is not a valid URL: " + e.getReason() + " at index " + e.getIndex() + hint);
       }
       String scheme = uri.getScheme();
       if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme)) {

@@ -4,6 +4,9 @@ import dev.channels4j.ValidationException;
 import dev.channels4j.internal.crypto.ChannelEncryption;
 import dev.channels4j.internal.validation.Validation;
 import dev.channels4j.spi.JsonCodec;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -24,7 +27,8 @@ public final class EventEncoder {
 
   /** The data string for one event on {@code channel}; {@code whichEvent} names it in errors. */
   public String dataFor(String channel, Object data, String whichEvent) {
-    String plain = plainText(data);
+    String plain = plainText(data, whichEvent);
+    requireWellFormed(plain, whichEvent);
     String sent = plain;
     if (Validation.isEncrypted(channel)) {
       sent = requireEncryption(channel).encrypt(channel, plain.getBytes(StandardCharsets.UTF_8)).toJson();
@@ -43,17 +47,43 @@ public final class EventEncoder {
     return encryption;
   }
 
-  private String plainText(Object data) {
+  private String plainText(Object data, String whichEvent) {
     if (data instanceof String text) {
       return text;
     }
     if (data instanceof byte[] bytes) {
-      return new String(bytes, StandardCharsets.UTF_8);
+      try {
+        // Strict: a lenient decoder would silently send U+FFFD in place of the bad bytes.
+        return StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT)
+            .decode(ByteBuffer.wrap(bytes))
+            .toString();
+      } catch (CharacterCodingException e) {
+        throw new ValidationException(whichEvent + " data bytes are not valid UTF-8");
+      }
     }
     try {
       return codec.toJson(data);
     } catch (IllegalArgumentException e) {
       throw new ValidationException("event data cannot be serialized as JSON: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Refuses text with an unpaired surrogate: UTF-8 cannot encode it, so it would be sent as
+   * {@code ?} without anyone noticing.
+   */
+  private static void requireWellFormed(String text, String whichEvent) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        throw new ValidationException(
+            whichEvent + " data is not valid Unicode: unpaired surrogate U+"
+                + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT) + " at index " + i);
+      }
     }
   }
 

@@ -198,7 +198,12 @@ public final class WebhookReader {
     List<String> values = new ArrayList<>();
     for (Map.Entry<String, List<String>> entry : headers.entrySet()) {
       if (entry.getKey() != null && entry.getKey().equalsIgnoreCase(name) && entry.getValue() != null) {
-        values.addAll(entry.getValue());
+        for (String value : entry.getValue()) {
+          // A null value is a missing one: it must be refused as such, not crash the check.
+          if (value != null) {
+            values.add(value);
+          }
+        }
       }
     }
     return values;
