@@ -92,4 +92,18 @@ class TimeoutTest {
     assertThat(server.requests()).hasSize(2);
     assertThat(server.requests().get(1).bodyText()).contains("again");
   }
+
+  @Test
+  void timedOutRequestGivesBackItsPooledConnection() {
+    // The body trickles, so the transport's own inactivity timeout never fires: only the client's
+    // request timeout ends the exchange, and it must free the single pooled connection.
+    server.enqueue(Reply.trickling(Duration.ofSeconds(30)), Reply.json("{\"ok\":true}"));
+    try (ChannelsClient client = builderFor(server).timeout(Duration.ofMillis(1000)).maxConnections(1).build()) {
+      TransportException first = catchThrowableOfType(TransportException.class, () -> client.trigger("c", "e", "d"));
+      assertThat(first.kind()).isEqualTo(TransportException.Kind.TIMEOUT);
+
+      client.trigger("c", "e", "again");
+    }
+    assertThat(server.requests()).hasSize(2);
+  }
 }

@@ -127,10 +127,31 @@ public final class RecordingHttpServer implements AutoCloseable {
       return;
     }
     reply.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+    if (reply.trickle()) {
+      trickle(exchange, reply);
+      return;
+    }
     byte[] out = reply.body();
     exchange.sendResponseHeaders(reply.status(), out.length == 0 ? -1 : out.length);
     try (OutputStream os = exchange.getResponseBody()) {
       os.write(out);
+    }
+  }
+
+  /** Sends the status at once, then one body byte every 100 ms for as long as the reply's trickle lasts. */
+  private static void trickle(HttpExchange exchange, Reply reply) throws IOException {
+    exchange.sendResponseHeaders(reply.status(), 0);
+    long until = System.nanoTime() + reply.trickleFor().toNanos();
+    try (OutputStream os = exchange.getResponseBody()) {
+      while (System.nanoTime() < until) {
+        os.write(' ');
+        os.flush();
+        Thread.sleep(100);
+      }
+    } catch (InterruptedException stopping) {
+      Thread.currentThread().interrupt();
+    } catch (IOException clientWentAway) {
+      // The client gave up on the response: what a trickle is for.
     }
   }
 
@@ -189,7 +210,24 @@ public final class RecordingHttpServer implements AutoCloseable {
   }
 
   /** A scripted response. */
-  public record Reply(int status, Map<String, String> headers, byte[] body, Duration delay, boolean closeWithoutResponse) {
+  public record Reply(
+      int status, Map<String, String> headers, byte[] body, Duration delay, boolean closeWithoutResponse,
+      Duration trickleFor) {
+
+    public Reply(int status, Map<String, String> headers, byte[] body, Duration delay, boolean closeWithoutResponse) {
+      this(status, headers, body, delay, closeWithoutResponse, Duration.ZERO);
+    }
+
+    /** Whether the body is sent a byte at a time, keeping the connection busy without finishing. */
+    public boolean trickle() {
+      return !trickleFor.isZero();
+    }
+
+    /** A 200 whose body never ends within {@code total}: one space every 100 ms. */
+    public static Reply trickling(Duration total) {
+      return new Reply(200, Map.of(), new byte[0], Duration.ZERO, false, total);
+    }
+
 
     public static Reply json(String body) {
       return new Reply(200, Map.of("Content-Type", "application/json"), utf8(body), Duration.ZERO, false);
