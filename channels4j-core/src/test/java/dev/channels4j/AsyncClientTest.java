@@ -114,6 +114,15 @@ class AsyncClientTest {
   }
 
   @Test
+  void unreadableQueryAnswerFailsTheFutureWithAnApiException() {
+    server.enqueue(Reply.json("{\"ok\":true}"));
+
+    Throwable cause = failureOf(async.channels(ChannelsQuery.all()));
+
+    assertThat(cause).isInstanceOf(ApiException.class).hasMessageContaining("cannot be read");
+  }
+
+  @Test
   void transportFailureFailsTheFutureWithATransportException() {
     server.enqueue(Reply.hangUp());
 

@@ -94,6 +94,29 @@ class ClientErrorsTest {
   }
 
   @Test
+  void retryAfterAsAnHttpDateIsReadAsADuration() {
+    String inAMinute = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
+        .format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(60));
+    server.enqueue(Reply.text(503, "maintenance").withHeader("Retry-After", inAMinute));
+
+    ApiException e = catchThrowableOfType(ApiException.class, () -> client.trigger("c", "e", "d"));
+
+    assertThat(e.retryAfter()).hasValueSatisfying(
+        wait -> assertThat(wait).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(61)));
+  }
+
+  @Test
+  void redirectIsNotFollowed() {
+    server.enqueue(Reply.status(301).withHeader("Location", "http://127.0.0.1:" + server.port() + "/elsewhere"));
+
+    ApiException e = catchThrowableOfType(ApiException.class, () -> client.trigger("c", "e", "d"));
+
+    assertThat(e.status()).isEqualTo(301);
+    assertThat(e.isRetryable()).isFalse();
+    assertThat(server.requests()).hasSize(1);
+  }
+
+  @Test
   void errorWithoutRetryAfterHasNone() {
     server.enqueue(Reply.text(503, "busy"));
 

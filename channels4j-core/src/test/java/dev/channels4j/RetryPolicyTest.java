@@ -66,6 +66,26 @@ class RetryPolicyTest {
   }
 
   @Test
+  void defaultPolicyRetriesAGetWhenTheConnectionIsClosedWithoutAnswer() {
+    server.enqueue(Reply.hangUp(), Reply.json("{\"users\":[{\"id\":\"1\"}]}"));
+    try (ChannelsClient client = clientWith(RetryPolicy.defaults())) {
+      assertThat(client.users("presence-room")).containsExactly("1");
+    }
+
+    assertThat(server.requestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void defaultPolicyDoesNotRetryAPostWhenTheConnectionIsClosedWithoutAnswer() {
+    server.enqueue(Reply.hangUp(), Reply.json("{}"));
+    try (ChannelsClient client = clientWith(RetryPolicy.defaults())) {
+      assertThatThrownBy(() -> client.trigger("c", "e", "d")).isInstanceOf(TransportException.class);
+    }
+
+    assertThat(server.requestCount()).isEqualTo(1);
+  }
+
+  @Test
   void defaultPolicyDoesNotRetryAGetOnBadRequest() {
     server.otherwise(Reply.text(400, "bad"));
     try (ChannelsClient client = clientWith(RetryPolicy.defaults())) {
