@@ -106,4 +106,17 @@ class TimeoutTest {
     }
     assertThat(server.requests()).hasSize(2);
   }
+
+  @Test
+  void triggerAfterTheServerDroppedThePooledConnectionSucceeds() {
+    int port = server.port();
+    try (ChannelsClient client = builderFor(server).build()) {
+      client.trigger("c", "e", "first");
+      server.close(); // drops the kept-alive connection the client pooled
+      server = RecordingHttpServer.start(port);
+
+      client.trigger("c", "e", "second");
+    }
+    assertThat(server.onlyRequest().bodyText()).contains("second");
+  }
 }

@@ -47,8 +47,13 @@ public final class RecordingHttpServer implements AutoCloseable {
 
   /** Starts a server on 127.0.0.1 and an ephemeral port; default answer 200 {@code {}}. */
   public static RecordingHttpServer start() {
+    return start(0);
+  }
+
+  /** Starts a server on 127.0.0.1 and the given port (0: ephemeral), e.g. to restart one on its old port. */
+  public static RecordingHttpServer start(int port) {
     try {
-      HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+      HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
       ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "recording-http-server");
         thread.setDaemon(true);
