@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
 import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
@@ -50,6 +51,8 @@ import org.apache.hc.core5.util.Timeout;
  */
 public final class ApacheTransport implements Transport {
   private final CloseableHttpAsyncClient client;
+  /** Requests in flight, with the exchange to cancel when the client closes under them. */
+  private final Map<CompletableFuture<TransportResponse>, Runnable> pending = new ConcurrentHashMap<>();
 
   /** A proxy to send every request through, with optional credentials. */
   public record Proxy(String host, int port, String username, String password) {
@@ -142,7 +145,12 @@ public final class ApacheTransport implements Transport {
                 result.cancel(false);
               }
             });
+    pending.put(result, () -> {
+      consumer.abandon();
+      inFlight.cancel(true);
+    });
     result.whenComplete((r, e) -> {
+      pending.remove(result);
       if (result.isCancelled()) {
         consumer.abandon();
         inFlight.cancel(true);
@@ -162,6 +170,13 @@ public final class ApacheTransport implements Transport {
 
   @Override
   public void close() {
+    // A graceful close alone waits seconds for exchanges in flight, then leaves their futures
+    // pending until the request timeout. Fail and cancel them first, as ChannelsClient.close() says.
+    IOException closed = new IOException("the client was closed before the response arrived");
+    pending.forEach((future, cancelExchange) -> {
+      future.completeExceptionally(closed);
+      cancelExchange.run();
+    });
     client.close(CloseMode.GRACEFUL);
   }
 
