@@ -161,4 +161,21 @@ class AsyncClientTest {
 
     assertThat(server.requests()).hasSize(50);
   }
+
+  @Test
+  void closingTheClientFailsTheFuturesOfRequestsInFlight() throws Exception {
+    server.enqueue(Reply.json("{}").after(java.time.Duration.ofSeconds(20)));
+    ChannelsClient patient = TestClients.builderFor(server).timeout(java.time.Duration.ofSeconds(30)).build();
+    CompletableFuture<TriggerResult> inFlight = patient.async().trigger("c", "e", "d");
+    for (int i = 0; i < 500 && server.requestCount() == 0; i++) {
+      Thread.sleep(10);
+    }
+    assertThat(server.requestCount()).as("the request reached the server").isEqualTo(1);
+
+    patient.close();
+
+    // Well before the 20 s answer or the 30 s timeout: close() itself fails what is in flight.
+    Throwable cause = failureOf(inFlight);
+    assertThat(cause).isInstanceOf(TransportException.class).hasMessageContaining("closed");
+  }
 }
