@@ -76,7 +76,9 @@ public final class Dispatcher {
     } catch (RuntimeException e) {
       sent = CompletableFuture.failedFuture(e);
     }
-    CompletableFuture<TransportResponse> bounded = sent.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    // orTimeout completes the future it is called on; bound a copy so that, on timeout, the
+    // transport's own future is still pending and the cancel below reaches the request in flight.
+    CompletableFuture<TransportResponse> bounded = sent.copy().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
     final CompletableFuture<TransportResponse> underlying = sent;
     return bounded
         .handle((response, failure) -> {

@@ -3,12 +3,16 @@ package dev.channels4j.internal.transport;
 import dev.channels4j.spi.Transport;
 import dev.channels4j.spi.TransportRequest;
 import dev.channels4j.spi.TransportResponse;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
 import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
@@ -27,7 +31,13 @@ import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.EntityDetails;
 import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpException;
+import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http.nio.AsyncResponseConsumer;
+import org.apache.hc.core5.http.nio.CapacityChannel;
+import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.reactor.IOReactorConfig;
@@ -41,6 +51,8 @@ import org.apache.hc.core5.util.Timeout;
  */
 public final class ApacheTransport implements Transport {
   private final CloseableHttpAsyncClient client;
+  /** Requests in flight, with the exchange to cancel when the client closes under them. */
+  private final Map<CompletableFuture<TransportResponse>, Runnable> pending = new ConcurrentHashMap<>();
 
   /** A proxy to send every request through, with optional credentials. */
   public record Proxy(String host, int port, String username, String password) {
@@ -112,10 +124,11 @@ public final class ApacheTransport implements Transport {
             .build());
     SimpleHttpRequest httpRequest = builder.build();
     CompletableFuture<TransportResponse> result = new CompletableFuture<>();
+    AbandonableConsumer consumer = new AbandonableConsumer(SimpleResponseConsumer.create());
     Future<SimpleHttpResponse> inFlight =
         client.execute(
             SimpleRequestProducer.create(httpRequest),
-            SimpleResponseConsumer.create(),
+            consumer,
             new FutureCallback<>() {
               @Override
               public void completed(SimpleHttpResponse response) {
@@ -132,8 +145,14 @@ public final class ApacheTransport implements Transport {
                 result.cancel(false);
               }
             });
+    pending.put(result, () -> {
+      consumer.abandon();
+      inFlight.cancel(true);
+    });
     result.whenComplete((r, e) -> {
+      pending.remove(result);
       if (result.isCancelled()) {
+        consumer.abandon();
         inFlight.cancel(true);
       }
     });
@@ -151,7 +170,78 @@ public final class ApacheTransport implements Transport {
 
   @Override
   public void close() {
+    // A graceful close alone waits seconds for exchanges in flight, then leaves their futures
+    // pending until the request timeout. Fail and cancel them first, as ChannelsClient.close() says.
+    IOException closed = new IOException("the client was closed before the response arrived");
+    pending.forEach((future, cancelExchange) -> {
+      future.completeExceptionally(closed);
+      cancelExchange.run();
+    });
     client.close(CloseMode.GRACEFUL);
+  }
+
+  /**
+   * Cancelling an exchange from outside the I/O reactor does not always release its connection
+   * while the response body is still arriving (seen with a server trickling its body: the pooled
+   * connection stayed leased). Failing the next read from inside the reactor does.
+   */
+  private static final class AbandonableConsumer implements AsyncResponseConsumer<SimpleHttpResponse> {
+    private final AsyncResponseConsumer<SimpleHttpResponse> delegate;
+    private volatile boolean abandoned;
+
+    AbandonableConsumer(AsyncResponseConsumer<SimpleHttpResponse> delegate) {
+      this.delegate = delegate;
+    }
+
+    void abandon() {
+      abandoned = true;
+    }
+
+    private void failIfAbandoned() throws IOException {
+      if (abandoned) {
+        throw new InterruptedIOException("response abandoned: the request timed out or was cancelled");
+      }
+    }
+
+    @Override
+    public void consumeResponse(
+        HttpResponse response, EntityDetails entity, HttpContext context, FutureCallback<SimpleHttpResponse> callback)
+        throws HttpException, IOException {
+      failIfAbandoned();
+      delegate.consumeResponse(response, entity, context, callback);
+    }
+
+    @Override
+    public void informationResponse(HttpResponse response, HttpContext context) throws HttpException, IOException {
+      delegate.informationResponse(response, context);
+    }
+
+    @Override
+    public void updateCapacity(CapacityChannel capacityChannel) throws IOException {
+      failIfAbandoned();
+      delegate.updateCapacity(capacityChannel);
+    }
+
+    @Override
+    public void consume(ByteBuffer src) throws IOException {
+      failIfAbandoned();
+      delegate.consume(src);
+    }
+
+    @Override
+    public void streamEnd(List<? extends Header> trailers) throws HttpException, IOException {
+      delegate.streamEnd(trailers);
+    }
+
+    @Override
+    public void failed(Exception cause) {
+      delegate.failed(cause);
+    }
+
+    @Override
+    public void releaseResources() {
+      delegate.releaseResources();
+    }
   }
 
   @Override

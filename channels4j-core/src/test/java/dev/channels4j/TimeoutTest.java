@@ -1,0 +1,122 @@
+package dev.channels4j;
+
+import static dev.channels4j.TestClients.builderFor;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.channels4j.testing.RecordingHttpServer;
+import dev.channels4j.testing.RecordingHttpServer.Reply;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Network failures and how they are told apart. */
+class TimeoutTest {
+  private RecordingHttpServer server;
+
+  @BeforeEach
+  void start() {
+    server = RecordingHttpServer.start();
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  /** A loopback port that was just bound and released, so nothing listens on it. */
+  static int closedPort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+
+  @Test
+  void slowServerIsATimeout() {
+    server.enqueue(Reply.json("{}").after(Duration.ofSeconds(30)));
+    try (ChannelsClient client = builderFor(server).timeout(Duration.ofMillis(1000)).build()) {
+      TransportException e = catchThrowableOfType(TransportException.class, () -> client.trigger("c", "e", "d"));
+
+      assertThat(e.kind()).isEqualTo(TransportException.Kind.TIMEOUT);
+      assertThat(e.isRetryable()).isTrue();
+      assertThat(e.getMessage()).contains("POST /apps/3/events");
+    }
+  }
+
+  @Test
+  void slowServerOnAGetIsATimeoutToo() {
+    server.enqueue(Reply.json("{}").after(Duration.ofSeconds(30)));
+    try (ChannelsClient client = builderFor(server).timeout(Duration.ofMillis(1000)).build()) {
+      TransportException e = catchThrowableOfType(TransportException.class, () -> client.channel("c"));
+
+      assertThat(e.kind()).isEqualTo(TransportException.Kind.TIMEOUT);
+    }
+  }
+
+  @Test
+  void nothingListeningIsConnectionRefused() throws IOException {
+    int port = closedPort();
+    try (ChannelsClient client = ChannelsClient.builder()
+        .appId("3").key("k").secret("s").host("127.0.0.1").port(port).useTls(false)
+        .retryPolicy(RetryPolicy.none()).build()) {
+      TransportException e = catchThrowableOfType(TransportException.class, () -> client.trigger("c", "e", "d"));
+
+      assertThat(e.kind()).isEqualTo(TransportException.Kind.CONNECTION_REFUSED);
+      assertThat(e.getMessage()).contains(Integer.toString(port));
+    }
+  }
+
+  @Test
+  void serverClosingWithoutAnswerIsConnectionReset() {
+    server.enqueue(Reply.hangUp());
+    try (ChannelsClient client = builderFor(server).build()) {
+      TransportException e = catchThrowableOfType(TransportException.class, () -> client.trigger("c", "e", "d"));
+
+      assertThat(e.kind()).isEqualTo(TransportException.Kind.CONNECTION_RESET);
+    }
+    assertThat(server.requestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void clientStillWorksAfterATimeout() {
+    server.enqueue(Reply.json("{}").after(Duration.ofSeconds(30)), Reply.json("{\"ok\":true}"));
+    try (ChannelsClient client = builderFor(server).timeout(Duration.ofMillis(1000)).build()) {
+      catchThrowableOfType(TransportException.class, () -> client.trigger("c", "e", "d"));
+
+      client.trigger("c", "e", "again");
+    }
+    assertThat(server.requests()).hasSize(2);
+    assertThat(server.requests().get(1).bodyText()).contains("again");
+  }
+
+  @Test
+  void timedOutRequestGivesBackItsPooledConnection() {
+    // The body trickles, so the transport's own inactivity timeout never fires: only the client's
+    // request timeout ends the exchange, and it must free the single pooled connection.
+    server.enqueue(Reply.trickling(Duration.ofSeconds(30)), Reply.json("{\"ok\":true}"));
+    try (ChannelsClient client = builderFor(server).timeout(Duration.ofMillis(1000)).maxConnections(1).build()) {
+      TransportException first = catchThrowableOfType(TransportException.class, () -> client.trigger("c", "e", "d"));
+      assertThat(first.kind()).isEqualTo(TransportException.Kind.TIMEOUT);
+
+      client.trigger("c", "e", "again");
+    }
+    assertThat(server.requests()).hasSize(2);
+  }
+
+  @Test
+  void triggerAfterTheServerDroppedThePooledConnectionSucceeds() {
+    int port = server.port();
+    try (ChannelsClient client = builderFor(server).build()) {
+      client.trigger("c", "e", "first");
+      server.close(); // drops the kept-alive connection the client pooled
+      server = RecordingHttpServer.start(port);
+
+      client.trigger("c", "e", "second");
+    }
+    assertThat(server.onlyRequest().bodyText()).contains("second");
+  }
+}
