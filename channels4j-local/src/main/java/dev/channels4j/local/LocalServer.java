@@ -27,7 +27,6 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Fields;
-import org.eclipse.jetty.util.URIUtil;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
@@ -145,7 +144,7 @@ public final class LocalServer implements AutoCloseable {
 
   private PusherEndpoint endpoint(Request request) {
     String path = request.getHttpURI().getPath();
-    String key = URIUtil.decodePath(path.substring(path.lastIndexOf('/') + 1));
+    String key = path.substring(path.lastIndexOf('/') + 1);
     AppState app = registry.byKey(key);
     if (app == null) {
       return PusherEndpoint.refuse(4001, "App key " + key + " does not exist");
