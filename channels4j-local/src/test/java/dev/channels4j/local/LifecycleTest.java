@@ -116,6 +116,18 @@ class LifecycleTest {
   }
 
   @Test
+  void disabledAppAnswers403AndRefusesConnectionsWith4003() throws Exception {
+    LocalApp off = LocalApp.builder().id("off").key("off-key").secret("off-secret").enabled(false).build();
+    try (LocalServer server = LocalServer.builder().port(0).app(off).build().start()) {
+      var response = new RawApi(server).credentials("off-key", "off-secret")
+          .post("/apps/off/events", "{\"name\":\"e\",\"channel\":\"c\",\"data\":\"d\"}");
+      assertThat(response.statusCode()).isEqualTo(403);
+      assertThatThrownBy(() -> TestSubscriber.connect(server.webSocketUri("off"), null, Duration.ofSeconds(5)))
+          .hasMessageContaining("4003");
+    }
+  }
+
+  @Test
   void keyOfAnotherAppIsRefused() {
     LocalApp second = LocalApp.builder().id("second").key("second-key").secret("second-secret").build();
     try (LocalServer server = LocalServer.builder().port(0).app(second).build().start()) {
