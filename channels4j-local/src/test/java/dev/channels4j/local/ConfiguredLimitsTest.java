@@ -22,6 +22,45 @@ class ConfiguredLimitsTest {
   }
 
   @Test
+  void silentConnectionGetsPingThenIsClosedWith4201() throws Exception {
+    try (LocalServer server = LocalServer.builder().port(0).activityTimeout(Duration.ofSeconds(1))
+        .pongTimeout(Duration.ofMillis(500)).build().start()) {
+      java.util.concurrent.CompletableFuture<Integer> closed = new java.util.concurrent.CompletableFuture<>();
+      StringBuffer received = new StringBuffer();
+      java.net.http.WebSocket socket = java.net.http.HttpClient.newHttpClient().newWebSocketBuilder()
+          .buildAsync(server.webSocketUri(), new java.net.http.WebSocket.Listener() {
+            @Override
+            public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket ws, CharSequence data,
+                boolean last) {
+              received.append(data).append('\n');
+              ws.request(1);
+              return null;
+            }
+
+            @Override
+            public java.util.concurrent.CompletionStage<?> onClose(java.net.http.WebSocket ws, int code, String reason) {
+              closed.complete(code);
+              return null;
+            }
+          }).get(5, java.util.concurrent.TimeUnit.SECONDS);
+      assertThat(closed.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(4201);
+      assertThat(received.toString()).contains("\"event\":\"pusher:ping\"").contains("\"code\":4201");
+      socket.abort();
+    }
+  }
+
+  @Test
+  void testSubscriberAnswersServerPingsAndStaysConnected() {
+    try (LocalServer server = LocalServer.builder().port(0).activityTimeout(Duration.ofSeconds(1))
+            .pongTimeout(Duration.ofSeconds(5)).build().start();
+        TestSubscriber subscriber = TestSubscriber.connect(server)) {
+      subscriber.awaitEvent("pusher:ping");
+      subscriber.awaitEvent("pusher:ping");
+      assertThat(subscriber.isClosed()).isFalse();
+    }
+  }
+
+  @Test
   void requestBodyOverTheLimitIs413() {
     try (LocalServer server = LocalServer.builder().port(0)
         .limits(Limits.builder().maxRequestBytes(64).build()).build().start()) {

@@ -105,6 +105,33 @@ public final class AppState {
     }
   }
 
+  /**
+   * Liveness, as Pusher does it: a connection silent for the activity timeout gets
+   * {@code pusher:ping}; one still silent after the pong timeout is closed with 4201.
+   */
+  public void sweepIdle() {
+    long now = System.nanoTime();
+    long activity = settings.activityTimeout().toNanos();
+    long pong = settings.pongTimeout().toNanos();
+    List<Connection> all;
+    synchronized (lock) {
+      all = new ArrayList<>(connections.values());
+    }
+    for (Connection connection : all) {
+      long idle = connection.idleNanos(now);
+      if (connection.pingSent && idle >= activity + pong) {
+        String reason = "Pong reply not received";
+        LOG.info("{}: closing connection {}: no activity for {} ms", app.id(), connection.socketId(), idle / 1_000_000);
+        connection.send(Messages.error(4201, reason, null));
+        connection.close(4201, reason);
+        closed(connection);
+      } else if (!connection.pingSent && idle >= activity) {
+        connection.pingSent = true;
+        connection.send(Messages.ping());
+      }
+    }
+  }
+
   public int connectionCount() {
     synchronized (lock) {
       return connections.size();
