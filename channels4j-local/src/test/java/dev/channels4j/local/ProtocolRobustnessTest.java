@@ -104,6 +104,9 @@ class ProtocolRobustnessTest {
     Probe probe = Probe.open(server.webSocketUri());
     probe.socket.sendPing(ByteBuffer.wrap(new byte[] {1, 2, 3}));
     assertThat(probe.pong.get(5, TimeUnit.SECONDS)).isEqualTo(ByteBuffer.wrap(new byte[] {1, 2, 3}));
+    probe.socket.sendText("{\"event\":\"pusher:ping\"}", true).get(5, TimeUnit.SECONDS);
+    probe.awaitText("pusher:pong");
+    assertThat(probe.pongs.get()).as("one pong frame per ping frame").isEqualTo(1);
     probe.socket.abort();
   }
 
@@ -119,6 +122,7 @@ class ProtocolRobustnessTest {
   private static final class Probe implements WebSocket.Listener {
     final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
     final CompletableFuture<ByteBuffer> pong = new CompletableFuture<>();
+    final java.util.concurrent.atomic.AtomicInteger pongs = new java.util.concurrent.atomic.AtomicInteger();
     final StringBuffer text = new StringBuffer();
     WebSocket socket;
 
@@ -147,6 +151,7 @@ class ProtocolRobustnessTest {
 
     @Override
     public CompletionStage<?> onPong(WebSocket webSocket, ByteBuffer message) {
+      pongs.incrementAndGet();
       ByteBuffer copy = ByteBuffer.allocate(message.remaining()).put(message).flip();
       pong.complete(copy);
       webSocket.request(1);
