@@ -1,5 +1,7 @@
 package dev.channels4j.local;
 
+import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -11,6 +13,9 @@ import picocli.CommandLine.Option;
 /**
  * {@code java -jar channels4j-local.jar [--port 6001] [--client-events] ...}: runs a
  * {@link LocalServer} until interrupted and prints the {@code PUSHER_URL} to use.
+ *
+ * <p>More apps: {@code --app chat:chat-key:chat-secret} (repeatable; same switches and webhook URLs as
+ * the first app) or {@code --config apps.json} (each app with its own; see {@link AppsFile}).
  */
 @Command(
     name = "channels4j-local",
@@ -45,6 +50,16 @@ public final class Main implements Callable<Integer> {
   @Option(names = "--subscription-count", description = "Send subscription_count events and webhooks.")
   boolean subscriptionCount;
 
+  @Option(names = "--app", paramLabel = "ID:KEY:SECRET",
+      description = "Another app to serve, with the same switches and webhook URLs as the first; repeat for several.")
+  List<String> extraApps = new ArrayList<>();
+
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "A JSON file of more apps, each with its own switches: "
+          + "{\"apps\":[{\"id\":..,\"key\":..,\"secret\":..,\"clientEvents\":true,\"userAuthentication\":true,"
+          + "\"subscriptionCount\":true,\"webhookUrls\":[..]}]}")
+  Path config;
+
   public static void main(String[] args) {
     // slf4j-simple (only in the standalone jar) reads these once; explicit -D settings win.
     System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty",
@@ -58,25 +73,50 @@ public final class Main implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    LocalServer.Builder builder;
+    LocalServer server;
     try {
-      builder = LocalServer.builder().host(host).port(port).appId(appId).key(key).secret(secret)
-          .clientEvents(clientEvents).userAuthentication(userAuthentication).subscriptionCount(subscriptionCount);
-      webhookUrls.forEach(builder::webhookUrl);
+      server = builder().build().start();
     } catch (IllegalArgumentException e) {
       System.err.println("channels4j-local: " + e.getMessage());
       return 2;
+    } catch (java.io.UncheckedIOException e) {
+      System.err.println("channels4j-local: " + e.getMessage());
+      return 1;
     }
-    LocalServer server = builder.build().start();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close();
       stopped.countDown();
     }, "channels4j-local-shutdown"));
-    System.out.println("PUSHER_URL=" + server.pusherUrl());
-    System.out.println("WebSocket: " + server.webSocketUri());
-    System.out.flush();
+    printUrls(server, System.out);
     stopped.await();
     return 0;
+  }
+
+  /** The server the flags describe; an {@link IllegalArgumentException} says which flag is wrong. */
+  LocalServer.Builder builder() {
+    LocalServer.Builder builder = LocalServer.builder().host(host).port(port).appId(appId).key(key).secret(secret)
+        .clientEvents(clientEvents).userAuthentication(userAuthentication).subscriptionCount(subscriptionCount);
+    webhookUrls.forEach(builder::webhookUrl);
+    LocalApp.Builder template = LocalApp.builder()
+        .clientEvents(clientEvents).userAuthentication(userAuthentication).subscriptionCount(subscriptionCount);
+    webhookUrls.forEach(template::webhookUrl);
+    LocalApp first = template.build();
+    extraApps.forEach(spec -> builder.app(AppsFile.fromFlag(spec, first)));
+    if (config != null) {
+      AppsFile.read(config).forEach(builder::app);
+    }
+    return builder;
+  }
+
+  /** Prints {@code PUSHER_URL=...} of the default app first, then the URL of every other app. */
+  static void printUrls(LocalServer server, PrintStream out) {
+    out.println("PUSHER_URL=" + server.pusherUrl());
+    out.println("WebSocket: " + server.webSocketUri());
+    for (LocalApp app : server.apps().subList(1, server.apps().size())) {
+      out.println("App " + app.id() + ": PUSHER_URL=" + server.pusherUrl(app.id()) + " WebSocket: "
+          + server.webSocketUri(app.id()));
+    }
+    out.flush();
   }
 }

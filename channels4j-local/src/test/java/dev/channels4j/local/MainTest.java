@@ -1,8 +1,18 @@
 package dev.channels4j.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.channels4j.ChannelsClient;
+import dev.channels4j.testkit.TestSubscriber;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class MainTest {
@@ -34,6 +44,98 @@ class MainTest {
   @Test
   void badWebhookUrlExitsWithUsageCode() {
     int code = new CommandLine(new Main()).execute("--port", "0", "--webhook-url", "ftp://x");
+    assertThat(code).isEqualTo(2);
+  }
+
+  private static Main parse(String... args) {
+    Main main = new Main();
+    new CommandLine(main).parseArgs(args);
+    return main;
+  }
+
+  @Test
+  void printsThePusherUrlOfTheDefaultApp() {
+    try (LocalServer server = parse("--port", "0", "--secret", "s3").builder().build().start()) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      Main.printUrls(server, new PrintStream(out, true, StandardCharsets.UTF_8));
+      assertThat(out.toString(StandardCharsets.UTF_8).lines().findFirst())
+          .hasValue("PUSHER_URL=http://app-key:s3@127.0.0.1:" + server.port() + "/apps/app-id");
+    }
+  }
+
+  @Test
+  void appFlagServesAnotherAppWithTheSameSwitches() {
+    Main main = parse("--port", "0", "--client-events", "--app", "chat:chat-key:chat:secret", "--app", "b:b-key:b-s");
+    try (LocalServer server = main.builder().build().start();
+        ChannelsClient client = server.newClient("chat");
+        TestSubscriber sender = TestSubscriber.connect(server.webSocketUri("chat"), client, Duration.ofSeconds(5));
+        TestSubscriber receiver = TestSubscriber.connect(server.webSocketUri("chat"), client, Duration.ofSeconds(5))) {
+      assertThat(server.apps()).extracting(LocalApp::id).containsExactly("app-id", "chat", "b");
+      assertThat(server.app("chat").app().secret()).isEqualTo("chat:secret");
+      sender.subscribe("private-room");
+      receiver.subscribe("private-room");
+      sender.trigger("private-room", "client-hi", "x");
+      receiver.awaitEvent("private-room", "client-hi");
+      client.trigger("private-room", "from-api", "y");
+      receiver.awaitEvent("private-room", "from-api");
+    }
+  }
+
+  @Test
+  void malformedAppFlagIsRefusedWithoutEchoingIt() {
+    assertThatThrownBy(() -> parse("--app", "only-id:hunter2").builder())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--app takes ID:KEY:SECRET")
+        .hasMessageNotContaining("hunter2");
+  }
+
+  @Test
+  void appFlagDuplicatingTheDefaultAppIdIsRefused() {
+    int code = new CommandLine(new Main()).execute("--port", "0", "--app", "app-id:other-key:s");
+    assertThat(code).isEqualTo(2);
+  }
+
+  @Test
+  void configFileServesAppsWithTheirOwnSwitches(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("apps.json");
+    Files.writeString(file, "{\"apps\":[{\"id\":\"chat\",\"key\":\"chat-key\",\"secret\":\"chat-secret\","
+        + "\"clientEvents\":true,\"userAuthentication\":true,\"subscriptionCount\":true,"
+        + "\"webhookUrls\":[\"http://127.0.0.1:9/hooks\"]},"
+        + "{\"id\":\"plain\",\"key\":\"plain-key\",\"secret\":\"plain-secret\"}]}");
+    try (LocalServer server = parse("--port", "0", "--config", file.toString()).builder().build().start()) {
+      LocalApp chat = server.app("chat").app();
+      assertThat(chat.key()).isEqualTo("chat-key");
+      assertThat(chat.secret()).isEqualTo("chat-secret");
+      assertThat(chat.clientEvents()).isTrue();
+      assertThat(chat.userAuthentication()).isTrue();
+      assertThat(chat.subscriptionCount()).isTrue();
+      assertThat(chat.webhookUrls()).extracting(Object::toString).containsExactly("http://127.0.0.1:9/hooks");
+      LocalApp plain = server.app("plain").app();
+      assertThat(plain.clientEvents()).isFalse();
+      assertThat(plain.userAuthentication()).isFalse();
+      assertThat(server.defaultApp().clientEvents()).isFalse();
+    }
+  }
+
+  @Test
+  void configFileWithUnknownFieldNamesTheFieldAndApp(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("apps.json");
+    Files.writeString(file, "{\"apps\":[{\"id\":\"a\",\"key\":\"k\",\"secret\":\"s\",\"clientEvent\":true}]}");
+    assertThatThrownBy(() -> parse("--config", file.toString()).builder())
+        .hasMessageContaining("apps[0]").hasMessageContaining("unknown field \"clientEvent\"");
+  }
+
+  @Test
+  void configFileWithoutAppsArrayIsRefused(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("apps.json");
+    Files.writeString(file, "[]");
+    assertThatThrownBy(() -> parse("--config", file.toString()).builder())
+        .hasMessageContaining("must be a JSON object with an \"apps\" array");
+  }
+
+  @Test
+  void missingConfigFileIsRefused(@TempDir Path dir) {
+    int code = new CommandLine(new Main()).execute("--port", "0", "--config", dir.resolve("nope.json").toString());
     assertThat(code).isEqualTo(2);
   }
 }
