@@ -7,8 +7,16 @@ import dev.channels4j.auth.PresenceMember;
 import dev.channels4j.testkit.TestSubscriber;
 import dev.channels4j.webhook.Webhook;
 import dev.channels4j.webhook.WebhookEvent;
+import dev.channels4j.local.internal.Json;
+import dev.channels4j.local.internal.webhook.WebhookDispatcher;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
@@ -145,22 +153,65 @@ class WebhookTest {
   }
 
   @Test
-  void deliveryIsGivenUpAfterTheRetryWindow() throws Exception {
+  void deliveryIsGivenUpAfterTheRetryWindowAndLogged() throws Exception {
     receiver.close();
     receiver = new WebhookReceiver(n -> 503);
-    start(b -> b.webhookInitialBackoff(Duration.ofMillis(20)).webhookRetryFor(Duration.ofMillis(300)));
-    try (TestSubscriber subscriber = TestSubscriber.connect(server, client)) {
-      subscriber.subscribe("dead-end");
+    try (LogCapture log = new LogCapture()) {
+      start(b -> b.webhookInitialBackoff(Duration.ofMillis(20)).webhookRetryFor(Duration.ofMillis(300)));
+      try (TestSubscriber subscriber = TestSubscriber.connect(server, client)) {
+        subscriber.subscribe("dead-end");
+        String line = log.awaitLine("gave up webhook channel_occupied for channel dead-end", Duration.ofSeconds(5));
+        assertThat(line).contains("WARN").contains(receiver.url()).contains("retry window of PT0.3S")
+            .contains("last failure: HTTP 503");
+        assertThat(receiver.attempts.get()).isGreaterThanOrEqualTo(2);
+        int settled = receiver.attempts.get();
+        subscriber.sync();
+        Thread.sleep(300);
+        assertThat(receiver.attempts.get()).as("no attempt after giving up").isEqualTo(settled);
+      }
+    }
+  }
+
+  @Test
+  void retriesWaitTwiceAsLongEachTime() throws Exception {
+    receiver.close();
+    receiver = new WebhookReceiver(n -> 500);
+    List<Long> delays = new CopyOnWriteArrayList<>();
+    ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1) {
+      @Override
+      public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
+        delays.add(unit.toMillis(delay));
+        return super.schedule(command, delay, unit);
+      }
+    };
+    LocalApp app = LocalApp.builder().webhookUrl(receiver.url()).build();
+    try (WebhookDispatcher dispatcher = new WebhookDispatcher(scheduler, Clock.systemUTC(), Duration.ofSeconds(2),
+        Duration.ofMillis(10))) {
+      dispatcher.send(app, Json.object().put("name", "channel_occupied").put("channel", "backoff"));
       long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-      while (receiver.attempts.get() < 2 && System.nanoTime() < deadline) {
+      while (delays.size() < 4 && System.nanoTime() < deadline) {
         Thread.sleep(10);
       }
-      assertThat(receiver.attempts.get()).isGreaterThanOrEqualTo(2);
-      // 20+40+80+160 ms fit in 300 ms at most: the attempts stop, whatever the machine's speed.
-      Thread.sleep(1000);
-      int settled = receiver.attempts.get();
-      Thread.sleep(500);
-      assertThat(receiver.attempts.get()).isEqualTo(settled).isLessThanOrEqualTo(5);
+      assertThat(delays).startsWith(10L, 20L, 40L, 80L);
+      assertThat(receiver.attempts.get()).isGreaterThanOrEqualTo(4);
+    } finally {
+      scheduler.shutdownNow();
+    }
+  }
+
+  @Test
+  void webhookLogsNeverPrintTheSecret() throws Exception {
+    receiver.close();
+    receiver = new WebhookReceiver(n -> 500);
+    try (LogCapture log = new LogCapture()) {
+      start(b -> b.secret("hook-secret-b7e1").webhookInitialBackoff(Duration.ofMillis(10))
+          .webhookRetryFor(Duration.ofMillis(100)));
+      try (TestSubscriber subscriber = TestSubscriber.connect(server, client)) {
+        subscriber.subscribe("secretive");
+        log.awaitLine("gave up webhook channel_occupied for channel secretive", Duration.ofSeconds(5));
+      }
+      server.close();
+      assertThat(log.text()).doesNotContain("hook-secret-b7e1");
     }
   }
 
