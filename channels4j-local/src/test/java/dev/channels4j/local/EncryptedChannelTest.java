@@ -36,4 +36,19 @@ class EncryptedChannelTest {
           .satisfies(e -> assertThat(e.data()).contains("nonce").doesNotContain("hidden"));
     }
   }
+
+  @Test
+  void encryptedSubscriptionWithBadSignatureIsRefused(TestSubscriber subscriber) {
+    subscriber.send("{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\"private-encrypted-locked\","
+        + "\"auth\":\"app-key:" + "0".repeat(64) + "\"}}");
+    ReceivedEvent error = subscriber.awaitEvent("pusher:error");
+    assertThat(error.channel()).isEqualTo("private-encrypted-locked");
+    assertThat((String) error.dataMap().get("message")).startsWith("Invalid signature");
+  }
+
+  @Test
+  void encryptedSubscriptionWithoutAuthIsRefused(TestSubscriber subscriber) {
+    subscriber.send("{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\"private-encrypted-open\"}}");
+    assertThat((String) subscriber.awaitEvent("pusher:error").dataMap().get("message")).contains("needs data.auth");
+  }
 }

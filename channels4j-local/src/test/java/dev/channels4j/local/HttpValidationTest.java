@@ -21,6 +21,9 @@ class HttpValidationTest {
     String data = String.join("", Collections.nCopies(10 * 1024 + 1, "x"));
     HttpResponse<String> response = trigger(server, "{\"name\":\"e\",\"channel\":\"c\",\"data\":\"" + data + "\"}");
     assertThat(response.statusCode()).isEqualTo(413);
+    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
+    assertThat(response.body()).isEqualTo(
+        "Request Entity Too Large: the event data is 10241 bytes, the limit is 10240 bytes\n");
   }
 
   @Test
@@ -28,6 +31,35 @@ class HttpValidationTest {
     String data = String.join("", Collections.nCopies(10 * 1024, "x"));
     HttpResponse<String> response = trigger(server, "{\"name\":\"e\",\"channel\":\"c\",\"data\":\"" + data + "\"}");
     assertThat(response.statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void dataLimitCountsTheDecodedDataStringNotItsJsonEscaping(LocalServer server) {
+    // 10240 quote characters: 20480 bytes once escaped in the body, 10240 bytes of data.
+    String escaped = "\\\"".repeat(10 * 1024);
+    HttpResponse<String> response = trigger(server, "{\"name\":\"e\",\"channel\":\"c\",\"data\":\"" + escaped + "\"}");
+    assertThat(response.statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void dataLimitCountsUtf8BytesNotCharacters(LocalServer server) {
+    // 5121 two-byte characters: 5121 characters, 10242 bytes.
+    String data = "\u00e9".repeat(5121);
+    HttpResponse<String> response = trigger(server, "{\"name\":\"e\",\"channel\":\"c\",\"data\":\"" + data + "\"}");
+    assertThat(response.statusCode()).isEqualTo(413);
+    assertThat(response.body()).contains("the event data is 10242 bytes, the limit is 10240 bytes");
+  }
+
+  @Test
+  void batchItemDataOver10KbIs413AndPublishesNothing(LocalServer server) {
+    server.app().clearAcceptedEvents();
+    String data = "x".repeat(10 * 1024 + 1);
+    HttpResponse<String> response = new RawApi(server).post("/apps/app-id/batch_events",
+        "{\"batch\":[{\"name\":\"ok\",\"channel\":\"c\",\"data\":\"d\"},"
+            + "{\"name\":\"big\",\"channel\":\"c\",\"data\":\"" + data + "\"}]}");
+    assertThat(response.statusCode()).isEqualTo(413);
+    assertThat(response.body()).isEqualTo("Request Entity Too Large: batch[1].data is 10241 bytes, the limit is 10240 bytes\n");
+    assertThat(server.acceptedEvents()).isEmpty();
   }
 
   @Test

@@ -98,4 +98,22 @@ class PresenceChannelTest {
           .hasMessageContaining("is full");
     }
   }
+
+  @Test
+  void channelDataOtherThanTheSignedOneIsRefused(ChannelsClient client, TestSubscriber subscriber) {
+    String signed = client.authorizePresenceChannel(subscriber.socketId(), "presence-forged", PresenceMember.of("alice"));
+    String auth = signed.replaceAll(".*\"auth\":\"([^\"]+)\".*", "$1");
+    subscriber.send("{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\"presence-forged\",\"auth\":\"" + auth
+        + "\",\"channel_data\":\"{\\\"user_id\\\":\\\"mallory\\\"}\"}}");
+    ReceivedEvent error = subscriber.awaitEvent("pusher:error");
+    assertThat(error.channel()).isEqualTo("presence-forged");
+    assertThat((String) error.dataMap().get("message")).startsWith("Invalid signature");
+    assertThat(subscriber.events("presence-forged", "pusher_internal:subscription_succeeded")).isEmpty();
+  }
+
+  @Test
+  void presenceCacheChannelNeedsAMemberAndSendsCacheMiss(TestSubscriber subscriber) {
+    subscriber.subscribePresence("presence-cache-room", PresenceMember.of("u"));
+    assertThat(subscriber.awaitEvent("presence-cache-room", "pusher:cache_miss").data()).isEqualTo("{}");
+  }
 }

@@ -71,4 +71,19 @@ class PrivateChannelTest {
     subscriber.send(subscribeMessage("bad name!", null));
     assertThat((String) subscriber.awaitEvent("pusher:error").dataMap().get("message")).startsWith("Invalid channel name");
   }
+
+  @Test
+  void privateCacheChannelNeedsAuth(TestSubscriber subscriber) {
+    subscriber.send(subscribeMessage("private-cache-prices", null));
+    ReceivedEvent error = subscriber.awaitEvent("pusher:error");
+    assertThat(error.channel()).isEqualTo("private-cache-prices");
+    assertThat((String) error.dataMap().get("message")).contains("needs data.auth");
+  }
+
+  @Test
+  void authorizedPrivateCacheChannelDeliversTheLastEvent(ChannelsClient client, TestSubscriber subscriber) {
+    client.trigger("private-cache-last", "price", "7");
+    subscriber.subscribe("private-cache-last");
+    assertThat(subscriber.awaitEvent("private-cache-last", "price").data()).isEqualTo("7");
+  }
 }

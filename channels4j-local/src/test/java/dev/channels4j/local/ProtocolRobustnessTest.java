@@ -164,4 +164,47 @@ class ProtocolRobustnessTest {
       return null;
     }
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"5", "6", "7"})
+  void protocolVersionsFiveToSevenAreAccepted(String version, LocalServer server) {
+    URI uri = URI.create("ws://127.0.0.1:" + server.port() + "/app/app-key?protocol=" + version);
+    try (TestSubscriber subscriber = TestSubscriber.connect(uri, null, Duration.ofSeconds(5))) {
+      subscriber.subscribe("versioned-" + version);
+    }
+  }
+
+  @Test
+  void overlongUnknownAppKeyStillGets4001(LocalServer server) throws Exception {
+    Probe probe = Probe.open(URI.create("ws://127.0.0.1:" + server.port() + "/app/" + "k".repeat(300) + "?protocol=7"));
+    assertThat(probe.closeCode.get(5, TimeUnit.SECONDS)).isEqualTo(4001);
+  }
+
+  @Test
+  void badInputOfOneConnectionLeavesOthersIntact(ChannelsClient client, TestSubscriber attacker,
+      TestSubscriber bystander, TestSubscriber member) {
+    bystander.subscribe("private-bystander");
+    member.subscribePresence("presence-bystander", dev.channels4j.auth.PresenceMember.of("member"));
+    attacker.send("{not json");
+    attacker.send("[]");
+    attacker.send("{\"event\":\"pusher:subscribe\"}");
+    attacker.send("{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":42}}");
+    attacker.send("{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\"private-bystander\",\"auth\":\"x\"}}");
+    attacker.send("{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\"presence-bystander\",\"auth\":\"x\","
+        + "\"channel_data\":\"{\\\"user_id\\\":\\\"member\\\"}\"}}");
+    attacker.send("{\"event\":\"pusher:unsubscribe\",\"data\":{\"channel\":\"private-bystander\"}}");
+    attacker.send("{\"event\":\"pusher:unsubscribe\",\"data\":{\"channel\":\"presence-bystander\"}}");
+    attacker.send("{\"event\":\"client-x\",\"channel\":\"private-bystander\",\"data\":{}}");
+    attacker.send("{\"event\":\"pusher_internal:member_added\",\"channel\":\"presence-bystander\",\"data\":{}}");
+    attacker.send("{\"event\":\"whatever\",\"data\":" + "[".repeat(5000) + "]".repeat(5000) + "}");
+    attacker.sync();
+    assertThat(attacker.isClosed()).isFalse();
+    client.trigger("private-bystander", "still", "1");
+    bystander.awaitEvent("private-bystander", "still");
+    assertThat(client.users("presence-bystander")).containsExactly("member");
+    assertThat(client.channel("private-bystander", "subscription_count").subscriptionCount()).hasValue(1);
+    member.sync();
+    assertThat(member.events("presence-bystander", "pusher_internal:member_added")).isEmpty();
+    assertThat(member.events("presence-bystander", "pusher_internal:member_removed")).isEmpty();
+  }
 }

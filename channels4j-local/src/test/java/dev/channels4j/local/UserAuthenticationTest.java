@@ -99,4 +99,22 @@ class UserAuthenticationTest {
       assertThat(subscriber.isClosed()).isFalse();
     }
   }
+
+  @Test
+  void badSignInWithALongNonAsciiUserDataStillClosesWith4009(TestSubscriber subscriber) {
+    String name = "\u00e9\u00e8\u00ea".repeat(60);
+    subscriber.send("{\"event\":\"pusher:signin\",\"data\":{\"auth\":\"app-key:00\",\"user_data\":\"{\\\"id\\\":\\\""
+        + name + "\\\"}\"}}");
+    assertThat(subscriber.awaitClose().code()).isEqualTo(4009);
+  }
+
+  @Test
+  void presenceMembershipDoesNotMakeAUserSignedInForTerminate(LocalServer server, ChannelsClient client,
+      TestSubscriber presenceOnly) {
+    presenceOnly.subscribePresence("presence-not-signed", PresenceMember.of("p1"));
+    client.terminateUserConnections("p1");
+    presenceOnly.sync();
+    assertThat(presenceOnly.isClosed()).isFalse();
+    assertThat(server.members("presence-not-signed")).containsOnlyKeys("p1");
+  }
 }

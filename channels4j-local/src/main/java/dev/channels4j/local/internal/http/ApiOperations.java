@@ -162,7 +162,7 @@ final class ApiOperations {
     }
     int size = data.asText().getBytes(StandardCharsets.UTF_8).length;
     if (size > limits.maxDataBytes()) {
-      throw ApiError.tooLarge(where + "Request Entity Too Large: the event data is " + size
+      throw ApiError.tooLarge("Request Entity Too Large: " + (where.isEmpty() ? "the event data" : where + "data") + " is " + size
           + " bytes, the limit is " + limits.maxDataBytes() + " bytes");
     }
     return new Publish(name.asText(), data.asText(), List.copyOf(channels), socketId, info);
