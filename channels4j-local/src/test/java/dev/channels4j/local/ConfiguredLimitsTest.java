@@ -99,4 +99,44 @@ class ConfiguredLimitsTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> Limits.builder().maxBatchSize(0).build())
         .hasMessage("maxBatchSize must be at least 1, got 0");
   }
+
+  @Test
+  void limitsDefaultToPushers() {
+    Limits pusher = Limits.pusher();
+    assertThat(pusher.maxChannelsPerTrigger()).isEqualTo(100);
+    assertThat(pusher.maxBatchSize()).isEqualTo(10);
+    assertThat(pusher.maxDataBytes()).isEqualTo(10 * 1024);
+    assertThat(pusher.maxChannelNameLength()).isEqualTo(200);
+    assertThat(pusher.maxEventNameLength()).isEqualTo(200);
+    assertThat(pusher.maxClientEventsPerSecond()).isEqualTo(10);
+    assertThat(pusher.maxPresenceMembers()).isEqualTo(100);
+    assertThat(pusher.maxUserIdLength()).isEqualTo(128);
+    assertThat(pusher.maxUserInfoBytes()).isEqualTo(1024);
+    assertThat(pusher.maxWatchlistSize()).isEqualTo(100);
+  }
+
+  @Test
+  void builtServerEnforcesPushersLimitsByDefault() {
+    try (LocalServer server = LocalServer.builder().port(0).build().start()) {
+      String name = "c".repeat(200);
+      assertThat(new RawApi(server).post("/apps/app-id/events",
+          "{\"name\":\"e\",\"channel\":\"" + name + "\",\"data\":\"d\"}").statusCode()).isEqualTo(200);
+      assertThat(new RawApi(server).post("/apps/app-id/events",
+          "{\"name\":\"e\",\"channel\":\"" + name + "c\",\"data\":\"d\"}").statusCode()).isEqualTo(400);
+    }
+  }
+
+  @Test
+  void configuredChannelAndBatchLimitsReplacePushers() {
+    try (LocalServer server = LocalServer.builder().port(0)
+        .limits(Limits.builder().maxChannelsPerTrigger(2).maxBatchSize(1).maxChannelNameLength(5).build()).build().start()) {
+      RawApi api = new RawApi(server);
+      assertThat(api.post("/apps/app-id/events", "{\"name\":\"e\",\"channels\":[\"a\",\"b\",\"c\"],\"data\":\"d\"}")
+          .body()).contains("too many channels: 3, at most 2");
+      assertThat(api.post("/apps/app-id/batch_events", "{\"batch\":[{\"name\":\"e\",\"channel\":\"a\",\"data\":\"d\"},"
+          + "{\"name\":\"e\",\"channel\":\"b\",\"data\":\"d\"}]}").body()).startsWith("Batch too large: 2 events, at most 1");
+      assertThat(api.post("/apps/app-id/events", "{\"name\":\"e\",\"channel\":\"sixsix\",\"data\":\"d\"}").body())
+          .startsWith("Channel name too long: 6 characters, the limit is 5");
+    }
+  }
 }

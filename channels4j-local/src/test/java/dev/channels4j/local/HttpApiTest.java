@@ -146,4 +146,37 @@ class HttpApiTest {
     HttpResponse<String> response = new RawApi(server).get("/apps/app-id/channels/public-y/users", Map.of());
     assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
   }
+
+  @Test
+  void unknownInfoAttributeOnTriggerIs400AndPublishesNothing(LocalServer server) {
+    server.app().clearAcceptedEvents();
+    HttpResponse<String> response = new RawApi(server).post("/apps/app-id/events",
+        "{\"name\":\"e\",\"channel\":\"c\",\"data\":\"d\",\"info\":\"cache\"}");
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).startsWith("Unknown info attribute cache");
+    assertThat(server.acceptedEvents()).isEmpty();
+  }
+
+  @Test
+  void cacheOnNonCacheChannelNamesTheRule(LocalServer server) {
+    HttpResponse<String> response = new RawApi(server).get("/apps/app-id/channels/plain", Map.of("info", "cache"));
+    assertThat(response.body()).isEqualTo("Cannot retrieve the cache unless the channel is a cache channel\n");
+  }
+
+  @Test
+  void inspectionListsTheOccupiedChannels(LocalServer server, TestSubscriber subscriber) {
+    subscriber.subscribe("inspected-1");
+    subscriber.subscribe("inspected-2");
+    subscriber.unsubscribe("inspected-2");
+    subscriber.sync();
+    assertThat(server.channels()).contains("inspected-1").doesNotContain("inspected-2");
+    assertThat(server.app().subscriptionCount("inspected-1")).isEqualTo(1);
+  }
+
+  @Test
+  void terminateConnectionsAnswersEmptyObject(LocalServer server) {
+    HttpResponse<String> response = new RawApi(server).post("/apps/app-id/users/nobody/terminate_connections", "{}");
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).isEqualTo("{}");
+  }
 }

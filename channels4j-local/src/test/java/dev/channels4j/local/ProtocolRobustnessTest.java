@@ -207,4 +207,35 @@ class ProtocolRobustnessTest {
     assertThat(member.events("presence-bystander", "pusher_internal:member_added")).isEmpty();
     assertThat(member.events("presence-bystander", "pusher_internal:member_removed")).isEmpty();
   }
+
+  @Test
+  void everyKindOfServerMessageCarriesData() {
+    try (LocalServer server = LocalServer.builder().port(0).clientEvents(true).userAuthentication(true)
+            .subscriptionCount(true).build().start();
+        ChannelsClient client = server.newClient();
+        TestSubscriber a = TestSubscriber.connect(server, client);
+        TestSubscriber b = TestSubscriber.connect(server, client)) {
+      a.signIn(dev.channels4j.auth.UserData.of("a").watchlist(java.util.List.of("b")));
+      b.signIn(dev.channels4j.auth.UserData.of("b"));
+      a.subscribePresence("presence-all", dev.channels4j.auth.PresenceMember.of("a"));
+      b.subscribePresence("presence-all", dev.channels4j.auth.PresenceMember.of("b"));
+      a.subscribe("private-all");
+      b.subscribe("private-all");
+      b.trigger("private-all", "client-x", java.util.Map.of());
+      b.trigger("presence-all", "client-y", "text");
+      client.trigger("cache-all", "cached", "1");
+      a.subscribe("cache-all");
+      a.subscribe("cache-empty-all");
+      b.unsubscribe("presence-all");
+      a.send("{\"event\":\"pusher:nope\"}");
+      a.awaitEvent("presence-all", "pusher_internal:member_removed");
+      a.awaitEvent("presence-all", "client-y");
+      a.sync();
+      assertThat(a.events()).extracting(e -> e.event()).contains("pusher:connection_established",
+          "pusher:signin_success", "pusher_internal:watchlist_events", "pusher_internal:subscription_succeeded",
+          "pusher_internal:member_added", "pusher_internal:member_removed", "pusher_internal:subscription_count",
+          "client-x", "client-y", "cached", "pusher:cache_miss", "pusher:error", "pusher:pong");
+      assertThat(a.events()).allSatisfy(e -> assertThat(e.raw()).contains("\"data\":"));
+    }
+  }
 }
