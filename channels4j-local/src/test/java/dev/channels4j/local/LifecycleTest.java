@@ -10,10 +10,15 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class LifecycleTest {
+
+  /** Threads of the JVM and of the test's own JDK WebSocket client, which outlive any one server. */
+  private static final Pattern NOT_THE_SERVERS = Pattern.compile(
+      "HttpClient-|ForkJoinPool|process reaper|Attach Listener|Common-Cleaner|surefire|junit|Reference Handler|Finalizer");
 
   private static Set<Thread> serverThreads() {
     return Thread.getAllStackTraces().keySet().stream()
@@ -22,12 +27,21 @@ class LifecycleTest {
         .collect(Collectors.toSet());
   }
 
-  private static void awaitNoServerThreads() throws InterruptedException {
+  private static Set<Thread> threadsStartedSince(Set<Thread> before) {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(Thread::isAlive)
+        .filter(t -> !before.contains(t))
+        .filter(t -> !NOT_THE_SERVERS.matcher(t.getName()).lookingAt())
+        .collect(Collectors.toSet());
+  }
+
+  private static void awaitNoServerThreads(Set<Thread> before) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-    while (!serverThreads().isEmpty() && System.nanoTime() < deadline) {
+    while ((!serverThreads().isEmpty() || !threadsStartedSince(before).isEmpty()) && System.nanoTime() < deadline) {
       Thread.sleep(20);
     }
     assertThat(serverThreads()).extracting(Thread::getName).isEmpty();
+    assertThat(threadsStartedSince(before)).extracting(Thread::getName).as("threads of any name left behind").isEmpty();
   }
 
   /** Runs a server through connections, an API call and a webhook, so that every kind of thread starts. */
@@ -47,13 +61,14 @@ class LifecycleTest {
 
   @Test
   void stopAndRestartOnTheSamePortLeaksNoThreadsOrPorts() throws Exception {
+    Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
     int port = exercise(0);
-    awaitNoServerThreads();
+    awaitNoServerThreads(before);
     try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getByName("127.0.0.1"))) {
       assertThat(probe.getLocalPort()).isEqualTo(port);
     }
     assertThat(exercise(port)).isEqualTo(port);
-    awaitNoServerThreads();
+    awaitNoServerThreads(before);
   }
 
   @Test
