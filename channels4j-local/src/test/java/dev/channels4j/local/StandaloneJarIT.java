@@ -32,8 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 class StandaloneJarIT {
   private static final String SECRET = "it-default-secret-7f3a";
   private static final String CHAT_SECRET = "it-chat-secret-91bc";
-  private static final Pattern URL = Pattern.compile("^PUSHER_URL=(http://app-key:" + SECRET + "@127\\.0\\.0\\.1:(\\d+)/apps/app-id)$",
-      Pattern.MULTILINE);
+  private static final Pattern URL = Pattern.compile(
+      "^PUSHER_URL=(http://app-key:" + SECRET + "@127\\.0\\.0\\.1:(\\d+)/apps/app-id)$", Pattern.MULTILINE);
 
   @TempDir
   static Path dir;
@@ -129,7 +129,8 @@ class StandaloneJarIT {
   @Test
   void printsThePusherUrlOfEachApp() throws IOException {
     assertThat(pusherUrl).isEqualTo("http://app-key:" + SECRET + "@127.0.0.1:" + port + "/apps/app-id");
-    assertThat(read(out)).contains("App chat: PUSHER_URL=http://chat-key:" + CHAT_SECRET + "@127.0.0.1:" + port + "/apps/chat");
+    assertThat(read(out))
+        .contains("App chat: PUSHER_URL=http://chat-key:" + CHAT_SECRET + "@127.0.0.1:" + port + "/apps/chat");
   }
 
   @Test

@@ -162,8 +162,9 @@ final class ApiOperations {
     }
     int size = data.asText().getBytes(StandardCharsets.UTF_8).length;
     if (size > limits.maxDataBytes()) {
-      throw ApiError.tooLarge("Request Entity Too Large: " + (where.isEmpty() ? "the event data" : where + "data") + " is " + size
-          + " bytes, the limit is " + limits.maxDataBytes() + " bytes");
+      String what = where.isEmpty() ? "the event data" : where + "data";
+      throw ApiError.tooLarge("Request Entity Too Large: " + what + " is " + size + " bytes, the limit is "
+          + limits.maxDataBytes() + " bytes");
     }
     return new Publish(name.asText(), data.asText(), List.copyOf(channels), socketId, info);
   }

@@ -79,14 +79,17 @@ public final class WebhookDispatcher implements WebhookSink, AutoCloseable {
     private boolean busy;
 
     void enqueue(Delivery delivery) {
+      Delivery head;
       synchronized (this) {
         queue.addLast(delivery);
         if (busy) {
           return;
         }
         busy = true;
+        // Read under the lock: another thread may be appending to the deque.
+        head = queue.peekFirst();
       }
-      attempt(queue.peekFirst(), initialBackoff, 1);
+      attempt(head, initialBackoff, 1);
     }
 
     private void next() {
@@ -103,11 +106,12 @@ public final class WebhookDispatcher implements WebhookSink, AutoCloseable {
     }
 
     private void attempt(Delivery delivery, Duration backoff, int attempt) {
-      if (closed) {
+      ApacheTransport transport = transport();
+      if (transport == null) {
         return;
       }
       TransportRequest request = delivery.request();
-      transport().send(request).whenComplete((response, failure) -> {
+      transport.send(request).whenComplete((response, failure) -> {
         if (failure == null && response.status() / 100 == 2) {
           LOG.debug("webhook {} delivered to {}", delivery.what(), request.uri());
           next();
@@ -143,7 +147,11 @@ public final class WebhookDispatcher implements WebhookSink, AutoCloseable {
     return text.isEmpty() ? "" : ": " + (text.length() > 200 ? text.substring(0, 200) + "..." : text);
   }
 
+  /** The shared transport, or null once closed (a transport made after close would never be closed). */
   private synchronized ApacheTransport transport() {
+    if (closed) {
+      return null;
+    }
     if (transport == null) {
       transport = new ApacheTransport(Duration.ofSeconds(5), REQUEST_TIMEOUT, 20, null);
     }
