@@ -11,6 +11,7 @@
 //   {"op":"subscribe","client":"a","channel":"presence-room"}
 //   {"op":"unsubscribe","client":"a","channel":"presence-room"}
 //   {"op":"signin","client":"a"}
+//   {"op":"trigger","client":"a","channel":"private-x","event":"client-e","data":{...}}   (a client event)
 //   {"op":"disconnect","client":"a"}
 //
 // Output (always with "client"):
@@ -125,6 +126,12 @@ function run(command) {
     case 'subscribe': return subscribe(command);
     case 'unsubscribe': return client(command).unsubscribe(command.channel);
     case 'signin': return client(command).signin();
+    case 'trigger': {
+      if (!client(command).channel(command.channel).trigger(command.event, command.data)) {
+        throw new Error('pusher-js refused to send ' + command.event + ' on ' + command.channel);
+      }
+      return undefined;
+    }
     case 'disconnect': {
       client(command).disconnect();
       clients.delete(command.client);
