@@ -8,10 +8,13 @@
 // Cases ("kind" selects):
 //   sign         {key, secret, method, path, params, body|null, timestamp}
 //                -> {query, signature, bodyMd5}   via pusher.createSignedQueryString, clock pinned to timestamp
-//   channelAuth  {key, secret, masterKeyBase64?, socketId, channel, channelData?}
-//                -> the object authorizeChannel returns, or {error}
-//   userAuth     {key, secret, socketId, userData}
-//                -> the object authenticateUser returns, or {error}
+//   channelAuth  {key, secret, masterKeyBase64?, socketId, channel, channelDataJson?}
+//                -> the object authorizeChannel returns for JSON.parse(channelDataJson), or {error}
+//   userAuth     {key, secret, socketId, userDataJson}
+//                -> the object authenticateUser returns for JSON.parse(userDataJson), or {error}
+//   (The data arrives as JSON text so that the library re-serializes exactly what we signed;
+//   when its JSON.stringify writes that text differently, the Java side compares signatures
+//   over the library's text.)
 //   webhook      {key, secret, headers:{lower-case names}, body}
 //                -> {valid}
 //   open         {masterKeyBase64, channel, nonce, ciphertext}  (base64, our envelope)
@@ -58,7 +61,7 @@ function sign(c) {
 
 function channelAuth(c) {
   try {
-    const data = c.channelData === undefined ? undefined : c.channelData;
+    const data = c.channelDataJson === undefined ? undefined : JSON.parse(c.channelDataJson);
     return client(c).authorizeChannel(c.socketId, c.channel, data);
   } catch (error) {
     return { error: String(error.message || error) };
@@ -67,7 +70,7 @@ function channelAuth(c) {
 
 function userAuth(c) {
   try {
-    return client(c).authenticateUser(c.socketId, c.userData);
+    return client(c).authenticateUser(c.socketId, JSON.parse(c.userDataJson));
   } catch (error) {
     return { error: String(error.message || error) };
   }
