@@ -16,7 +16,7 @@
 //   when its JSON.stringify writes that text differently, the Java side compares signatures
 //   over the library's text.)
 //   webhook      {key, secret, headers:{lower-case names}, body}
-//                -> {valid}
+//                -> {valid, events (when valid)}
 //   open         {masterKeyBase64, channel, nonce, ciphertext}  (base64, our envelope)
 //                -> {plaintext: base64|null, sharedSecret: base64}
 //   encrypt      {masterKeyBase64, channel, event, data}
@@ -78,7 +78,15 @@ function userAuth(c) {
 
 function webhook(c) {
   const hook = client(c).webhook({ headers: c.headers, rawBody: c.body });
-  return { valid: hook.isValid() };
+  let valid;
+  try {
+    valid = hook.isValid();
+  } catch (error) {
+    // 5.3.4 throws (TypeError in secureCompare) when X-Pusher-Signature is missing but the key
+    // matches; a webhook it throws on is one it does not accept.
+    return { valid: false, threw: String(error.message || error) };
+  }
+  return valid ? { valid, events: hook.getEvents() } : { valid };
 }
 
 function open(c) {
