@@ -36,6 +36,7 @@ async function main() {
     'metrics.host': '127.0.0.1',
     'metrics.port': 0,
     'cluster.hostname': '127.0.0.1',
+    'cluster.address': '127.0.0.1', // node-discover's bind address (0.0.0.0 by default)
     'cluster.broadcast': '127.255.255.255',
     'cluster.port': await freeUdpPort(),
     shutdownGracePeriod: 0,

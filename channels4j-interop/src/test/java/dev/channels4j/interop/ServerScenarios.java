@@ -42,6 +42,8 @@ abstract class ServerScenarios {
   /** A fixed master key: the tests check interoperability, not key management. */
   static final String MASTER_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
   private static final String SENTINEL = "sentinel";
+  /** Pusher may hold channel_vacated and member_removed back for up to 3 s; allow for more. */
+  private static final Duration WEBHOOK_TIMEOUT = Duration.ofSeconds(20);
   private static final AtomicInteger SUFFIX = new AtomicInteger();
   /** Data with non-ASCII text and every character JSON must escape. */
   private static final Map<String, Object> PAYLOAD = payload();
@@ -268,14 +270,10 @@ abstract class ServerScenarios {
         new WebhookEvent.ChannelOccupied(publicChannel),
         new WebhookEvent.MemberAdded(room, userId("alice")));
     for (WebhookEvent event : expected) {
-      AppEndpoint.ReceivedWebhook received = app.awaitWebhook(hook -> hook.bodyText().contains("\"" + event.channel() + "\"")
-          && hook.bodyText().contains("\"" + event.name() + "\""), Duration.ofSeconds(20));
-      Webhook verified = client.verifyWebhook(received.headers(), received.body());
-      assertThat(verified.events()).contains(event);
-      assertTamperedCopiesRefused(received);
+      assertWebhookVerifies(event);
     }
     AppEndpoint.ReceivedWebhook clientEvent = app.awaitWebhook(hook -> hook.bodyText().contains("\"client_event\"")
-        && hook.bodyText().contains("\"" + privateChannel + "\""), Duration.ofSeconds(20));
+        && hook.bodyText().contains("\"" + privateChannel + "\""), WEBHOOK_TIMEOUT);
     Webhook verified = client.verifyWebhook(clientEvent.headers(), clientEvent.body());
     WebhookEvent.ClientEvent event = (WebhookEvent.ClientEvent) verified.events().stream()
         .filter(e -> e instanceof WebhookEvent.ClientEvent).findFirst().orElseThrow();
@@ -284,6 +282,21 @@ abstract class ServerScenarios {
     // JSON string; our reader hands both out as JSON text.
     assertThat(Json.parse(event.data())).isEqualTo(Json.MAPPER.valueToTree(PAYLOAD));
     assertTamperedCopiesRefused(clientEvent);
+
+    disconnect("alice");
+    for (WebhookEvent leaving : List.of(
+        new WebhookEvent.ChannelVacated(publicChannel), new WebhookEvent.MemberRemoved(room, userId("alice")))) {
+      assertWebhookVerifies(leaving);
+    }
+  }
+
+  /** Waits for the server's webhook carrying {@code event}; it verifies and reads back, tampered copies do not. */
+  private void assertWebhookVerifies(WebhookEvent event) {
+    AppEndpoint.ReceivedWebhook received = app.awaitWebhook(hook -> hook.bodyText().contains("\"" + event.channel() + "\"")
+        && hook.bodyText().contains("\"" + event.name() + "\""), WEBHOOK_TIMEOUT);
+    Webhook verified = client.verifyWebhook(received.headers(), received.body());
+    assertThat(verified.events()).contains(event);
+    assertTamperedCopiesRefused(received);
   }
 
   // ---- helpers ------------------------------------------------------------------------------
@@ -326,6 +339,11 @@ abstract class ServerScenarios {
   /** Connects {@code who} as the user of the same name. */
   private String connect(String who) {
     return connect(who, userId(who), displayName(who));
+  }
+
+  private void disconnect(String who) {
+    pusherJs.disconnect(name(who));
+    clients.remove(name(who));
   }
 
   private String connect(String who, String userId, String displayName) {
