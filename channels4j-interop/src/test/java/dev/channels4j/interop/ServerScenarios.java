@@ -103,12 +103,13 @@ abstract class ServerScenarios {
   void pusherJsSubscribesToEveryChannelKindThroughOurAuthEndpoint() {
     connect("alice");
 
-    JsonNode publicChannel = pusherJs.subscribe(name("alice"), channel("public"));
-    JsonNode privateChannel = pusherJs.subscribe(name("alice"), channel("private-"));
+    // subscribe(...) fails the test on pusher:subscription_error (a refused signature, a bad
+    // auth response) and returns pusher-js's pusher:subscription_succeeded.
+    pusherJs.subscribe(name("alice"), channel("public"));
+    pusherJs.subscribe(name("alice"), channel("private-"));
     JsonNode presence = pusherJs.subscribe(name("alice"), channel("presence-"));
-    JsonNode encrypted = pusherJs.subscribe(name("alice"), channel("private-encrypted-"));
+    pusherJs.subscribe(name("alice"), channel("private-encrypted-"));
 
-    assertThat(List.of(publicChannel, privateChannel, presence, encrypted)).allMatch(line -> "subscribed".equals(PusherJs.type(line)));
     assertThat(presence.path("me").path("id").asText()).isEqualTo(userId("alice"));
     assertThat(presence.path("me").path("info")).isEqualTo(Json.MAPPER.valueToTree(Map.of("name", displayName("alice"))));
   }
