@@ -119,10 +119,6 @@ final class NodeProcess implements AutoCloseable {
     return line;
   }
 
-  String name() {
-    return name;
-  }
-
   /** The last lines of this process's logs (stderr, then non-JSON stdout), for failure messages. */
   String logTail() {
     return tail(log) + tail(log.resolveSibling(log.getFileName() + ".stdout"));
