@@ -149,6 +149,9 @@ public final class LocalServer implements AutoCloseable {
     if (app == null) {
       return PusherEndpoint.refuse(4001, "App key " + key + " does not exist");
     }
+    if (!app.app().enabled()) {
+      return PusherEndpoint.refuse(4003, "App " + app.app().id() + " is disabled");
+    }
     Fields query = Request.extractQueryParameters(request);
     String protocol = query.getValue("protocol");
     if (protocol == null) {

@@ -247,7 +247,7 @@ public final class TestSubscriber implements AutoCloseable {
         if (left <= 0 || closed.isDone() && pending.stream().noneMatch(match)) {
           String state = closed.isDone() ? " (connection closed: " + closed.join() + ")" : "";
           throw new AssertionError("timed out after " + wait.toMillis() + " ms waiting for " + description + state
-              + "; not yet awaited: " + summary(pending));
+              + "; received so far: " + summary(history));
         }
         try {
           monitor.wait(Math.max(1, left / 1_000_000));

@@ -90,6 +90,9 @@ public final class ApiHandler extends Handler.Abstract {
     byte[] body = readBody(request);
     Map<String, String> params = params(request);
     AppState app = authenticator.authenticate(appId, method, rawPath, params, body);
+    if (!app.app().enabled()) {
+      throw new ApiError(403, "App " + appId + " is disabled");
+    }
     return switch (route.kind) {
       case EVENTS -> operations.trigger(app, body);
       case BATCH -> operations.batch(app, body);
