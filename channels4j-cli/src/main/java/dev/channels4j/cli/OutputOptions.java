@@ -1,0 +1,9 @@
+package dev.channels4j.cli;
+
+import picocli.CommandLine.Option;
+
+/** {@code --json}: machine-readable output for scripts instead of text for people. */
+public final class OutputOptions {
+  @Option(names = "--json", order = 200, description = "Print JSON (one object per line) instead of text.")
+  public boolean json;
+}
