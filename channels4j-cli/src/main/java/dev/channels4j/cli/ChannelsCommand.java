@@ -15,7 +15,9 @@ import picocli.CommandLine.Spec;
         "New here? Run: ./channels4j demo"},
     subcommands = {
         CommandLine.HelpCommand.class,
+        dev.channels4j.cli.demo.DemoCommand.class,
         TriggerCommand.class,
+        dev.channels4j.cli.batch.BatchCommand.class,
         ChannelsListCommand.class,
         ChannelCommand.class,
         UsersCommand.class,
@@ -23,11 +25,14 @@ import picocli.CommandLine.Spec;
         AuthCommand.class,
         WebhookCommand.class,
         KeygenCommand.class,
+        ListenCommand.class,
     },
     footer = {"",
-        "Connection: --url, else $PUSHER_URL, else the local server (http://app-key:app-secret@127.0.0.1:6001/apps/app-id);",
-        "individual flags (--key, --secret, --host, --port, --cluster, --tls) override parts of it.",
-        "Exit codes: 0 ok, 1 the service answered with an error or could not be reached, 2 bad usage or bad input."})
+        "Which app: --url, else $PUSHER_URL, else the local server of ./channels4j serve",
+        "  (http://app-key:app-secret@127.0.0.1:6001/apps/app-id); --app-id, --key, --secret, --host,",
+        "  --port, --cluster and --[no-]tls override parts of it.",
+        "Exit codes: 0 ok; 1 the service answered with an error or could not be reached;",
+        "  2 bad usage or bad input."})
 final class ChannelsCommand implements Callable<Integer> {
   private final CliContext context;
 

@@ -3,6 +3,7 @@ package dev.channels4j.cli;
 import dev.channels4j.ApiException;
 import dev.channels4j.TransportException;
 import dev.channels4j.ValidationException;
+import dev.channels4j.cli.internal.socket.SocketException;
 import dev.channels4j.webhook.WebhookVerificationException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -22,6 +23,11 @@ public final class Main {
 
   public static void main(String[] args) {
     System.exit(run(CliContext.system(), args));
+  }
+
+  /** This build's version, e.g. {@code 0.1.0-SNAPSHOT}. */
+  public static String version() {
+    return ChannelsCommand.version();
   }
 
   /** Runs one command line and returns its exit code. */
@@ -63,6 +69,9 @@ public final class Main {
       if (transport.kind() == TransportException.Kind.CONNECTION_REFUSED) {
         message += " (is the server running? start one with ./channels4j serve, or point --url or PUSHER_URL at yours)";
       }
+    } else if (e instanceof SocketException) {
+      exit = ExitCodes.SERVICE_ERROR;
+      message = e.getMessage();
     } else if (e instanceof ApiException) {
       exit = ExitCodes.SERVICE_ERROR;
       message = e.getMessage();

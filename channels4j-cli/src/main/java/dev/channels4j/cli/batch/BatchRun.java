@@ -1,0 +1,116 @@
+package dev.channels4j.cli.batch;
+
+import dev.channels4j.ChannelsClient;
+import dev.channels4j.Event;
+import dev.channels4j.ValidationException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Sends valid lines in batches of {@code batchSize}, with at most {@code concurrency} requests in
+ * flight, and records which lines each failed request carried.
+ */
+final class BatchRun {
+  private static final Pattern BATCH_EVENT = Pattern.compile("^batch event #(\\d+): (.*)$", Pattern.DOTALL);
+
+  private final ChannelsClient client;
+  private final int batchSize;
+  private final int concurrency;
+  private final Progress progress;
+
+  BatchRun(ChannelsClient client, int batchSize, int concurrency, Progress progress) {
+    this.client = client;
+    this.batchSize = batchSize;
+    this.concurrency = concurrency;
+    this.progress = progress;
+  }
+
+  /** A request that failed, and the lines it carried. */
+  record Failure(List<Integer> lines, String message) {}
+
+  /** What a run did. */
+  record Outcome(int sent, int batches, List<Failure> failures, double seconds) {
+    static Outcome nothingSent(int valid) {
+      return new Outcome(0, 0, List.of(), 0);
+    }
+  }
+
+  Outcome send(List<BatchLine> lines) {
+    long start = System.nanoTime();
+    Semaphore inFlight = new Semaphore(concurrency);
+    AtomicInteger sent = new AtomicInteger();
+    AtomicInteger settled = new AtomicInteger();
+    List<Failure> failures = new ArrayList<>();
+    List<CompletableFuture<?>> requests = new ArrayList<>();
+    for (int from = 0; from < lines.size(); from += batchSize) {
+      List<BatchLine> chunk = lines.subList(from, Math.min(from + batchSize, lines.size()));
+      List<Event> events = chunk.stream().map(BatchLine::event).toList();
+      inFlight.acquireUninterruptibly();
+      CompletableFuture<?> request;
+      try {
+        request = client.async().triggerBatch(events);
+      } catch (RuntimeException e) {
+        request = CompletableFuture.failedFuture(e);
+      }
+      requests.add(request.whenComplete((result, error) -> {
+        try {
+          if (error == null) {
+            sent.addAndGet(chunk.size());
+          } else {
+            synchronized (failures) {
+              failures.addAll(failuresOf(chunk, unwrap(error)));
+            }
+          }
+          progress.update(settled.addAndGet(chunk.size()));
+        } finally {
+          inFlight.release();
+        }
+      }));
+    }
+    CompletableFuture.allOf(requests.toArray(CompletableFuture[]::new)).exceptionally(ignored -> null).join();
+    progress.finish(settled.get());
+    failures.sort(Comparator.comparing(failure -> failure.lines().get(0)));
+    return new Outcome(sent.get(), requests.size(), List.copyOf(failures), (System.nanoTime() - start) / 1e9);
+  }
+
+  /** A validation failure names one event of the batch: blame its line alone, the rest were not sent either. */
+  private static List<Failure> failuresOf(List<BatchLine> chunk, Throwable error) {
+    String message = error.getMessage() == null ? error.toString() : error.getMessage();
+    if (error instanceof ValidationException) {
+      Matcher matcher = BATCH_EVENT.matcher(message);
+      if (matcher.matches()) {
+        int index = Integer.parseInt(matcher.group(1));
+        if (index < chunk.size()) {
+          List<Failure> failures = new ArrayList<>();
+          failures.add(new Failure(List.of(chunk.get(index).number()), matcher.group(2)));
+          List<Integer> others = new ArrayList<>();
+          for (int i = 0; i < chunk.size(); i++) {
+            if (i != index) {
+              others.add(chunk.get(i).number());
+            }
+          }
+          if (!others.isEmpty()) {
+            failures.add(new Failure(others, "in the same batch as line " + chunk.get(index).number()));
+          }
+          return failures;
+        }
+      }
+    }
+    return List.of(new Failure(chunk.stream().map(BatchLine::number).toList(), message));
+  }
+
+  private static Throwable unwrap(Throwable error) {
+    Throwable cause = error;
+    while (cause instanceof CompletionException && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause;
+  }
+}
