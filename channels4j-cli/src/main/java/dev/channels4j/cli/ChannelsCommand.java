@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
         CommandLine.HelpCommand.class,
         dev.channels4j.cli.demo.DemoCommand.class,
+        ServeCommand.class,
         TriggerCommand.class,
         dev.channels4j.cli.batch.BatchCommand.class,
         ChannelsListCommand.class,

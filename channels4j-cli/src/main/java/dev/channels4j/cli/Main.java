@@ -69,6 +69,9 @@ public final class Main {
       if (transport.kind() == TransportException.Kind.CONNECTION_REFUSED) {
         message += " (is the server running? start one with ./channels4j serve, or point --url or PUSHER_URL at yours)";
       }
+    } else if (e instanceof java.io.UncheckedIOException) {
+      exit = ExitCodes.SERVICE_ERROR;
+      message = e.getMessage();
     } else if (e instanceof SocketException) {
       exit = ExitCodes.SERVICE_ERROR;
       message = e.getMessage();
