@@ -56,7 +56,7 @@ public final class Inputs {
     try {
       return JSON.parse(text);
     } catch (IllegalArgumentException e) {
-      throw new BadInputException(argument + " is not valid JSON: " + firstLine(e.getMessage()), e);
+      throw new BadInputException(argument + " is not valid JSON: " + jsonProblem(e.getMessage()), e);
     }
   }
 
@@ -82,11 +82,13 @@ public final class Inputs {
     }
   }
 
-  private static String firstLine(String message) {
+  /** Jackson's explanation, without its repeated prefix and source locations. */
+  public static String jsonProblem(String message) {
     if (message == null) {
       return "";
     }
     int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
+    String line = newline < 0 ? message : message.substring(0, newline);
+    return line.replaceFirst("^not valid JSON: ", "").replaceAll("\\s*\\(start marker at \\[Source:.*?\\]\\)", "").strip();
   }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -68,22 +69,15 @@ final class ListenCommand implements Callable<Integer> {
     AtomicInteger printed = new AtomicInteger();
     CountDownLatch enough = new CountDownLatch(1);
     try (ChannelsClient client = app.client()) {
-      Subscriber[] holder = new Subscriber[1];
-      CountDownLatch ready = new CountDownLatch(1);
-      Subscriber subscriber;
-      try {
-        subscriber = Subscriber.connect(app, client, ChannelsCommand.version(), TIMEOUT, message -> {
-          awaitQuietly(ready);
-          if (holder[0] != null && show(holder[0], message, style) && count != null
-              && printed.incrementAndGet() >= count) {
-            enough.countDown();
-          }
-        });
-        holder[0] = subscriber;
-      } finally {
-        // Messages that arrive while connecting wait until the subscriber is known.
-        ready.countDown();
-      }
+      // Channel messages come only after subscribing, when the subscriber is known; the listener must not block.
+      AtomicReference<Subscriber> holder = new AtomicReference<>();
+      Subscriber subscriber = Subscriber.connect(app, client, ChannelsCommand.version(), TIMEOUT, message -> {
+        Subscriber known = holder.get();
+        if (known != null && show(known, message, style) && count != null && printed.incrementAndGet() >= count) {
+          enough.countDown();
+        }
+      });
+      holder.set(subscriber);
       try (subscriber) {
         status(style.dim("Connected to " + app.webSocketUri("channels4j-cli", ChannelsCommand.version()).toString()
             .replaceAll("\\?.*", "") + " as socket " + subscriber.socketId()));
@@ -189,13 +183,5 @@ final class ListenCommand implements Callable<Integer> {
   private synchronized void status(String line) {
     context.err().println(line);
     context.err().flush();
-  }
-
-  private static void awaitQuietly(CountDownLatch latch) {
-    try {
-      latch.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

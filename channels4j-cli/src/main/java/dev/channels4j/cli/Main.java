@@ -40,6 +40,8 @@ public final class Main {
 
   static CommandLine commandLine(CliContext context) {
     CommandLine commandLine = new CommandLine(new ChannelsCommand(context), new ContextFactory(context));
+    // "@file" is ours (--data @file), not picocli's argument files.
+    commandLine.setExpandAtFiles(false);
     commandLine.setOut(context.out());
     commandLine.setErr(context.err());
     commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(context.interactive() ? Ansi.ON : Ansi.OFF));

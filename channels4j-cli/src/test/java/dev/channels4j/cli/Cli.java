@@ -11,6 +11,7 @@ import java.util.Map;
 public final class Cli {
   private final Map<String, String> env = new HashMap<>();
   private String stdin = "";
+  private boolean interactive;
 
   public static Cli cli() {
     return new Cli();
@@ -26,12 +27,18 @@ public final class Cli {
     return this;
   }
 
+  /** As if a person watched a terminal: progress bars and colors. */
+  public Cli interactive() {
+    this.interactive = true;
+    return this;
+  }
+
   public Result run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CliContext context = new CliContext(Map.copyOf(env),
         new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-        new PrintWriter(out, true), new PrintWriter(err, true), false);
+        new PrintWriter(out, true), new PrintWriter(err, true), interactive);
     int exit = Main.run(context, args);
     return new Result(exit, out.toString(), err.toString());
   }

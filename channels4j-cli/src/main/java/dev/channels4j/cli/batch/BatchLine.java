@@ -34,7 +34,7 @@ record BatchLine(int number, Event event, String problem) {
     try {
       parsed = Json.parse(text);
     } catch (IllegalArgumentException e) {
-      return invalid(number, "not valid JSON: " + firstLine(e.getMessage()));
+      return invalid(number, "not valid JSON: " + dev.channels4j.cli.Inputs.jsonProblem(e.getMessage()));
     }
     if (!(parsed instanceof Map<?, ?> map)) {
       return invalid(number, "not a JSON object; expected {\"channel\":..,\"name\":..,\"data\":..}");
@@ -85,10 +85,5 @@ record BatchLine(int number, Event event, String problem) {
   private static int sentSize(String data, boolean encrypted) {
     int plain = data.getBytes(StandardCharsets.UTF_8).length;
     return encrypted ? ENVELOPE_OVERHEAD + 4 * ((plain + 16 + 2) / 3) : plain;
-  }
-
-  private static String firstLine(String message) {
-    int newline = message == null ? -1 : message.indexOf('\n');
-    return newline < 0 ? String.valueOf(message) : message.substring(0, newline);
   }
 }

@@ -48,7 +48,8 @@ public final class PusherSocket implements AutoCloseable {
   /**
    * Opens a connection and waits for {@code pusher:connection_established}.
    *
-   * @param listener called on the receiving thread for every message, before it is kept
+   * @param listener called on the receiving thread for every message, before it is kept; it must
+   *     not block, or no further message (nor the connection itself) can complete
    * @throws SocketException when the server cannot be reached or refuses the connection
    */
   public static PusherSocket connect(URI uri, Duration timeout, Consumer<SocketMessage> listener) {
