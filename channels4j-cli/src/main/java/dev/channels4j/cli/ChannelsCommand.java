@@ -30,10 +30,11 @@ import picocli.CommandLine.Spec;
     },
     footer = {"",
         "Which app: --url, else $PUSHER_URL, else the local server of ./channels4j serve",
-        "  (http://app-key:app-secret@127.0.0.1:6001/apps/app-id); --app-id, --key, --secret, --host,",
-        "  --port, --cluster and --[no-]tls override parts of it.",
+        "(http://app-key:app-secret@127.0.0.1:6001/apps/app-id). Then --app-id, --key,",
+        "--secret, --host, --port, --cluster and --[no-]tls override parts of it.",
+        "",
         "Exit codes: 0 ok; 1 the service answered with an error or could not be reached;",
-        "  2 bad usage or bad input."})
+        "2 bad usage or bad input."})
 final class ChannelsCommand implements Callable<Integer> {
   private final CliContext context;
 

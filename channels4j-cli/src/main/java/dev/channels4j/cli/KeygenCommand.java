@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 @Command(name = "keygen", mixinStandardHelpOptions = true,
-    description = "Print a new random encryption master key (32 bytes, base64) for private-encrypted- channels.",
+    description = {"Print a new encryption master key for private-encrypted- channels.",
+        "32 random bytes, base64: the value of --encryption-master-key."},
     footer = {"", "Example:", "  export PUSHER_ENCRYPTION_MASTER_KEY=$(./channels4j keygen)"})
 final class KeygenCommand implements Callable<Integer> {
   private static final SecureRandom RANDOM = new SecureRandom();

@@ -24,9 +24,8 @@ import picocli.CommandLine.Parameters;
 /** {@code listen <channel>...}: a subscriber in the terminal. */
 @Command(name = "listen", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
-        "Connect to the app's WebSocket endpoint, subscribe, and print events as they arrive, until interrupted.",
-        "Private, presence and encrypted channels are authorized with the app's credentials; encrypted",
-        "events are decrypted. Status goes to standard error, events to standard output."},
+        "Subscribe and print events as they arrive, until interrupted.",
+        "Private, presence and encrypted channels are authorized with the app's credentials; encrypted events are decrypted. Status goes to standard error, events to standard output."},
     footer = {"", "Example:", "  ./channels4j listen orders presence-room --user-id ada"})
 final class ListenCommand implements Callable<Integer> {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");

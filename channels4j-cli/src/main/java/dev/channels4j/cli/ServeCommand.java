@@ -12,9 +12,10 @@ import picocli.CommandLine.Option;
 /** {@code serve}: the local server, with the flags of its standalone jar, until interrupted. */
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
-        "Run a Pusher-compatible local server (HTTP API and WebSocket on one port) until interrupted.",
-        "Prints the PUSHER_URL to give your app and the other commands."},
-    footer = {"", "Example:", "  ./channels4j serve --client-events --user-auth --webhook-url http://127.0.0.1:8080/webhooks"})
+        "Run a Pusher-compatible local server until interrupted.",
+        "HTTP API and WebSocket on one port; prints the PUSHER_URL to give your app and the other commands."},
+    footer = {"", "Example:", "  ./channels4j serve --client-events --user-auth \\",
+        "      --webhook-url http://127.0.0.1:8080/webhooks"})
 final class ServeCommand implements Callable<Integer> {
   private final CliContext context;
 

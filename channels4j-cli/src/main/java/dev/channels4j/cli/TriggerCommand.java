@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "trigger", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "Publish one event on one or more channels (up to 100; an encrypted channel alone).",
+    description = {"Publish one event on one or more channels.",
+        "Up to 100 channels; an encrypted channel must be triggered alone."},
     footer = {"", "Example:", "  ./channels4j trigger orders --event created --data '{\"id\":42}'"})
 final class TriggerCommand implements Callable<Integer> {
   private final CliContext context;

@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code webhook verify|sign}: check a webhook as an app's endpoint would, or sign one for tests. */
 @Command(name = "webhook", mixinStandardHelpOptions = true,
-    description = "Verify a webhook's signature, or sign a body as Channels would (no network).",
+    description = "Verify a webhook, or sign a body as Channels would (no network).",
     subcommands = {WebhookCommand.Verify.class, WebhookCommand.Sign.class})
 final class WebhookCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -30,8 +30,7 @@ final class WebhookCommand implements Callable<Integer> {
 
   @Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false,
       description = {"Verify a webhook body against its X-Pusher-Signature and print its events.",
-          "The key and secret are the app's (--key, --secret, --url or PUSHER_URL).",
-          "Exits 0 when genuine, 2 when not."},
+          "The key and secret are the app's (--key, --secret, --url or PUSHER_URL). Exits 0 when genuine, 2 when not."},
       footer = {"", "Example:", "  ./channels4j webhook verify --signature 5dd6562a... body.json"})
   static final class Verify implements Callable<Integer> {
     private final CliContext context;

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class UsageTest {
   @ParameterizedTest
-  @ValueSource(strings = {"demo", "trigger", "batch", "channels", "channel", "users", "terminate", "auth", "auth private",
+  @ValueSource(strings = {"demo", "serve", "trigger", "batch", "channels", "channel", "users", "terminate", "auth", "auth private",
       "auth presence", "auth user", "webhook", "webhook verify", "webhook sign", "keygen", "listen"})
   void everyCommandHasHelp(String command) {
     String[] args = (command + " --help").split(" ");

@@ -24,11 +24,8 @@ import picocli.CommandLine.Parameters;
 /** {@code batch <file.jsonl>}: publishes every event of a file, in batches, and accounts for every line. */
 @Command(name = "batch", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
-        "Publish the events of a JSON Lines file, one event per line:",
-        "  {\"channel\":\"orders\",\"name\":\"created\",\"data\":{\"id\":1}}   (optional \"socket_id\")",
-        "Events go out in batches with bounded concurrency. Every invalid or failed line is reported",
-        "with its number; exit code 0 when all were sent, 1 when the service refused some, 2 when",
-        "some lines were invalid (the valid ones are still sent). Blank lines are ignored."},
+        "Publish every event of a JSON Lines file, in batches, accounting for every line.",
+        "One event per line: {\"channel\":\"orders\",\"name\":\"created\",\"data\":{\"id\":1}} with an optional \"socket_id\"; blank lines are ignored. Requests go out with bounded concurrency; invalid and failed lines are reported with their numbers. Exit code: 0 all sent, 1 the service refused some, 2 some lines were invalid (the valid ones are still sent)."},
     footer = {"", "Example:", "  ./channels4j batch events.jsonl --concurrency 8"})
 public final class BatchCommand implements Callable<Integer> {
   private final CliContext context;
@@ -51,7 +48,8 @@ public final class BatchCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "Check every line, send nothing.")
   boolean dryRun;
 
-  @Option(names = "--no-progress", negatable = true, defaultValue = "true", description = "Do not show progress.")
+  @Option(names = "--no-progress", negatable = true, defaultValue = "true",
+      description = "Show progress on standard error (default: on).")
   boolean progress;
 
   @Mixin ConnectionOptions connection;

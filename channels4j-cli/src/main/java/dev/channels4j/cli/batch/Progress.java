@@ -37,7 +37,8 @@ abstract class Progress {
 
   String eta(int done) {
     double rate = rate(done);
-    if (done == 0 || rate <= 0) {
+    // The first second's rate is mostly start-up cost: no estimate yet.
+    if (done == 0 || rate <= 0 || System.nanoTime() - startNanos < 1_000_000_000L) {
       return "--";
     }
     return format(Duration.ofMillis((long) ((total - done) / rate * 1000)));

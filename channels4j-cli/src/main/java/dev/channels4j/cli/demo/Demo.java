@@ -85,7 +85,7 @@ final class Demo {
       Step step = steps.get(i);
       out.println();
       out.println(style.bold(String.format("%2d/%d  %s", i + 1, steps.size(), step.title())));
-      out.println("       " + style.dim(step.why()));
+      out.println("       " + step.why());
       StepLog log = new StepLog(out, style, step.title());
       try {
         step.body().accept(log);

@@ -19,9 +19,8 @@ import picocli.CommandLine.Command;
 /** {@code demo}: the whole of Channels, end to end, in a few seconds, with nothing to set up. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = {
-        "Start a local server in-process and walk through every feature, end to end: triggers, batches,",
-        "excluded sockets, private, presence and encrypted channels, user sign-in, queries and webhooks.",
-        "Exits 0 only when every step was received as expected."})
+        "Walk through every feature end to end, on a local server started in-process.",
+        "Triggers, batches, excluded sockets, private, presence and encrypted channels, user sign-in, queries and webhooks; exits 0 only when every step was received as expected."})
 public final class DemoCommand implements Callable<Integer> {
   private static final Duration CONNECT = Duration.ofSeconds(5);
 
