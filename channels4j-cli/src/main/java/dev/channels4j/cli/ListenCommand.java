@@ -77,6 +77,9 @@ final class ListenCommand implements Callable<Integer> {
         }
       });
       holder.set(subscriber);
+      // Ctrl-C: say goodbye with a close frame, so the server drops this member at once.
+      Thread goodbye = new Thread(subscriber::close, "channels4j-listen-close");
+      Runtime.getRuntime().addShutdownHook(goodbye);
       try (subscriber) {
         status(style.dim("Connected to " + app.webSocketUri("channels4j-cli", ChannelsCommand.version()).toString()
             .replaceAll("\\?.*", "") + " as socket " + subscriber.socketId()));
@@ -95,6 +98,12 @@ final class ListenCommand implements Callable<Integer> {
         String why = subscriber.socket().closed().getNow(null);
         if (why != null && enough.getCount() > 0) {
           throw new SocketException("the connection ended: " + why, null);
+        }
+      } finally {
+        try {
+          Runtime.getRuntime().removeShutdownHook(goodbye);
+        } catch (IllegalStateException shuttingDown) {
+          // The hook runs already.
         }
       }
     }
