@@ -115,6 +115,18 @@ public final class PusherSocket implements AutoCloseable {
     send("pusher:signin", data);
   }
 
+  /**
+   * Sends {@code pusher:ping} and waits for the pong: once it is back, everything the server sent
+   * before it has arrived. To check that something did not arrive without sleeping.
+   *
+   * @return whether the pong came within the timeout
+   */
+  public boolean sync(Duration timeout) {
+    int mark = mark();
+    send("pusher:ping", Map.of());
+    return await(mark, message -> message.event().equals("pusher:pong"), timeout).isPresent();
+  }
+
   /** How many messages have arrived so far: a mark to {@link #await} from. */
   public int mark() {
     synchronized (received) {
