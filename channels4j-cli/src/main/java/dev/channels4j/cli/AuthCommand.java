@@ -47,7 +47,9 @@ final class AuthCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      try (ChannelsClient client = connection.resolve().client()) {
+      Connection app = connection.resolve();
+      app.requireEncryptionKeyFor(java.util.List.of(channel));
+      try (ChannelsClient client = app.client()) {
         context.out().println(client.authorizeChannel(socketId, channel));
       }
       return ExitCodes.OK;

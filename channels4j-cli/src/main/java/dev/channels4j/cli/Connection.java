@@ -52,6 +52,22 @@ public record Connection(
     return builder.build();
   }
 
+  /**
+   * Fails with a message saying how to give the master key when one of the channels is encrypted
+   * and none is configured.
+   */
+  public void requireEncryptionKeyFor(Iterable<String> channels) {
+    if (encryptionMasterKey != null) {
+      return;
+    }
+    for (String channel : channels) {
+      if (channel != null && channel.startsWith("private-encrypted-")) {
+        throw new BadInputException("channel " + channel + " is encrypted: give --encryption-master-key or set "
+            + ConnectionOptions.MASTER_KEY_VARIABLE + " (make a key with ./channels4j keygen)");
+      }
+    }
+  }
+
   /** The HTTP API's base, {@code http(s)://host:port}. */
   public URI apiBase() {
     return URI.create((tls ? "https" : "http") + "://" + apiHost() + ":" + effectivePort());

@@ -54,7 +54,9 @@ final class TriggerCommand implements Callable<Integer> {
       trigger = trigger.withInfo(info.toArray(String[]::new));
     }
     TriggerResult result;
-    try (ChannelsClient client = connection.resolve().client()) {
+    Connection app = connection.resolve();
+    app.requireEncryptionKeyFor(channels);
+    try (ChannelsClient client = app.client()) {
       result = client.trigger(trigger);
     }
     if (output.json) {

@@ -59,7 +59,7 @@ class AuthCommandTest {
     Cli.Result result = cli().run(args("auth", "private", "--socket-id", "1234.1234", "--channel", "private-encrypted-test"));
 
     assertThat(result.exit()).isEqualTo(ExitCodes.BAD_INPUT);
-    assertThat(result.err()).contains("no encryption master key");
+    assertThat(result.err()).contains("is encrypted: give --encryption-master-key");
     assertThat(result.out()).isEmpty();
   }
 

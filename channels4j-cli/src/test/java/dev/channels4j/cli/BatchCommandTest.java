@@ -85,7 +85,7 @@ class BatchCommandTest extends LocalServerTest {
         .run("batch", file(List.of("{\"channel\":\"private-encrypted-b\",\"name\":\"ev\",\"data\":{}}")).toString());
 
     assertThat(result.exit()).isEqualTo(ExitCodes.BAD_INPUT);
-    assertThat(result.err()).contains("line 1: channel \"private-encrypted-b\" is encrypted but no encryption master key");
+    assertThat(result.err()).contains("line 1: channel \"private-encrypted-b\" is encrypted: give --encryption-master-key");
   }
 
   @Test

@@ -92,6 +92,17 @@ class TriggerCommandTest extends LocalServerTest {
   }
 
   @Test
+  void encryptedChannelWithoutAMasterKeySaysHowToGiveOne() {
+    Cli.Result result = Cli.cli().env("PUSHER_URL", server.pusherUrl())
+        .run("trigger", "private-encrypted-t-nokey", "-e", "ev", "-d", "{}");
+
+    assertThat(result.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(result.err()).isEqualTo("channels4j trigger: channel private-encrypted-t-nokey is encrypted: give"
+        + " --encryption-master-key or set PUSHER_ENCRYPTION_MASTER_KEY (make a key with ./channels4j keygen)\n");
+    assertThat(accepted("private-encrypted-t-nokey")).isEmpty();
+  }
+
+  @Test
   void dataThatIsNotJsonIsRefusedBeforeSending() {
     Cli.Result result = cli().run("trigger", "t-bad", "-e", "ev", "-d", "{oops");
 

@@ -68,7 +68,7 @@ record BatchLine(int number, Event event, String problem) {
       boolean encrypted = Validation.isEncrypted(channel);
       if (encrypted && !canEncrypt) {
         return invalid(number, "channel \"" + channel
-            + "\" is encrypted but no encryption master key is configured (--encryption-master-key or PUSHER_ENCRYPTION_MASTER_KEY)");
+            + "\" is encrypted: give --encryption-master-key or set PUSHER_ENCRYPTION_MASTER_KEY");
       }
       Validation.dataSize(sentSize(data, encrypted), maxDataBytes, "event");
     } catch (ValidationException e) {
