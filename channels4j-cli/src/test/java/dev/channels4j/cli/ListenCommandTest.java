@@ -127,6 +127,14 @@ class ListenCommandTest extends LocalServerTest {
   }
 
   @Test
+  void encryptedChannelWithoutAMasterKeyIsBadInput() {
+    Cli.Result result = Cli.cli().env("PUSHER_URL", server.pusherUrl()).run("listen", "private-encrypted-l-nokey");
+
+    assertThat(result.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(result.err()).contains("is encrypted: give --encryption-master-key");
+  }
+
+  @Test
   void serverDownIsExitOne() {
     Cli.Result result = Cli.cli().run("listen", "l-down", "--url", downUrl());
 
