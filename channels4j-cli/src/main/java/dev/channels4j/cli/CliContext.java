@@ -14,6 +14,12 @@ import java.util.Map;
  * @param out standard output: results
  * @param err standard error: progress and error messages
  * @param interactive whether standard error is a terminal (progress bars, colors)
+ *
+ * <pre>{@code
+ * CliContext context = new CliContext(Map.of("PUSHER_URL", url), System.in,
+ *     new PrintWriter(out, true), new PrintWriter(err, true), false);
+ * int exit = Main.run(context, "channels");
+ * }</pre>
  */
 public record CliContext(
     Map<String, String> env, InputStream in, PrintWriter out, PrintWriter err, boolean interactive) {

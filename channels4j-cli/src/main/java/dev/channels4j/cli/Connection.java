@@ -16,6 +16,12 @@ import java.time.Duration;
  * @param port the port, or {@code null} for the scheme's default
  * @param tls HTTPS and WSS, or plain HTTP and WS
  * @param encryptionMasterKey the base64 master key of encrypted channels, or {@code null}
+ *
+ * <pre>{@code
+ * Connection app = connectionOptions.resolve();
+ * try (ChannelsClient client = app.client()) { client.trigger("orders", "created", "{}"); }
+ * URI ws = app.webSocketUri("channels4j-cli", Main.version());
+ * }</pre>
  */
 public record Connection(
     String appId, String key, String secret, String cluster, String host, Integer port, boolean tls,

@@ -11,6 +11,11 @@ import picocli.CommandLine.Option;
  * The options that say which app to talk to. Settings are layered: the local server's defaults,
  * then {@code --url} (or, without it, the {@code PUSHER_URL} environment variable), then each
  * individual flag, so {@code --port 7000} changes only the port of whatever URL is in effect.
+ *
+ * <pre>{@code
+ * // in a command:  @Mixin ConnectionOptions connection;
+ * Connection app = connection.resolve();
+ * }</pre>
  */
 public final class ConnectionOptions {
   static final String URL_VARIABLE = "PUSHER_URL";

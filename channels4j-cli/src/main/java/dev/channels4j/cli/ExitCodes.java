@@ -1,6 +1,12 @@
 package dev.channels4j.cli;
 
-/** The exit codes of every command, stable for scripts. */
+/**
+ * The exit codes of every command, stable for scripts.
+ *
+ * <pre>{@code
+ * return failures.isEmpty() ? ExitCodes.OK : ExitCodes.SERVICE_ERROR;
+ * }</pre>
+ */
 public final class ExitCodes {
   /** Everything worked. */
   public static final int OK = 0;

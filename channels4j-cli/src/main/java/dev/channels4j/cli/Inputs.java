@@ -9,7 +9,14 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** Reads the text and JSON arguments of commands: literal, {@code @file}, or {@code -} for stdin. */
+/**
+ * Reads the text and JSON arguments of commands: literal, {@code @file}, or {@code -} for stdin.
+ *
+ * <pre>{@code
+ * String data = Inputs.jsonText(context, "@order.json", "--data");  // checked to be JSON
+ * byte[] body = Inputs.bytes(context, "-", "<file>");                // standard input
+ * }</pre>
+ */
 public final class Inputs {
   private static final JsonCodec JSON = JsonCodec.jackson();
 

@@ -2,7 +2,13 @@ package dev.channels4j.cli;
 
 import dev.channels4j.spi.JsonCodec;
 
-/** Compact JSON for {@code --json} output: one value per line, easy to feed to jq. */
+/**
+ * Compact JSON for {@code --json} output: one value per line, easy to feed to jq.
+ *
+ * <pre>{@code
+ * context.out().println(Json.write(Map.of("ok", true)));  // {"ok":true}
+ * }</pre>
+ */
 public final class Json {
   private static final JsonCodec CODEC = JsonCodec.jackson();
 

@@ -3,6 +3,11 @@ package dev.channels4j.cli;
 /**
  * Colors for human-readable output, on when a person watches a terminal and off otherwise (pipes,
  * files, {@code NO_COLOR}, tests), so redirected output holds no escape codes.
+ *
+ * <pre>{@code
+ * Style style = Style.of(context);
+ * context.out().println(style.green("Triggered") + " " + style.bold(event));
+ * }</pre>
  */
 public final class Style {
   private final boolean ansi;

@@ -4,7 +4,14 @@ import dev.channels4j.webhook.WebhookEvent;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Shows the events of a verified webhook, one line each for people, one object each for scripts. */
+/**
+ * Shows the events of a verified webhook, one line each for people, one object each for scripts.
+ *
+ * <pre>{@code
+ * WebhookEvents.describe(event);  // member_added presence-room user_id=7
+ * WebhookEvents.toMap(event);     // {name=member_added, channel=presence-room, user_id=7}
+ * }</pre>
+ */
 public final class WebhookEvents {
   private WebhookEvents() {}
 

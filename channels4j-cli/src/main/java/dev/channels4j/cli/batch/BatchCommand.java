@@ -21,7 +21,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code batch <file.jsonl>}: publishes every event of a file, in batches, and accounts for every line. */
+/**
+ * {@code batch <file.jsonl>}: publishes every event of a file, in batches, and accounts for every line.
+ *
+ * <pre>{@code
+ * ./channels4j batch events.jsonl --concurrency 8
+ * }</pre>
+ */
 @Command(name = "batch", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
         "Publish every event of a JSON Lines file, in batches, accounting for every line.",

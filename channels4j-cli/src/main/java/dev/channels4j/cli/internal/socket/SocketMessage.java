@@ -8,6 +8,10 @@ package dev.channels4j.cli.internal.socket;
  * @param data the data as text: a string field as is, an object field as its JSON
  * @param userId the top-level {@code user_id} (client events on presence channels), or {@code null}
  * @param raw the whole frame as received
+ *
+ * <pre>{@code
+ * socket.await(mark, m -> m.is("created", "orders"), Duration.ofSeconds(3)).map(SocketMessage::data);
+ * }</pre>
  */
 public record SocketMessage(String event, String channel, String data, String userId, String raw) {
 

@@ -16,6 +16,13 @@ import java.util.function.Consumer;
  * A {@link PusherSocket} that behaves like a browser with an app behind it: it authorizes private,
  * presence and encrypted subscriptions and user sign-ins with the app's own credentials (as the
  * app's auth endpoint would) and decrypts the events of encrypted channels.
+ *
+ * <pre>{@code
+ * try (Subscriber alice = Subscriber.connect(app, client, Main.version(), Duration.ofSeconds(5), m -> {})) {
+ *   alice.subscribe("private-encrypted-payments", null, Duration.ofSeconds(3));
+ *   alice.decrypt("private-encrypted-payments", message.data());
+ * }
+ * }</pre>
  */
 public final class Subscriber implements AutoCloseable {
   private static final String CLIENT_NAME = "channels4j-cli";
