@@ -33,6 +33,7 @@ public final class LocalApp {
   private final boolean clientEvents;
   private final boolean userAuthentication;
   private final boolean subscriptionCount;
+  private final boolean enabled;
   private final List<URI> webhookUrls;
 
   private LocalApp(Builder b) {
@@ -42,6 +43,7 @@ public final class LocalApp {
     this.clientEvents = b.clientEvents;
     this.userAuthentication = b.userAuthentication;
     this.subscriptionCount = b.subscriptionCount;
+    this.enabled = b.enabled;
     this.webhookUrls = List.copyOf(b.webhookUrls);
   }
 
@@ -58,7 +60,8 @@ public final class LocalApp {
   /** A builder holding this app's settings, to derive a changed copy. */
   public Builder toBuilder() {
     Builder b = new Builder().id(id).key(key).secret(secret)
-        .clientEvents(clientEvents).userAuthentication(userAuthentication).subscriptionCount(subscriptionCount);
+        .clientEvents(clientEvents).userAuthentication(userAuthentication).subscriptionCount(subscriptionCount)
+        .enabled(enabled);
     webhookUrls.forEach(b::webhookUrl);
     return b;
   }
@@ -94,6 +97,14 @@ public final class LocalApp {
     return subscriptionCount;
   }
 
+  /**
+   * Whether the app is enabled; a disabled app answers API requests with 403 and refuses
+   * connections with 4003, as Pusher does for a disabled app.
+   */
+  public boolean enabled() {
+    return enabled;
+  }
+
   /** Where webhooks are posted; empty when none. */
   public List<URI> webhookUrls() {
     return webhookUrls;
@@ -103,7 +114,7 @@ public final class LocalApp {
   public String toString() {
     return "LocalApp[id=" + id + ", key=" + key + ", secret=<hidden>, clientEvents=" + clientEvents
         + ", userAuthentication=" + userAuthentication + ", subscriptionCount=" + subscriptionCount
-        + ", webhookUrls=" + webhookUrls + "]";
+        + ", enabled=" + enabled + ", webhookUrls=" + webhookUrls + "]";
   }
 
   /** Builds a {@link LocalApp}; {@link #build()} says what to fix when a setting is wrong. */
@@ -114,6 +125,7 @@ public final class LocalApp {
     private boolean clientEvents;
     private boolean userAuthentication;
     private boolean subscriptionCount;
+    private boolean enabled = true;
     private final List<URI> webhookUrls = new ArrayList<>();
 
     private Builder() {}
@@ -151,6 +163,12 @@ public final class LocalApp {
     /** Broadcast subscription counts and send {@code subscription_count} webhooks (default off). */
     public Builder subscriptionCount(boolean enabled) {
       this.subscriptionCount = enabled;
+      return this;
+    }
+
+    /** Enable or disable the app (default enabled). */
+    public Builder enabled(boolean enabled) {
+      this.enabled = enabled;
       return this;
     }
 

@@ -27,7 +27,6 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Fields;
-import org.eclipse.jetty.util.URIUtil;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
@@ -99,7 +98,7 @@ public final class LocalServer implements AutoCloseable {
       scheduler.setRemoveOnCancelPolicy(true);
       webhooks = new WebhookDispatcher(scheduler, config.clock(), config.webhookRetryFor(), config.webhookInitialBackoff());
       ServerSettings settings = new ServerSettings(
-          config.limits(), config.activityTimeout(), config.vacancyDelay(), config.cacheTtl(), config.clock());
+          config.limits(), config.activityTimeout(), config.pongTimeout(), config.vacancyDelay(), config.cacheTtl(), config.clock());
       List<AppState> states = new ArrayList<>();
       for (LocalApp app : apps) {
         states.add(new AppState(app, settings, webhooks, scheduler));
@@ -123,7 +122,8 @@ public final class LocalServer implements AutoCloseable {
       WebSocketUpgradeHandler websockets = WebSocketUpgradeHandler.from(server, container -> {
         container.setMaxTextMessageSize(config.limits().maxMessageBytes());
         container.setMaxBinaryMessageSize(config.limits().maxMessageBytes());
-        container.setIdleTimeout(config.activityTimeout().plus(Duration.ofSeconds(60)));
+        // Our own sweep closes silent connections with 4201; Jetty's idle timeout is only a backstop.
+        container.setIdleTimeout(config.activityTimeout().plus(config.pongTimeout()).multipliedBy(2));
         container.addMapping(new UriTemplatePathSpec("/app/{key}"), (request, response, callback) -> endpoint(request));
       });
       websockets.setHandler(new ApiHandler(registry, config.clock(), config.limits().maxRequestBytes()));
@@ -137,6 +137,9 @@ public final class LocalServer implements AutoCloseable {
         }
         throw new IllegalStateException("cannot start the local server: " + e.getMessage(), e);
       }
+      long sweepMillis = Math.max(100, Math.min(config.activityTimeout().toMillis(), config.pongTimeout().toMillis()) / 2);
+      scheduler.scheduleAtFixedRate(() -> registry.all().forEach(AppState::sweepIdle),
+          sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
       LOG.info("channels4j local server listening on {}:{}; apps {}", config.host(), port(),
           apps.stream().map(LocalApp::id).toList());
       return this;
@@ -145,10 +148,13 @@ public final class LocalServer implements AutoCloseable {
 
   private PusherEndpoint endpoint(Request request) {
     String path = request.getHttpURI().getPath();
-    String key = URIUtil.decodePath(path.substring(path.lastIndexOf('/') + 1));
+    String key = path.substring(path.lastIndexOf('/') + 1);
     AppState app = registry.byKey(key);
     if (app == null) {
       return PusherEndpoint.refuse(4001, "App key " + key + " does not exist");
+    }
+    if (!app.app().enabled()) {
+      return PusherEndpoint.refuse(4003, "App " + app.app().id() + " is disabled");
     }
     Fields query = Request.extractQueryParameters(request);
     String protocol = query.getValue("protocol");
@@ -307,7 +313,7 @@ public final class LocalServer implements AutoCloseable {
   }
 
   private record Config(
-      String host, int port, Limits limits, Duration activityTimeout, Duration vacancyDelay, Duration cacheTtl,
+      String host, int port, Limits limits, Duration activityTimeout, Duration pongTimeout, Duration vacancyDelay, Duration cacheTtl,
       Duration webhookRetryFor, Duration webhookInitialBackoff, Clock clock) {}
 
   /**
@@ -321,6 +327,7 @@ public final class LocalServer implements AutoCloseable {
     private final List<LocalApp> extraApps = new ArrayList<>();
     private Limits limits = Limits.pusher();
     private Duration activityTimeout = Duration.ofSeconds(120);
+    private Duration pongTimeout = Duration.ofSeconds(30);
     private Duration vacancyDelay = Duration.ZERO;
     private Duration cacheTtl = Duration.ofMinutes(30);
     private Duration webhookRetryFor = Duration.ofMinutes(5);
@@ -424,6 +431,16 @@ public final class LocalServer implements AutoCloseable {
     }
 
     /**
+     * How long a connection may stay silent after the server's {@code pusher:ping} (sent once it
+     * was silent for the activity timeout) before it is closed with 4201; 30 s by default.
+     */
+    public Builder pongTimeout(Duration timeout) {
+      requirePositive(timeout, "pongTimeout");
+      this.pongTimeout = timeout;
+      return this;
+    }
+
+    /**
      * How long channel_vacated and member_removed webhooks wait, dropped if the channel or member
      * comes back meanwhile (Pusher waits up to 3 s). Zero, the default, sends them at once.
      */
@@ -484,7 +501,7 @@ public final class LocalServer implements AutoCloseable {
         }
       }
       return new LocalServer(
-          new Config(host, port, limits, activityTimeout, vacancyDelay, cacheTtl, webhookRetryFor,
+          new Config(host, port, limits, activityTimeout, pongTimeout, vacancyDelay, cacheTtl, webhookRetryFor,
               webhookInitialBackoff, clock),
           first, List.copyOf(all));
     }

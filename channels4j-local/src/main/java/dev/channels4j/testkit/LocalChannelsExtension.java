@@ -72,7 +72,9 @@ public final class LocalChannelsExtension
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    if (!annotation(context).map(LocalChannelsTest::serverPerMethod).orElse(false)) {
+    // A @Nested class shares its enclosing class's server.
+    boolean inherited = context.getStore(NAMESPACE).get(SERVER, LocalServer.class) != null;
+    if (!inherited && !annotation(context).map(LocalChannelsTest::serverPerMethod).orElse(false)) {
       context.getStore(NAMESPACE).put(SERVER, startServer(context));
     }
   }

@@ -55,7 +55,9 @@ public final class TestSubscriber implements AutoCloseable {
   private final Map<String, byte[]> sharedSecrets = new HashMap<>();
   private final CompletableFuture<CloseStatus> closed = new CompletableFuture<>();
   private final StringBuilder partial = new StringBuilder();
-  private WebSocket socket;
+  private final Object sendLock = new Object();
+  private CompletableFuture<?> lastSend = CompletableFuture.completedFuture(null);
+  private volatile WebSocket socket;
   private String socketId;
 
   private TestSubscriber(ChannelsClient authorizer, boolean ownsAuthorizer, Duration timeout) {
@@ -204,10 +206,19 @@ public final class TestSubscriber implements AutoCloseable {
     send(Json.write(message));
   }
 
+  /** The JDK WebSocket allows one send at a time: chain each after the previous. */
+  private CompletableFuture<?> sendAsync(String text) {
+    synchronized (sendLock) {
+      CompletableFuture<?> next = lastSend.handle((r, e) -> null).thenCompose(ignored -> socket.sendText(text, true));
+      lastSend = next;
+      return next;
+    }
+  }
+
   /** Sends a raw text frame, for protocol tests. */
   public void send(String text) {
     try {
-      socket.sendText(text, true).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      sendAsync(text).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (Exception e) {
       throw new AssertionError("could not send " + text + ": " + e, e);
     }
@@ -247,7 +258,7 @@ public final class TestSubscriber implements AutoCloseable {
         if (left <= 0 || closed.isDone() && pending.stream().noneMatch(match)) {
           String state = closed.isDone() ? " (connection closed: " + closed.join() + ")" : "";
           throw new AssertionError("timed out after " + wait.toMillis() + " ms waiting for " + description + state
-              + "; not yet awaited: " + summary(pending));
+              + "; received so far: " + summary(history));
         }
         try {
           monitor.wait(Math.max(1, left / 1_000_000));
@@ -361,6 +372,10 @@ public final class TestSubscriber implements AutoCloseable {
         if (secret != null) {
           data = decrypt(secret, data);
         }
+      }
+      if (event.equals("pusher:ping") && socket != null) {
+        // Answer like a real client, so a long test is not closed for inactivity.
+        sendAsync("{\"event\":\"pusher:pong\",\"data\":{}}");
       }
       ReceivedEvent received = new ReceivedEvent(event, channel, data, userId, text);
       history.add(received);

@@ -17,7 +17,6 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
-import org.eclipse.jetty.util.URIUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,7 +77,7 @@ public final class ApiHandler extends Handler.Abstract {
     if (slash <= 0) {
       throw ApiError.notFound("Not found: " + rawPath);
     }
-    String appId = URIUtil.decodePath(rest.substring(0, slash));
+    String appId = decode(rest.substring(0, slash));
     String tail = rest.substring(slash + 1);
     Route route = Route.match(tail);
     if (route == null) {
@@ -91,6 +90,9 @@ public final class ApiHandler extends Handler.Abstract {
     byte[] body = readBody(request);
     Map<String, String> params = params(request);
     AppState app = authenticator.authenticate(appId, method, rawPath, params, body);
+    if (!app.app().enabled()) {
+      throw new ApiError(403, "App " + appId + " is disabled");
+    }
     return switch (route.kind) {
       case EVENTS -> operations.trigger(app, body);
       case BATCH -> operations.batch(app, body);
@@ -132,6 +134,21 @@ public final class ApiHandler extends Handler.Abstract {
     return params;
   }
 
+  /**
+   * Percent-decodes one path segment. Jetty's own path decoding drops {@code ;parameters}, but
+   * {@code ;} is a legal character of channel names.
+   */
+  static String decode(String segment) {
+    if (segment.indexOf('%') < 0) {
+      return segment;
+    }
+    try {
+      return java.net.URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw ApiError.badRequest("Malformed percent-encoding in " + segment);
+    }
+  }
+
   private enum Kind { EVENTS, BATCH, CHANNELS, CHANNEL, USERS, TERMINATE }
 
   private record Route(Kind kind, String method, String argument, String description) {
@@ -151,15 +168,15 @@ public final class ApiHandler extends Handler.Abstract {
         if (name.endsWith("/users")) {
           String channel = name.substring(0, name.length() - "/users".length());
           return channel.isEmpty() || channel.contains("/") ? null
-              : new Route(Kind.USERS, "GET", URIUtil.decodePath(channel), "/channels/<name>/users");
+              : new Route(Kind.USERS, "GET", decode(channel), "/channels/<name>/users");
         }
         return name.isEmpty() || name.contains("/") ? null
-            : new Route(Kind.CHANNEL, "GET", URIUtil.decodePath(name), "/channels/<name>");
+            : new Route(Kind.CHANNEL, "GET", decode(name), "/channels/<name>");
       }
       if (tail.startsWith("users/") && tail.endsWith("/terminate_connections")) {
         String user = tail.substring("users/".length(), tail.length() - "/terminate_connections".length());
         return user.isEmpty() || user.contains("/") ? null
-            : new Route(Kind.TERMINATE, "POST", URIUtil.decodePath(user), "/users/<id>/terminate_connections");
+            : new Route(Kind.TERMINATE, "POST", decode(user), "/users/<id>/terminate_connections");
       }
       return null;
     }

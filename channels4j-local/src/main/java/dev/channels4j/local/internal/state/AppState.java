@@ -1,7 +1,6 @@
 package dev.channels4j.local.internal.state;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.channels4j.local.AcceptedEvent;
 import dev.channels4j.local.LocalApp;
@@ -12,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,8 +40,7 @@ public final class AppState {
   private final Map<String, Connection> connections = new HashMap<>();
   private final Map<String, ChannelState> channels = new HashMap<>();
   private final Map<String, CachedEvent> caches = new HashMap<>();
-  private final Map<String, Set<Connection>> signedIn = new HashMap<>();
-  private final Map<String, Set<Connection>> watchers = new HashMap<>();
+  private final UserSessions users = new UserSessions();
   /** Webhooks held back by the vacancy delay: "channel" for vacated, "channel\0user" for member_removed. */
   private final Set<String> pendingVacancies = new HashSet<>();
   private final Deque<AcceptedEvent> accepted = new ArrayDeque<>();
@@ -86,7 +83,7 @@ public final class AppState {
       for (String channel : new ArrayList<>(connection.channels)) {
         unsubscribeLocked(connection, channel);
       }
-      signOutLocked(connection);
+      users.signOut(connection);
       open = connections.size();
     }
     LOG.info("{}: connection {} closed ({} open)", app.id(), connection.socketId(), open);
@@ -102,6 +99,33 @@ public final class AppState {
       connection.send(Messages.error(code, reason, null));
       connection.close(code, reason);
       closed(connection);
+    }
+  }
+
+  /**
+   * Liveness, as Pusher does it: a connection silent for the activity timeout gets
+   * {@code pusher:ping}; one still silent after the pong timeout is closed with 4201.
+   */
+  public void sweepIdle() {
+    long now = System.nanoTime();
+    long activity = settings.activityTimeout().toNanos();
+    long pong = settings.pongTimeout().toNanos();
+    List<Connection> all;
+    synchronized (lock) {
+      all = new ArrayList<>(connections.values());
+    }
+    for (Connection connection : all) {
+      long idle = connection.idleNanos(now);
+      if (connection.pingSent && idle >= activity + pong) {
+        String reason = "Pong reply not received";
+        LOG.info("{}: closing connection {}: no activity for {} ms", app.id(), connection.socketId(), idle / 1_000_000);
+        connection.send(Messages.error(4201, reason, null));
+        connection.close(4201, reason);
+        closed(connection);
+      } else if (!connection.pingSent && idle >= activity) {
+        connection.pingSent = true;
+        connection.send(Messages.ping());
+      }
     }
   }
 
@@ -326,86 +350,20 @@ public final class AppState {
       if (connection.userId != null && !connection.userId.equals(userId)) {
         return Refusal.closing(4009, "Connection is already signed in as user " + connection.userId);
       }
+      connection.send(Messages.signinSuccess(userData));
       if (connection.userId == null) {
-        Set<Connection> sessions = signedIn.computeIfAbsent(userId, id -> new LinkedHashSet<>());
-        boolean cameOnline = sessions.isEmpty();
-        sessions.add(connection);
-        connection.userId = userId;
-        connection.watchlist = List.copyOf(watchlist);
-        connection.send(Messages.signinSuccess(userData));
-        if (cameOnline) {
-          notifyWatchersLocked(userId, "online");
-        }
-        for (String watched : connection.watchlist) {
-          watchers.computeIfAbsent(watched, id -> new LinkedHashSet<>()).add(connection);
-        }
-        if (!connection.watchlist.isEmpty()) {
-          List<String> online = new ArrayList<>();
-          List<String> offline = new ArrayList<>();
-          for (String watched : connection.watchlist) {
-            (signedIn.containsKey(watched) ? online : offline).add(watched);
-          }
-          ArrayNode events = Json.MAPPER.createArrayNode();
-          if (!online.isEmpty()) {
-            watchlistEvent(events, "online", online);
-          }
-          if (!offline.isEmpty()) {
-            watchlistEvent(events, "offline", offline);
-          }
-          connection.send(Messages.watchlistEvents(events));
-        }
-      } else {
-        connection.send(Messages.signinSuccess(userData));
-      }
-      LOG.info("{}: connection {} signed in as user {}", app.id(), connection.socketId(), userId);
-      return null;
-    }
-  }
-
-  private void signOutLocked(Connection connection) {
-    String userId = connection.userId;
-    if (userId == null) {
-      return;
-    }
-    for (String watched : connection.watchlist) {
-      Set<Connection> set = watchers.get(watched);
-      if (set != null) {
-        set.remove(connection);
-        if (set.isEmpty()) {
-          watchers.remove(watched);
-        }
+        users.signIn(connection, userId, watchlist);
       }
     }
-    Set<Connection> sessions = signedIn.get(userId);
-    if (sessions != null && sessions.remove(connection) && sessions.isEmpty()) {
-      signedIn.remove(userId);
-      notifyWatchersLocked(userId, "offline");
-    }
-  }
-
-  private void notifyWatchersLocked(String userId, String name) {
-    Set<Connection> set = watchers.get(userId);
-    if (set == null || set.isEmpty()) {
-      return;
-    }
-    ArrayNode events = Json.MAPPER.createArrayNode();
-    watchlistEvent(events, name, List.of(userId));
-    String message = Messages.watchlistEvents(events);
-    set.forEach(c -> c.send(message));
-  }
-
-  private static void watchlistEvent(ArrayNode events, String name, List<String> userIds) {
-    ObjectNode event = events.addObject().put("name", name);
-    ArrayNode ids = event.putArray("user_ids");
-    userIds.forEach(ids::add);
+    LOG.info("{}: connection {} signed in as user {}", app.id(), connection.socketId(), userId);
+    return null;
   }
 
   /** Closes with 4009 every connection signed in as the user; returns how many. */
   public int terminate(String userId) {
     List<Connection> sessions;
     synchronized (lock) {
-      Set<Connection> set = signedIn.get(userId);
-      sessions = set == null ? List.of() : new ArrayList<>(set);
+      sessions = users.sessionsOf(userId);
     }
     String reason = "You got disconnected by the app.";
     for (Connection connection : sessions) {

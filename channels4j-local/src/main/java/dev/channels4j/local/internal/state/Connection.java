@@ -16,6 +16,8 @@ public abstract class Connection {
   long rateWindowStartNanos;
   int rateWindowCount;
   boolean gone;
+  private volatile long lastActivityNanos = System.nanoTime();
+  volatile boolean pingSent;
 
   protected Connection(String socketId) {
     this.socketId = socketId;
@@ -23,6 +25,16 @@ public abstract class Connection {
 
   public final String socketId() {
     return socketId;
+  }
+
+  /** Records that the client sent something: any message or frame counts as activity. */
+  public final void touch() {
+    lastActivityNanos = System.nanoTime();
+    pingSent = false;
+  }
+
+  final long idleNanos(long now) {
+    return now - lastActivityNanos;
   }
 
   /** Queues a text frame; never blocks, never throws. */

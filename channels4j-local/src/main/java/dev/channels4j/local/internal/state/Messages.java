@@ -15,6 +15,10 @@ public final class Messages {
     return message("pusher:connection_established", null, Json.write(data));
   }
 
+  public static String ping() {
+    return message("pusher:ping", null, EMPTY);
+  }
+
   public static String pong() {
     return message("pusher:pong", null, EMPTY);
   }

@@ -11,7 +11,11 @@ import dev.channels4j.spi.TransportResponse;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -19,9 +23,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Posts webhooks: one event per request, body {@code {"time_ms":..,"events":[..]}}, signed with
- * {@code X-Pusher-Key} and {@code X-Pusher-Signature} (HMAC-SHA256 of the body with the app secret).
- * A delivery that fails (no answer, or not 2xx) is retried with doubling backoff until
- * {@code retryFor} has passed since the first attempt; then it is logged as given up.
+ * {@code X-Pusher-Key} and {@code X-Pusher-Signature} (HMAC-SHA256 of the body with the app secret,
+ * computed with the core library's {@link Hashing}).
+ *
+ * <p>Each URL gets its webhooks one at a time, in the order they happened, so a receiver sees
+ * {@code channel_occupied} before {@code member_added}. A delivery that fails (no answer, or not
+ * 2xx) is retried with doubling backoff until {@code retryFor} after the webhook was created, then
+ * logged as given up; webhooks queued behind it are tried at least once each.
  */
 public final class WebhookDispatcher implements WebhookSink, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger("dev.channels4j.local.webhooks");
@@ -32,6 +40,7 @@ public final class WebhookDispatcher implements WebhookSink, AutoCloseable {
   private final Clock clock;
   private final Duration retryFor;
   private final Duration initialBackoff;
+  private final Map<URI, Lane> lanes = new ConcurrentHashMap<>();
   private ApacheTransport transport;
   private volatile boolean closed;
 
@@ -57,39 +66,76 @@ public final class WebhookDispatcher implements WebhookSink, AutoCloseable {
     long deadline = System.nanoTime() + retryFor.toNanos();
     String what = event.path("name").asText() + " for channel " + event.path("channel").asText();
     for (URI url : app.webhookUrls()) {
-      attempt(new TransportRequest("POST", url, headers, body, REQUEST_TIMEOUT), what, deadline, initialBackoff, 1);
+      Delivery delivery = new Delivery(new TransportRequest("POST", url, headers, body, REQUEST_TIMEOUT), what, deadline);
+      lanes.computeIfAbsent(url, u -> new Lane()).enqueue(delivery);
     }
   }
 
-  private void attempt(TransportRequest request, String what, long deadline, Duration backoff, int attempt) {
-    if (closed) {
-      return;
+  private record Delivery(TransportRequest request, String what, long deadlineNanos) {}
+
+  /** The webhooks of one URL, delivered one at a time. */
+  private final class Lane {
+    private final Deque<Delivery> queue = new ArrayDeque<>();
+    private boolean busy;
+
+    void enqueue(Delivery delivery) {
+      synchronized (this) {
+        queue.addLast(delivery);
+        if (busy) {
+          return;
+        }
+        busy = true;
+      }
+      attempt(queue.peekFirst(), initialBackoff, 1);
     }
-    transport().send(request).whenComplete((response, failure) -> {
-      if (failure == null && response.status() / 100 == 2) {
-        LOG.debug("webhook {} delivered to {}", what, request.uri());
-        return;
+
+    private void next() {
+      Delivery head;
+      synchronized (this) {
+        queue.pollFirst();
+        head = queue.peekFirst();
+        if (head == null) {
+          busy = false;
+          return;
+        }
       }
-      String reason = failure != null ? failure.toString() : "HTTP " + response.status() + describe(response);
+      attempt(head, initialBackoff, 1);
+    }
+
+    private void attempt(Delivery delivery, Duration backoff, int attempt) {
       if (closed) {
-        LOG.warn("gave up webhook {} to {} after {} attempt(s): server stopped; last failure: {}",
-            what, request.uri(), attempt, reason);
         return;
       }
-      if (System.nanoTime() + backoff.toNanos() > deadline) {
-        LOG.warn("gave up webhook {} to {} after {} attempt(s) over the retry window of {}; last failure: {}",
-            what, request.uri(), attempt, retryFor, reason);
-        return;
-      }
-      LOG.info("webhook {} to {} failed ({}); retrying in {} ms", what, request.uri(), reason, backoff.toMillis());
-      Duration next = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
-      try {
-        scheduler.schedule(() -> attempt(request, what, deadline, next, attempt + 1),
-            backoff.toMillis(), TimeUnit.MILLISECONDS);
-      } catch (java.util.concurrent.RejectedExecutionException stopped) {
-        LOG.warn("gave up webhook {} to {}: server stopped", what, request.uri());
-      }
-    });
+      TransportRequest request = delivery.request();
+      transport().send(request).whenComplete((response, failure) -> {
+        if (failure == null && response.status() / 100 == 2) {
+          LOG.debug("webhook {} delivered to {}", delivery.what(), request.uri());
+          next();
+          return;
+        }
+        String reason = failure != null ? failure.toString() : "HTTP " + response.status() + describe(response);
+        if (closed) {
+          LOG.warn("gave up webhook {} to {} after {} attempt(s): server stopped; last failure: {}",
+              delivery.what(), request.uri(), attempt, reason);
+          return;
+        }
+        if (System.nanoTime() + backoff.toNanos() > delivery.deadlineNanos()) {
+          LOG.warn("gave up webhook {} to {} after {} attempt(s) over the retry window of {}; last failure: {}",
+              delivery.what(), request.uri(), attempt, retryFor, reason);
+          next();
+          return;
+        }
+        LOG.info("webhook {} to {} failed ({}); retrying in {} ms",
+            delivery.what(), request.uri(), reason, backoff.toMillis());
+        Duration doubled = backoff.multipliedBy(2);
+        Duration later = doubled.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : doubled;
+        try {
+          scheduler.schedule(() -> attempt(delivery, later, attempt + 1), backoff.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopped) {
+          LOG.warn("gave up webhook {} to {}: server stopped", delivery.what(), request.uri());
+        }
+      });
+    }
   }
 
   private static String describe(TransportResponse response) {
@@ -111,5 +157,12 @@ public final class WebhookDispatcher implements WebhookSink, AutoCloseable {
       transport.close();
       transport = null;
     }
+    lanes.values().forEach(lane -> {
+      synchronized (lane) {
+        if (!lane.queue.isEmpty()) {
+          LOG.warn("gave up {} queued webhook(s): server stopped", lane.queue.size());
+        }
+      }
+    });
   }
 }

@@ -61,6 +61,7 @@ public final class PusherEndpoint implements Session.Listener.AutoDemanding {
 
   @Override
   public void onWebSocketText(String message) {
+    touch();
     ProtocolHandler current = handler;
     if (current != null) {
       current.onMessage(message);
@@ -69,6 +70,7 @@ public final class PusherEndpoint implements Session.Listener.AutoDemanding {
 
   @Override
   public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
+    touch();
     ProtocolHandler current = handler;
     if (current != null) {
       current.refuseBinary();
@@ -80,7 +82,20 @@ public final class PusherEndpoint implements Session.Listener.AutoDemanding {
   public void onWebSocketPing(ByteBuffer payload) {
     SessionConnection current = connection;
     if (current != null) {
+      current.touch();
       current.session.sendPong(payload, Callback.NOOP);
+    }
+  }
+
+  @Override
+  public void onWebSocketPong(ByteBuffer payload) {
+    touch();
+  }
+
+  private void touch() {
+    SessionConnection current = connection;
+    if (current != null) {
+      current.touch();
     }
   }
 
