@@ -15,4 +15,11 @@ class DemoCommandTest {
     assertThat(result.out().lines().filter(line -> line.matches("\\s+\\d+\\s+.*\\byes$"))).hasSize(10);
     assertThat(result.out()).doesNotContain("!!").doesNotContain("\u001b[");
   }
+
+  @Test
+  void outputFitsEightyColumns() {
+    Cli.Result result = cli().run("demo");
+
+    assertThat(result.out().lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(80));
+  }
 }

@@ -83,7 +83,7 @@ final class Demo {
       Step step = steps.get(i);
       out.println();
       out.println(style.bold(String.format("%2d/%d  %s", i + 1, steps.size(), step.title())));
-      out.println("       " + step.why());
+      StepLog.wrap(step.why(), StepLog.WIDTH - 7, StepLog.WIDTH - 7).forEach(line -> out.println("       " + line));
       StepLog log = new StepLog(out, style, step.title());
       try {
         step.body().accept(log);
@@ -112,7 +112,7 @@ final class Demo {
     alice.subscribe("demo-news", null, WAIT);
     alice.subscribe("demo-sports", null, WAIT);
     log.note("alice subscribed to demo-news and demo-sports");
-    String data = "{\"headline\":\"channels4j 0.1 is out\"}";
+    String data = "{\"headline\":\"0.1 is out\"}";
     int mark = alice.socket().mark();
     log.sent("1 call, 2 channels", "trigger [demo-news, demo-sports] headline " + data);
     client.trigger(List.of("demo-news", "demo-sports"), "headline", data);
@@ -129,7 +129,7 @@ final class Demo {
         Event.of("demo-news", "score", "{\"n\":2}"),
         Event.of("demo-sports", "score", "{\"n\":3}"));
     int mark = alice.socket().mark();
-    log.sent("3 events, 1 call", "batch: score {n:1} on demo-public, {n:2} on demo-news, {n:3} on demo-sports");
+    log.sent("3 events, 1 call", "batch of 3: score on demo-public, demo-news and demo-sports");
     client.triggerBatch(events);
     List<Predicate<SocketMessage>> expected = new ArrayList<>();
     for (Event event : events) {
@@ -143,11 +143,11 @@ final class Demo {
   private void excluded(StepLog log) {
     alice.subscribe("demo-chat", null, WAIT);
     bob.subscribe("demo-chat", null, WAIT);
-    log.note("alice (socket " + alice.socketId() + ") and bob (socket " + bob.socketId() + ") subscribed to demo-chat");
-    String data = "{\"from\":\"alice\",\"text\":\"hi bob\"}";
+    log.note("on demo-chat: alice (socket " + alice.socketId() + ") and bob");
+    String data = "{\"text\":\"hi bob\"}";
     int aliceMark = alice.socket().mark();
     int bobMark = bob.socket().mark();
-    log.sent("1 event, alice excluded", "trigger demo-chat message " + data + " excluding socket " + alice.socketId());
+    log.sent("1 event, skip alice", "trigger demo-chat message " + data + " excluding alice's socket");
     client.trigger(Trigger.of("demo-chat", "message", data).excluding(alice.socketId()));
     boolean bobGot = bob.socket().await(bobMark, m -> m.is("message", "demo-chat"), WAIT).isPresent();
     boolean aliceGot = arrived(alice, aliceMark, m -> m.is("message", "demo-chat"));
@@ -173,7 +173,7 @@ final class Demo {
     client.trigger("private-demo", "update", data);
     Optional<SocketMessage> got = alice.socket().await(mark, m -> m.is("update", "private-demo"), WAIT);
     boolean bobGot = arrived(bob, bobMark, m -> m.is("update", "private-demo"));
-    log.received((got.isPresent() ? "1/1 at alice" : "0/1") + ", forgery refused",
+    log.received((got.isPresent() ? "1/1" : "0/1") + ", forgery refused",
         "alice got update on private-demo: " + got.map(SocketMessage::data).orElse("nothing"));
     log.expect(got.isPresent() && sameJson(got.get().data(), data), "alice should have received the update");
     log.expect(refused, "the forged subscription should have been refused");
@@ -184,20 +184,20 @@ final class Demo {
     SocketMessage joined = alice.subscribe("presence-demo", PresenceMember.of("alice", Map.of("name", "Alice")), WAIT);
     log.note("alice joined presence-demo; members: " + memberIds(joined.data()));
     int mark = alice.socket().mark();
-    log.sent("bob joins, then leaves", "bob subscribes to presence-demo as user bob");
+    log.sent("bob joins, leaves", "bob subscribes to presence-demo as user bob");
     bob.subscribe("presence-demo", PresenceMember.of("bob", Map.of("name", "Bob")), WAIT);
     Optional<SocketMessage> added = alice.socket().await(mark, m -> m.is("pusher_internal:member_added", "presence-demo")
         && userIdOf(m.data()).equals("bob"), WAIT);
-    log.received("member_added", "alice was told: member_added " + added.map(SocketMessage::data).orElse("(nothing)"));
+    log.received("member_added", "alice got member_added " + added.map(SocketMessage::data).orElse("(nothing)"));
     List<String> users = client.users("presence-demo");
     log.note("GET /channels/presence-demo/users -> " + users);
     mark = alice.socket().mark();
-    log.sent("bob joins, then leaves", "bob unsubscribes from presence-demo");
+    log.sent("bob joins, leaves", "bob unsubscribes from presence-demo");
     bob.socket().unsubscribe("presence-demo");
     Optional<SocketMessage> removed = alice.socket().await(mark, m -> m.is("pusher_internal:member_removed", "presence-demo")
         && userIdOf(m.data()).equals("bob"), WAIT);
-    log.received("member_added, member_removed",
-        "alice was told: member_removed " + removed.map(SocketMessage::data).orElse("(nothing)"));
+    log.received("member_added/removed",
+        "alice got member_removed " + removed.map(SocketMessage::data).orElse("(nothing)"));
     log.expect(added.isPresent(), "alice was not told that bob joined");
     log.expect(users.containsAll(List.of("alice", "bob")) && users.size() == 2, "the API should list alice and bob, got " + users);
     log.expect(removed.isPresent(), "alice was not told that bob left");
@@ -205,10 +205,10 @@ final class Demo {
 
   private void encrypted(StepLog log) {
     alice.subscribe("private-encrypted-demo", null, WAIT);
-    log.note("alice subscribed to private-encrypted-demo; her auth response carried the channel's shared_secret");
-    String data = "{\"secret\":\"the eagle lands at noon\"}";
+    log.note("alice subscribed; her auth answer carried the channel's shared_secret");
+    String data = "{\"secret\":\"meet at noon\"}";
     int mark = alice.socket().mark();
-    log.sent("1 event, encrypted", "trigger private-encrypted-demo message " + data);
+    log.sent("1 encrypted event", "trigger private-encrypted-demo message " + data);
     client.trigger("private-encrypted-demo", "message", data);
     Optional<SocketMessage> got = alice.socket().await(mark, m -> m.is("message", "private-encrypted-demo"), WAIT);
     if (got.isEmpty()) {
@@ -216,20 +216,20 @@ final class Demo {
       return;
     }
     String wire = got.get().data();
-    log.note("on the wire: " + shorten(wire, 72));
+    log.note("on the wire: " + envelopePreview(wire));
     String plain = alice.decrypt("private-encrypted-demo", wire);
     log.received("1/1, decrypted", "alice decrypted: " + plain);
-    log.expect(!wire.contains("eagle"), "the plaintext was visible on the wire");
+    log.expect(!wire.contains("noon"), "the plaintext was visible on the wire");
     log.expect(sameJson(plain, data), "the decrypted text differs from what was sent");
   }
 
   private void userSignIn(StepLog log) {
     alice.signIn(UserData.of("alice").info(Map.of("name", "Alice")), WAIT);
-    log.note("alice's connection signed in as user alice (signed by your server, like auth user)");
-    String data = "{\"text\":\"your order has shipped\"}";
+    log.note("alice signed in as user alice; your server signed her user data");
+    String data = "{\"text\":\"order shipped\"}";
     int mark = alice.socket().mark();
     int bobMark = bob.socket().mark();
-    log.sent("1 event to user alice", "sendToUser alice notice " + data);
+    log.sent("1 event to alice", "sendToUser alice notice " + data);
     client.sendToUser("alice", "notice", data);
     Optional<SocketMessage> got = alice.socket().await(mark, m -> m.event().equals("notice"), WAIT);
     boolean bobGot = arrived(bob, bobMark, m -> m.event().equals("notice"));
@@ -263,7 +263,7 @@ final class Demo {
     }
     WebhookReceiver.Received hook = got.get();
     log.note("POST " + webhooks.url().getPath() + " X-Pusher-Signature: " + shorten(hook.signature(), 24));
-    log.received("channel_occupied, verified", "your endpoint verified it: channel_occupied demo-webhooks");
+    log.received("1 verified webhook", "your endpoint verified it: channel_occupied demo-webhooks");
     byte[] tampered = new String(hook.body(), java.nio.charset.StandardCharsets.UTF_8)
         .replace("demo-webhooks", "demo-hacked").getBytes(java.nio.charset.StandardCharsets.UTF_8);
     boolean refused;
@@ -330,6 +330,19 @@ final class Demo {
       // Fall through.
     }
     return "?";
+  }
+
+  /** {@code {"nonce":"C5cycGDU...","ciphertext":"DQwqqLiwBhA8f..."}}: enough to see it is not plaintext. */
+  private static String envelopePreview(String wire) {
+    try {
+      if (Json.parse(wire) instanceof Map<?, ?> envelope) {
+        return "{\"nonce\":\"" + shorten(String.valueOf(envelope.get("nonce")), 11) + "\",\"ciphertext\":\""
+            + shorten(String.valueOf(envelope.get("ciphertext")), 16) + "\"}";
+      }
+    } catch (IllegalArgumentException notJson) {
+      // Shown as it came.
+    }
+    return shorten(wire, 55);
   }
 
   static String shorten(String text, int max) {

@@ -41,7 +41,7 @@ public final class DemoCommand implements Callable<Integer> {
     PrintWriter out = context.out();
     Style style = Style.of(context);
     long start = System.nanoTime();
-    out.println(style.bold("channels4j demo") + ": publish, subscribe, authorize and verify, end to end on this machine.");
+    out.println(style.bold("channels4j demo") + ": publish, subscribe, authorize and verify, on this machine.");
     out.println();
     List<Demo.StepResult> results;
     try (WebhookReceiver webhooks = WebhookReceiver.start();
@@ -53,10 +53,9 @@ public final class DemoCommand implements Callable<Integer> {
         String version = dev.channels4j.cli.Main.version();
         try (Subscriber alice = Subscriber.connect(app, client, version, CONNECT, message -> {});
             Subscriber bob = Subscriber.connect(app, client, version, CONNECT, message -> {})) {
-          row(out, style, "Local server", app.apiBase() + "  (app " + app.appId() + ", key " + app.key() + ", in this process)");
-          row(out, style, "Your webhooks", webhooks.url() + "  (verifies every signature)");
-          row(out, style, "Subscribers", "alice (socket " + alice.socketId() + ") and bob (socket " + bob.socketId()
-              + "), over WebSocket");
+          row(out, style, "Local server", app.apiBase() + " (app " + app.appId() + ", in this process)");
+          row(out, style, "Your webhooks", webhooks.url() + " (signatures checked)");
+          row(out, style, "Subscribers", "alice and bob, two WebSocket connections");
           row(out, style, "Encryption key", "a fresh random master key (as ./channels4j keygen makes)");
           results = new Demo(client, app.key(), alice, bob, webhooks, out, style).run();
         }
@@ -72,10 +71,10 @@ public final class DemoCommand implements Callable<Integer> {
     if (failed == 0) {
       out.println(style.green(style.bold(String.format("All %d steps round-tripped in %.1f s.", results.size(), seconds))));
       out.println();
-      out.println("Next: run " + style.bold("./channels4j serve") + " and, in other terminals, "
-          + style.bold("./channels4j listen my-channel") + " and");
-      out.println("      " + style.bold("./channels4j trigger my-channel --event hello --data '{\"text\":\"hi\"}'")
-          + "; ./channels4j --help lists every command.");
+      out.println("Next: run " + style.bold("./channels4j serve") + ", then in other terminals:");
+      out.println("        " + style.bold("./channels4j listen my-channel"));
+      out.println("        " + style.bold("./channels4j trigger my-channel --event hello --data '{\"text\":\"hi\"}'"));
+      out.println("      ./channels4j --help lists every command.");
     } else {
       out.println(style.red(style.bold(failed + " of " + results.size() + " steps did not round-trip")) + " (see the !! lines above).");
     }

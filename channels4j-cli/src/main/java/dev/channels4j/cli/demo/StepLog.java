@@ -2,12 +2,15 @@ package dev.channels4j.cli.demo;
 
 import dev.channels4j.cli.Style;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * What one demo step did, printed as it happens and kept for the summary: what was sent, what
- * arrived, and whether every expectation held.
+ * arrived, and whether every expectation held. Lines are wrapped to fit 80 columns.
  */
 final class StepLog {
+  static final int WIDTH = 80;
   private static final String INDENT = "       ";
 
   private final PrintWriter out;
@@ -26,21 +29,18 @@ final class StepLog {
   /** Something the app (or a subscriber) sent; {@code summary} goes to the table. */
   void sent(String summary, String detail) {
     sent = summary;
-    out.println(INDENT + style.yellow("->") + " " + detail);
-    out.flush();
+    print(INDENT + style.yellow("->") + " ", INDENT + "   ", detail, false);
   }
 
   /** Something that arrived; {@code summary} goes to the table. */
   void received(String summary, String detail) {
     received = summary;
-    out.println(INDENT + style.green("<-") + " " + detail);
-    out.flush();
+    print(INDENT + style.green("<-") + " ", INDENT + "   ", detail, false);
   }
 
   /** A line of context. */
   void note(String text) {
-    out.println(INDENT + "   " + style.dim(text));
-    out.flush();
+    print(INDENT + "   ", INDENT + "     ", text, true);
   }
 
   /** An expectation: when it fails the step fails, and the reason is printed. */
@@ -52,15 +52,41 @@ final class StepLog {
     }
   }
 
-  void receivedSummary(String summary) {
-    received = summary;
-  }
-
   void failed(String why) {
     expect(false, why);
   }
 
   Demo.StepResult result() {
     return new Demo.StepResult(title, sent, received, ok);
+  }
+
+  private void print(String first, String rest, String text, boolean dim) {
+    // The visible width of the first prefix, without its color codes.
+    int firstWidth = first.replaceAll("\u001b\\[[0-9;]*m", "").length();
+    List<String> lines = wrap(text, WIDTH - firstWidth, WIDTH - rest.length());
+    for (int i = 0; i < lines.size(); i++) {
+      out.println((i == 0 ? first : rest) + (dim ? style.dim(lines.get(i)) : lines.get(i)));
+    }
+    out.flush();
+  }
+
+  /** Splits at spaces so each line fits; a word longer than a line stays whole. */
+  static List<String> wrap(String text, int firstWidth, int restWidth) {
+    List<String> lines = new ArrayList<>();
+    StringBuilder line = new StringBuilder();
+    int width = firstWidth;
+    for (String word : text.split(" ")) {
+      if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+        lines.add(line.toString());
+        line.setLength(0);
+        width = restWidth;
+      }
+      if (line.length() > 0) {
+        line.append(' ');
+      }
+      line.append(word);
+    }
+    lines.add(line.toString());
+    return lines;
   }
 }
