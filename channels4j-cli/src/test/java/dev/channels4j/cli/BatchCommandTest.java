@@ -74,7 +74,8 @@ class BatchCommandTest extends LocalServerTest {
     Cli.Result result = cli().run("batch", file(events("b-refused", 12)).toString(), "--secret", "wrong");
 
     assertThat(result.exit()).as(result.toString()).isEqualTo(ExitCodes.SERVICE_ERROR);
-    assertThat(result.err()).contains("lines 1-10: not sent:").contains("lines 11-12: not sent:").contains("401");
+    assertThat(result.err()).startsWith("lines 1-12: not sent: ").contains("401");
+    assertThat(result.err().lines()).hasSize(1);
     assertThat(result.out()).contains("Sent 0 of 12 events").contains("12 events were refused");
     assertThat(accepted("b-refused")).isEmpty();
   }
@@ -158,6 +159,19 @@ class BatchCommandTest extends LocalServerTest {
 
     assertThat(result.exit()).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(result.err()).contains("no such file");
+  }
+
+  @Test
+  void unreachableServiceStopsTheRunAndAccountsForTheRest() throws Exception {
+    Cli.Result result = Cli.cli()
+        .run("batch", file(events("b-gone", 25)).toString(), "--url", downUrl(), "--concurrency", "1");
+
+    assertThat(result.exit()).isEqualTo(ExitCodes.SERVICE_ERROR);
+    assertThat(result.err().lines()).hasSize(2);
+    assertThat(result.err().lines().toList().get(0)).startsWith("lines 1-10: not sent: ").contains("could not connect");
+    assertThat(result.err().lines().toList().get(1))
+        .isEqualTo("lines 11-25: not sent: skipped: the service could not be reached (see above)");
+    assertThat(result.out()).contains("Sent 0 of 25 events in 1 batch");
   }
 
   @Test

@@ -1,14 +1,19 @@
 package dev.channels4j.cli.batch;
 
+import dev.channels4j.ApiException;
 import dev.channels4j.ChannelsClient;
 import dev.channels4j.Event;
+import dev.channels4j.TransportException;
 import dev.channels4j.ValidationException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,8 +37,16 @@ final class BatchRun {
     this.progress = progress;
   }
 
-  /** A request that failed, and the lines it carried. */
-  record Failure(List<Integer> lines, String message) {}
+  /**
+   * A request that failed, and the lines it carried.
+   *
+   * @param group failures of one group are reported together: the API status, or the message
+   */
+  record Failure(List<Integer> lines, String message, String group) {
+    Failure(List<Integer> lines, String message) {
+      this(lines, message, message);
+    }
+  }
 
   /** What a run did. */
   record Outcome(int sent, int batches, List<Failure> failures, double seconds) {
@@ -47,12 +60,19 @@ final class BatchRun {
     Semaphore inFlight = new Semaphore(concurrency);
     AtomicInteger sent = new AtomicInteger();
     AtomicInteger settled = new AtomicInteger();
+    AtomicBoolean unreachable = new AtomicBoolean();
     List<Failure> failures = new ArrayList<>();
     List<CompletableFuture<?>> requests = new ArrayList<>();
-    for (int from = 0; from < lines.size(); from += batchSize) {
+    int from = 0;
+    for (; from < lines.size(); from += batchSize) {
+      inFlight.acquireUninterruptibly();
+      if (unreachable.get()) {
+        // No point sending the rest to a service that cannot be reached; every line is still accounted for.
+        inFlight.release();
+        break;
+      }
       List<BatchLine> chunk = lines.subList(from, Math.min(from + batchSize, lines.size()));
       List<Event> events = chunk.stream().map(BatchLine::event).toList();
-      inFlight.acquireUninterruptibly();
       CompletableFuture<?> request;
       try {
         request = client.async().triggerBatch(events);
@@ -64,8 +84,13 @@ final class BatchRun {
           if (error == null) {
             sent.addAndGet(chunk.size());
           } else {
+            Throwable cause = unwrap(error);
+            if (cause instanceof TransportException transport && (transport.kind() == TransportException.Kind.CONNECTION_REFUSED
+                || transport.kind() == TransportException.Kind.UNKNOWN_HOST)) {
+              unreachable.set(true);
+            }
             synchronized (failures) {
-              failures.addAll(failuresOf(chunk, unwrap(error)));
+              failures.addAll(failuresOf(chunk, cause));
             }
           }
           progress.update(settled.addAndGet(chunk.size()));
@@ -75,9 +100,26 @@ final class BatchRun {
       }));
     }
     CompletableFuture.allOf(requests.toArray(CompletableFuture[]::new)).exceptionally(ignored -> null).join();
+    if (from < lines.size()) {
+      List<Integer> rest = lines.subList(from, lines.size()).stream().map(BatchLine::number).toList();
+      failures.add(new Failure(rest, "skipped: the service could not be reached (see above)"));
+      progress.update(settled.addAndGet(rest.size()));
+    }
     progress.finish(settled.get());
-    failures.sort(Comparator.comparing(failure -> failure.lines().get(0)));
-    return new Outcome(sent.get(), requests.size(), List.copyOf(failures), (System.nanoTime() - start) / 1e9);
+    return new Outcome(sent.get(), requests.size(), merge(failures), (System.nanoTime() - start) / 1e9);
+  }
+
+  /** Failures of one group become one, so a thousand refused batches read as one line. */
+  static List<Failure> merge(List<Failure> failures) {
+    Map<String, Failure> byGroup = new LinkedHashMap<>();
+    failures.stream()
+        .sorted(Comparator.comparing(failure -> failure.lines().get(0)))
+        .forEach(failure -> byGroup.merge(failure.group(), failure, (first, next) -> {
+          List<Integer> numbers = new ArrayList<>(first.lines());
+          numbers.addAll(next.lines());
+          return new Failure(numbers.stream().sorted().toList(), first.message(), first.group());
+        }));
+    return List.copyOf(byGroup.values());
   }
 
   /** A validation failure names one event of the batch: blame its line alone, the rest were not sent either. */
@@ -103,7 +145,9 @@ final class BatchRun {
         }
       }
     }
-    return List.of(new Failure(chunk.stream().map(BatchLine::number).toList(), message));
+    // API errors of one status read alike even when their bodies differ (a signature, a timestamp).
+    String group = error instanceof ApiException api ? "HTTP " + api.status() : message;
+    return List.of(new Failure(chunk.stream().map(BatchLine::number).toList(), message, group));
   }
 
   private static Throwable unwrap(Throwable error) {

@@ -30,7 +30,7 @@ import java.util.function.Predicate;
  */
 final class Demo {
   /** How long a step waits for something that should arrive. */
-  static final Duration WAIT = Duration.ofSeconds(3);
+  static final Duration WAIT = Duration.ofSeconds(5);
 
   private final ChannelsClient client;
   private final String appKey;
