@@ -46,7 +46,13 @@ public final class Main {
     commandLine.setErr(context.err());
     commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(context.interactive() ? Ansi.ON : Ansi.OFF));
     commandLine.setParameterExceptionHandler(Main::usageError);
-    commandLine.setExecutionExceptionHandler(Main::failure);
+    boolean debug = context.variable("CHANNELS4J_DEBUG") != null;
+    commandLine.setExecutionExceptionHandler((e, command, parsed) -> {
+      if (debug) {
+        e.printStackTrace(command.getErr());
+      }
+      return failure(e, command, parsed);
+    });
     return commandLine;
   }
 
