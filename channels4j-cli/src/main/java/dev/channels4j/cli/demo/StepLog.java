@@ -4,6 +4,7 @@ import dev.channels4j.cli.Style;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * What one demo step did, printed as it happens and kept for the summary: what was sent, what
@@ -29,26 +30,25 @@ final class StepLog {
   /** Something the app (or a subscriber) sent; {@code summary} goes to the table. */
   void sent(String summary, String detail) {
     sent = summary;
-    print(INDENT + style.yellow("->") + " ", INDENT + "   ", detail, false);
+    print(INDENT + style.yellow("->") + " ", INDENT + "   ", detail, UnaryOperator.identity());
   }
 
   /** Something that arrived; {@code summary} goes to the table. */
   void received(String summary, String detail) {
     received = summary;
-    print(INDENT + style.green("<-") + " ", INDENT + "   ", detail, false);
+    print(INDENT + style.green("<-") + " ", INDENT + "   ", detail, UnaryOperator.identity());
   }
 
   /** A line of context. */
   void note(String text) {
-    print(INDENT + "   ", INDENT + "     ", text, true);
+    print(INDENT + "   ", INDENT + "     ", text, style::dim);
   }
 
   /** An expectation: when it fails the step fails, and the reason is printed. */
   void expect(boolean holds, String failure) {
     if (!holds) {
       ok = false;
-      out.println(INDENT + style.red("!! " + failure));
-      out.flush();
+      print(INDENT + style.red("!!") + " ", INDENT + "   ", failure, style::red);
     }
   }
 
@@ -60,12 +60,12 @@ final class StepLog {
     return new Demo.StepResult(title, sent, received, ok);
   }
 
-  private void print(String first, String rest, String text, boolean dim) {
+  private void print(String first, String rest, String text, UnaryOperator<String> paint) {
     // The visible width of the first prefix, without its color codes.
     int firstWidth = first.replaceAll("\u001b\\[[0-9;]*m", "").length();
     List<String> lines = wrap(text, WIDTH - firstWidth, WIDTH - rest.length());
     for (int i = 0; i < lines.size(); i++) {
-      out.println((i == 0 ? first : rest) + (dim ? style.dim(lines.get(i)) : lines.get(i)));
+      out.println((i == 0 ? first : rest) + paint.apply(lines.get(i)));
     }
     out.flush();
   }
