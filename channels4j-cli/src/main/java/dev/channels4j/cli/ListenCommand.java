@@ -12,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -30,6 +31,10 @@ import picocli.CommandLine.Parameters;
 final class ListenCommand implements Callable<Integer> {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
   private static final Duration TIMEOUT = Duration.ofSeconds(5);
+  /** Protocol events on a channel that tell the application something; the rest is chatter. */
+  private static final Set<String> SHOWN_PROTOCOL_EVENTS = Set.of(
+      "pusher_internal:member_added", "pusher_internal:member_removed", "pusher_internal:subscription_count",
+      "pusher:cache_miss");
 
   private final CliContext context;
 
@@ -130,11 +135,11 @@ final class ListenCommand implements Callable<Integer> {
       status(style.red("Server error" + (message.channel() == null ? "" : " on " + message.channel()) + ": " + message.data()));
       return false;
     }
-    boolean membership = event.equals("pusher_internal:member_added") || event.equals("pusher_internal:member_removed");
-    if (message.channel() == null || (message.isProtocol() && !membership)) {
+    if (message.channel() == null || (message.isProtocol() && !SHOWN_PROTOCOL_EVENTS.contains(event))) {
       return false;
     }
-    String shownEvent = membership ? event.replace("pusher_internal:", "pusher:") : event;
+    // As pusher-js names them for applications.
+    String shownEvent = event.replace("pusher_internal:", "pusher:");
     String data = message.data();
     boolean decrypted = false;
     if (Subscriber.isEncrypted(message.channel()) && !message.isProtocol()) {

@@ -70,7 +70,9 @@ final class TriggerCommand implements Callable<Integer> {
       context.out().println(Json.write(json));
     } else {
       Style style = Style.of(context);
-      context.out().println(style.green("Triggered") + " " + style.bold(event) + " on " + String.join(", ", channels));
+      boolean encrypted = channels.get(0).startsWith("private-encrypted-");
+      context.out().println(style.green("Triggered") + " " + style.bold(event) + " on " + String.join(", ", channels)
+          + (encrypted ? " (encrypted)" : ""));
       result.channels().forEach((channel, counts) ->
           context.out().println("  " + channel + ": " + Counts.describe(counts)));
     }

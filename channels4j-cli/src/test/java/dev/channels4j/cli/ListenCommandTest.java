@@ -3,6 +3,7 @@ package dev.channels4j.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.channels4j.auth.PresenceMember;
+import dev.channels4j.local.LocalServer;
 import dev.channels4j.testkit.TestSubscriber;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
@@ -85,6 +86,20 @@ class ListenCommandTest extends LocalServerTest {
     }
     assertThat(listen.err.toString()).contains("Subscribed to presence-l-room (1 member: ada)");
     assertThat(listen.out.toString()).contains("pusher:member_added").contains("\"user_id\":\"bob\"");
+  }
+
+  @Test
+  void showsSubscriptionCountsWhenTheServerSendsThem() throws Exception {
+    try (LocalServer counting = LocalServer.builder().host("127.0.0.1").port(0).subscriptionCount(true).build().start()) {
+      StringWriter out = new StringWriter();
+      CliContext context = new CliContext(Map.of("PUSHER_URL", counting.pusherUrl()),
+          new ByteArrayInputStream(new byte[0]), new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), false);
+
+      int exit = Main.run(context, "listen", "l-counted", "--count", "1");
+
+      assertThat(exit).isZero();
+      assertThat(out.toString()).contains("l-counted  pusher:subscription_count  {\"subscription_count\":1}");
+    }
   }
 
   @Test

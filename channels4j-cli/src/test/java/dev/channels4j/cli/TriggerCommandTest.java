@@ -87,6 +87,7 @@ class TriggerCommandTest extends LocalServerTest {
     Cli.Result result = cli().run("trigger", "private-encrypted-t", "-e", "ev", "-d", "{\"secret\":\"plain words\"}");
 
     assertThat(result.exit()).as(result.toString()).isZero();
+    assertThat(result.out()).isEqualTo("Triggered ev on private-encrypted-t (encrypted)\n");
     assertThat(accepted("private-encrypted-t")).singleElement()
         .satisfies(event -> assertThat(event.data()).contains("ciphertext").doesNotContain("plain words"));
   }
