@@ -1,0 +1,119 @@
+package dev.channels4j.cli;
+
+import dev.channels4j.ChannelsClient;
+import dev.channels4j.ValidationException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine.Option;
+
+/**
+ * The options that say which app to talk to. Settings are layered: the local server's defaults,
+ * then {@code --url} (or, without it, the {@code PUSHER_URL} environment variable), then each
+ * individual flag, so {@code --port 7000} changes only the port of whatever URL is in effect.
+ *
+ * <pre>{@code
+ * // in a command:  @Mixin ConnectionOptions connection;
+ * Connection app = connection.resolve();
+ * }</pre>
+ */
+public final class ConnectionOptions {
+  static final String URL_VARIABLE = "PUSHER_URL";
+  static final String MASTER_KEY_VARIABLE = "PUSHER_ENCRYPTION_MASTER_KEY";
+
+  private final CliContext context;
+
+  @Option(names = "--url", paramLabel = "<url>", order = 100,
+      description = "The app as http(s)://key:secret@host[:port]/apps/<app-id>. Default: $PUSHER_URL, else the local server (./channels4j serve).")
+  String url;
+
+  @Option(names = "--app-id", paramLabel = "<id>", order = 101, description = "The app id (overrides the URL's).")
+  String appId;
+
+  @Option(names = "--key", paramLabel = "<key>", order = 102, description = "The app key (overrides the URL's).")
+  String key;
+
+  @Option(names = "--secret", paramLabel = "<secret>", order = 103, description = "The app secret (overrides the URL's).")
+  String secret;
+
+  @Option(names = "--host", paramLabel = "<host>", order = 104, description = "The API host, e.g. 127.0.0.1 (instead of --cluster).")
+  String host;
+
+  @Option(names = "--port", paramLabel = "<port>", order = 105, description = "The API port.")
+  Integer port;
+
+  @Option(names = "--cluster", paramLabel = "<cluster>", order = 106, description = "A Pusher cluster, e.g. eu (instead of --host).")
+  String cluster;
+
+  @Option(names = "--tls", negatable = true, order = 107, description = "Use HTTPS and WSS (--no-tls: HTTP and WS).")
+  Boolean tls;
+
+  @Option(names = "--encryption-master-key", paramLabel = "<base64>", order = 108,
+      description = "The 32-byte base64 key of private-encrypted- channels. Default: $PUSHER_ENCRYPTION_MASTER_KEY.")
+  String encryptionMasterKey;
+
+  public ConnectionOptions(CliContext context) {
+    this.context = context;
+  }
+
+  /** The settings in effect, checked. */
+  public Connection resolve() {
+    String appIdValue = Connection.LOCAL_APP_ID;
+    String keyValue = Connection.LOCAL_KEY;
+    String secretValue = Connection.LOCAL_SECRET;
+    String hostValue = Connection.LOCAL_HOST;
+    String clusterValue = null;
+    Integer portValue = Connection.LOCAL_PORT;
+    boolean tlsValue = false;
+
+    String source = url != null ? "--url" : URL_VARIABLE;
+    String base = url != null ? url : context.variable(URL_VARIABLE);
+    if (base != null) {
+      try {
+        ChannelsClient.builder().url(base);
+      } catch (ValidationException e) {
+        throw new ValidationException(e.getMessage().replaceFirst("^URL", source), e);
+      }
+      URI uri = URI.create(base.trim());
+      String userInfo = uri.getRawUserInfo();
+      int colon = userInfo.indexOf(':');
+      keyValue = URLDecoder.decode(userInfo.substring(0, colon), StandardCharsets.UTF_8);
+      secretValue = URLDecoder.decode(userInfo.substring(colon + 1), StandardCharsets.UTF_8);
+      appIdValue = uri.getPath().replaceAll("^/apps/|/$", "");
+      hostValue = uri.getHost();
+      tlsValue = "https".equalsIgnoreCase(uri.getScheme());
+      portValue = uri.getPort() == -1 ? null : uri.getPort();
+    }
+
+    if (appId != null) {
+      appIdValue = appId;
+    }
+    if (key != null) {
+      keyValue = key;
+    }
+    if (secret != null) {
+      secretValue = secret;
+    }
+    if (host != null && cluster != null) {
+      throw new ValidationException("give either --host or --cluster, not both");
+    }
+    if (cluster != null) {
+      clusterValue = cluster;
+      hostValue = null;
+      portValue = null;
+      tlsValue = true;
+    }
+    if (host != null) {
+      hostValue = host;
+    }
+    if (port != null) {
+      portValue = port;
+    }
+    if (tls != null) {
+      tlsValue = tls;
+    }
+    String masterKey = encryptionMasterKey != null ? encryptionMasterKey : context.variable(MASTER_KEY_VARIABLE);
+    // Building the client (Connection.client()) checks every setting and names the first wrong one.
+    return new Connection(appIdValue, keyValue, secretValue, clusterValue, hostValue, portValue, tlsValue, masterKey);
+  }
+}

@@ -1,0 +1,24 @@
+package dev.channels4j.cli;
+
+import dev.channels4j.spi.JsonCodec;
+
+/**
+ * Compact JSON for {@code --json} output: one value per line, easy to feed to jq.
+ *
+ * <pre>{@code
+ * context.out().println(Json.write(Map.of("ok", true)));  // {"ok":true}
+ * }</pre>
+ */
+public final class Json {
+  private static final JsonCodec CODEC = JsonCodec.jackson();
+
+  private Json() {}
+
+  public static String write(Object value) {
+    return CODEC.toJson(value);
+  }
+
+  public static Object parse(String text) {
+    return CODEC.parse(text);
+  }
+}

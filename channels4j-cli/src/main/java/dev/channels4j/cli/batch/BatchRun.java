@@ -1,0 +1,160 @@
+package dev.channels4j.cli.batch;
+
+import dev.channels4j.ApiException;
+import dev.channels4j.ChannelsClient;
+import dev.channels4j.Event;
+import dev.channels4j.TransportException;
+import dev.channels4j.ValidationException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Sends valid lines in batches of {@code batchSize}, with at most {@code concurrency} requests in
+ * flight, and records which lines each failed request carried.
+ */
+final class BatchRun {
+  private static final Pattern BATCH_EVENT = Pattern.compile("^batch event #(\\d+): (.*)$", Pattern.DOTALL);
+
+  private final ChannelsClient client;
+  private final int batchSize;
+  private final int concurrency;
+  private final Progress progress;
+
+  BatchRun(ChannelsClient client, int batchSize, int concurrency, Progress progress) {
+    this.client = client;
+    this.batchSize = batchSize;
+    this.concurrency = concurrency;
+    this.progress = progress;
+  }
+
+  /**
+   * A request that failed, and the lines it carried.
+   *
+   * @param group failures of one group are reported together: the API status, or the message
+   */
+  record Failure(List<Integer> lines, String message, String group) {
+    Failure(List<Integer> lines, String message) {
+      this(lines, message, message);
+    }
+  }
+
+  /** What a run did. */
+  record Outcome(int sent, int batches, List<Failure> failures, double seconds) {
+    static Outcome nothingSent(int valid) {
+      return new Outcome(0, 0, List.of(), 0);
+    }
+  }
+
+  Outcome send(List<BatchLine> lines) {
+    long start = System.nanoTime();
+    Semaphore inFlight = new Semaphore(concurrency);
+    AtomicInteger sent = new AtomicInteger();
+    AtomicInteger settled = new AtomicInteger();
+    AtomicBoolean unreachable = new AtomicBoolean();
+    List<Failure> failures = new ArrayList<>();
+    List<CompletableFuture<?>> requests = new ArrayList<>();
+    int from = 0;
+    for (; from < lines.size(); from += batchSize) {
+      inFlight.acquireUninterruptibly();
+      if (unreachable.get()) {
+        // No point sending the rest to a service that cannot be reached; every line is still accounted for.
+        inFlight.release();
+        break;
+      }
+      List<BatchLine> chunk = lines.subList(from, Math.min(from + batchSize, lines.size()));
+      List<Event> events = chunk.stream().map(BatchLine::event).toList();
+      CompletableFuture<?> request;
+      try {
+        request = client.async().triggerBatch(events);
+      } catch (RuntimeException e) {
+        request = CompletableFuture.failedFuture(e);
+      }
+      requests.add(request.whenComplete((result, error) -> {
+        try {
+          if (error == null) {
+            sent.addAndGet(chunk.size());
+          } else {
+            Throwable cause = unwrap(error);
+            if (cause instanceof TransportException transport && (transport.kind() == TransportException.Kind.CONNECTION_REFUSED
+                || transport.kind() == TransportException.Kind.UNKNOWN_HOST)) {
+              unreachable.set(true);
+            }
+            synchronized (failures) {
+              failures.addAll(failuresOf(chunk, cause));
+            }
+          }
+          progress.update(settled.addAndGet(chunk.size()));
+        } finally {
+          inFlight.release();
+        }
+      }));
+    }
+    CompletableFuture.allOf(requests.toArray(CompletableFuture[]::new)).exceptionally(ignored -> null).join();
+    if (from < lines.size()) {
+      List<Integer> rest = lines.subList(from, lines.size()).stream().map(BatchLine::number).toList();
+      failures.add(new Failure(rest, "skipped: the service could not be reached (see above)"));
+      progress.update(settled.addAndGet(rest.size()));
+    }
+    progress.finish(settled.get());
+    return new Outcome(sent.get(), requests.size(), merge(failures), (System.nanoTime() - start) / 1e9);
+  }
+
+  /** Failures of one group become one, so a thousand refused batches read as one line. */
+  static List<Failure> merge(List<Failure> failures) {
+    Map<String, Failure> byGroup = new LinkedHashMap<>();
+    failures.stream()
+        .sorted(Comparator.comparing(failure -> failure.lines().get(0)))
+        .forEach(failure -> byGroup.merge(failure.group(), failure, (first, next) -> {
+          List<Integer> numbers = new ArrayList<>(first.lines());
+          numbers.addAll(next.lines());
+          return new Failure(numbers.stream().sorted().toList(), first.message(), first.group());
+        }));
+    return List.copyOf(byGroup.values());
+  }
+
+  /** A validation failure names one event of the batch: blame its line alone, the rest were not sent either. */
+  private static List<Failure> failuresOf(List<BatchLine> chunk, Throwable error) {
+    String message = error.getMessage() == null ? error.toString() : error.getMessage();
+    if (error instanceof ValidationException) {
+      Matcher matcher = BATCH_EVENT.matcher(message);
+      if (matcher.matches()) {
+        int index = Integer.parseInt(matcher.group(1));
+        if (index < chunk.size()) {
+          List<Failure> failures = new ArrayList<>();
+          failures.add(new Failure(List.of(chunk.get(index).number()), matcher.group(2)));
+          List<Integer> others = new ArrayList<>();
+          for (int i = 0; i < chunk.size(); i++) {
+            if (i != index) {
+              others.add(chunk.get(i).number());
+            }
+          }
+          if (!others.isEmpty()) {
+            failures.add(new Failure(others, "in the same batch as line " + chunk.get(index).number()));
+          }
+          return failures;
+        }
+      }
+    }
+    // API errors of one status read alike even when their bodies differ (a signature, a timestamp).
+    String group = error instanceof ApiException api ? "HTTP " + api.status() : message;
+    return List.of(new Failure(chunk.stream().map(BatchLine::number).toList(), message, group));
+  }
+
+  private static Throwable unwrap(Throwable error) {
+    Throwable cause = error;
+    while (cause instanceof CompletionException && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause;
+  }
+}

@@ -1,0 +1,87 @@
+package dev.channels4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.channels4j.ValidationException;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class ConnectionOptionsTest {
+  private static Connection resolve(Map<String, String> env, String... args) {
+    CliContext context = new CliContext(env, new ByteArrayInputStream(new byte[0]),
+        new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), false);
+    ConnectionOptions options = new ConnectionOptions(context);
+    new CommandLine(options).parseArgs(args);
+    return options.resolve();
+  }
+
+  @Test
+  void withNothingGivenItIsTheLocalServer() {
+    Connection connection = resolve(Map.of());
+
+    assertThat(connection.apiBase()).hasToString("http://127.0.0.1:6001");
+    assertThat(connection.appId()).isEqualTo("app-id");
+    assertThat(connection.key()).isEqualTo("app-key");
+  }
+
+  @Test
+  void pusherUrlIsUsedWhenNoUrlFlagIsGiven() {
+    Connection connection = resolve(Map.of("PUSHER_URL", "https://k:s@api.example.com/apps/42"));
+
+    assertThat(connection.apiBase()).hasToString("https://api.example.com:443");
+    assertThat(connection.appId()).isEqualTo("42");
+    assertThat(connection.secret()).isEqualTo("s");
+  }
+
+  @Test
+  void urlFlagWinsOverPusherUrl() {
+    Connection connection = resolve(Map.of("PUSHER_URL", "https://k:s@api.example.com/apps/42"),
+        "--url", "http://k2:s2@127.0.0.1:7000/apps/7");
+
+    assertThat(connection.apiBase()).hasToString("http://127.0.0.1:7000");
+    assertThat(connection.key()).isEqualTo("k2");
+  }
+
+  @Test
+  void individualFlagsOverrideOnlyTheirPartOfTheUrl() {
+    Connection connection = resolve(Map.of("PUSHER_URL", "http://k:s@127.0.0.1:7000/apps/7"), "--port", "7001");
+
+    assertThat(connection.apiBase()).hasToString("http://127.0.0.1:7001");
+    assertThat(connection.key()).isEqualTo("k");
+  }
+
+  @Test
+  void clusterMeansPusherOverTls() {
+    Connection connection = resolve(Map.of(), "--cluster", "eu", "--key", "k", "--secret", "s", "--app-id", "1");
+
+    assertThat(connection.apiBase()).hasToString("https://api-eu.pusher.com:443");
+    assertThat(connection.webSocketUri("c", "1").toString()).startsWith("wss://ws-eu.pusher.com:443/app/k?protocol=7");
+  }
+
+  @Test
+  void aBadPusherUrlIsNamedAsSuch() {
+    assertThatThrownBy(() -> resolve(Map.of("PUSHER_URL", "ftp://x")))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageStartingWith("PUSHER_URL must start with http:// or https://");
+  }
+
+  @Test
+  void masterKeyComesFromTheEnvironment() {
+    Connection connection = resolve(Map.of("PUSHER_ENCRYPTION_MASTER_KEY", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="));
+
+    assertThat(connection.encryptionMasterKey()).startsWith("AAEC");
+  }
+
+  @Test
+  void toStringHidesTheSecretAndTheMasterKey() {
+    Connection connection = resolve(Map.of(), "--secret", "hush",
+        "--encryption-master-key", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
+
+    assertThat(connection.toString()).doesNotContain("hush").doesNotContain("AAEC");
+  }
+}

@@ -1,0 +1,68 @@
+package dev.channels4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.channels4j.ChannelsClient;
+import dev.channels4j.TransportException;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class ServeCommandTest {
+  @Test
+  void servesUntilInterruptedAndPrintsThePusherUrl() throws Exception {
+    StringWriter out = new StringWriter();
+    CliContext context = new CliContext(Map.of(), new ByteArrayInputStream(new byte[0]),
+        new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), false);
+    AtomicInteger exit = new AtomicInteger(-1);
+    Thread serve = new Thread(() -> exit.set(Main.run(context, "serve", "--port", "0", "--app-id", "s-app")));
+    serve.start();
+    String url = awaitPusherUrl(out);
+
+    try (ChannelsClient client = ChannelsClient.fromUrl(url)) {
+      assertThat(url).contains("/apps/s-app");
+      assertThat(client.channels().names()).isEmpty();
+
+      serve.interrupt();
+      serve.join(10_000);
+
+      assertThat(exit.get()).isZero();
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.channels())
+          .isInstanceOf(TransportException.class);
+    }
+  }
+
+  @Test
+  void badFlagIsBadInput() {
+    Cli.Result result = Cli.cli().run("serve", "--port", "0", "--webhook-url", " ");
+
+    assertThat(result.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(result.err()).contains("webhook URL must not be empty");
+  }
+
+  @Test
+  void portInUseIsExitOne() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1"))) {
+      Cli.Result result = Cli.cli().run("serve", "--port", String.valueOf(taken.getLocalPort()));
+
+      assertThat(result.exit()).isEqualTo(ExitCodes.SERVICE_ERROR);
+      assertThat(result.err()).contains("cannot listen on 127.0.0.1:" + taken.getLocalPort());
+    }
+  }
+
+  private static String awaitPusherUrl(StringWriter out) throws InterruptedException {
+    for (int i = 0; i < 500; i++) {
+      for (String line : out.toString().lines().toList()) {
+        if (line.startsWith("PUSHER_URL=")) {
+          return line.substring("PUSHER_URL=".length());
+        }
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("serve printed no PUSHER_URL: " + out);
+  }
+}
