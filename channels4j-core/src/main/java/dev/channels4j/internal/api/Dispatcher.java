@@ -105,7 +105,8 @@ public final class Dispatcher {
         });
   }
 
-  TransportRequest sign(ApiRequest request) {
+  /** Signs a request with a fresh timestamp: the exact request the transport would be handed. */
+  public TransportRequest sign(ApiRequest request) {
     long timestamp = clock.millis() / 1000;
     String query = signer.signedQuery(request.method(), request.path(), request.query(), request.body(), timestamp);
     URI uri = URI.create(baseUri + request.path() + "?" + query);
