@@ -80,14 +80,18 @@ public final class Dispatcher {
     final CompletableFuture<TransportResponse> underlying = sent;
     return bounded
         .handle((response, failure) -> {
-          long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+          long millis = LOG.isDebugEnabled() ? TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) : 0;
           if (failure != null) {
             underlying.cancel(true);
             ChannelsException error = transportFailure(request, unwrap(failure));
-            LOG.debug("{} {} failed after {} ms: {}", request.method(), request.path(), millis, error.getMessage());
+            if (LOG.isDebugEnabled()) {
+              LOG.debug("{} {} failed after {} ms: {}", request.method(), request.path(), millis, error.getMessage());
+            }
             return Outcome.failed(error);
           }
-          LOG.debug("{} {} -> {} in {} ms", request.method(), request.path(), response.status(), millis);
+          if (LOG.isDebugEnabled()) {
+            LOG.debug("{} {} -> {} in {} ms", request.method(), request.path(), response.status(), millis);
+          }
           return judge(request, response);
         })
         .thenCompose(outcome -> {

@@ -77,7 +77,18 @@ public final class RequestSigner {
 
   /** Percent-encodes a query value (spaces as {@code %20}, not {@code +}). */
   public static String encodeQueryValue(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    // Keys, timestamps and hex digests need no encoding; skip the encoder's copies for them.
+    for (int i = 0; i < value.length(); i++) {
+      if (!isUnreserved(value.charAt(i))) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+      }
+    }
+    return value;
+  }
+
+  /** RFC 3986 unreserved characters, which URLEncoder leaves as they are too (but for '~'). */
+  private static boolean isUnreserved(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_';
   }
 
   @Override
