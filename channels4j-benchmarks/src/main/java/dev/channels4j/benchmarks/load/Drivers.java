@@ -7,7 +7,6 @@ import dev.channels4j.ChannelsClient;
 import dev.channels4j.Event;
 import dev.channels4j.Publisher;
 import dev.channels4j.PublisherOptions;
-import dev.channels4j.internal.api.ApiRequest;
 import dev.channels4j.internal.signing.RequestSigner;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +37,7 @@ final class Drivers {
 
   static final List<String> ALL = List.of(
       "channels4j-blocking", "channels4j-async", "channels4j-publisher",
-      "pusher-http-java-blocking", "pusher-http-java-async", "httpclient5-floor");
+      "pusher-http-java-blocking", "pusher-http-java-async", "httpclient5-floor", "httpclient5-floor-blocking");
 
   private Drivers() {}
 
@@ -76,7 +75,9 @@ final class Drivers {
         yield async(i -> pusher.trigger(Workload.channel(i), Workload.EVENT, Workload.DATA)
             .thenApply(result -> result.getStatus() == Result.Status.SUCCESS), pusher::close);
       }
-      case "httpclient5-floor" -> floor(port);
+      case "httpclient5-floor" -> floor(port, false);
+      case "httpclient5-floor-blocking" -> floor(port, true);
+      case "channels4j-transport-only" -> transportOnly(port);
       default -> throw new IllegalArgumentException("unknown client " + name + "; known: " + ALL);
     };
   }
@@ -183,19 +184,40 @@ final class Drivers {
     };
   }
 
-  /**
-   * The floor: HttpClient 5's async client, configured as channels4j's transport is, posting one
-   * pre-built body to one pre-signed URI. No validation, JSON, signing or response parsing per request.
-   */
-  static Driver floor(int port) {
-    byte[] body = ("{\"name\":\"" + Workload.EVENT + "\",\"channels\":[\"" + Workload.channel(0) + "\"],\"data\":"
+  /** Diagnostic: channels4j's transport alone, sending the floor's pre-signed request. */
+  static Driver transportOnly(int port) {
+    byte[] body = floorBody();
+    URI uri = floorUri(port, body);
+    dev.channels4j.internal.transport.ApacheTransport transport = new dev.channels4j.internal.transport.ApacheTransport(
+        java.time.Duration.ofSeconds(3), java.time.Duration.ofSeconds(5), 64, null);
+    dev.channels4j.spi.TransportRequest request = new dev.channels4j.spi.TransportRequest(
+        "POST", uri, Map.of("Content-Type", "application/json", "X-Pusher-Library", "channels4j"), body,
+        java.time.Duration.ofSeconds(5));
+    return async(i -> transport.send(request).thenApply(r -> r.status() == 200), transport::close);
+  }
+
+  static byte[] floorBody() {
+    return ("{\"name\":\"" + Workload.EVENT + "\",\"channels\":[\"" + Workload.channel(0) + "\"],\"data\":"
         + "\"{\\\"symbol\\\":\\\"ACME\\\",\\\"price\\\":101.25,\\\"message\\\":\\\"hello world\\\"}\"}")
         .getBytes(StandardCharsets.UTF_8);
+  }
+
+  static URI floorUri(int port, byte[] body) {
     String path = "/apps/" + Workload.APP_ID + "/events";
-    ApiRequest request = ApiRequest.post(path, body);
     String query = new RequestSigner(Workload.KEY, Workload.SECRET)
-        .signedQuery(request.method(), path, Map.of(), body, System.currentTimeMillis() / 1000);
-    URI uri = URI.create("http://127.0.0.1:" + port + path + "?" + query);
+        .signedQuery("POST", path, Map.of(), body, System.currentTimeMillis() / 1000);
+    return URI.create("http://127.0.0.1:" + port + path + "?" + query);
+  }
+
+  /**
+   * The floor: HttpClient 5's async client, configured as channels4j's transport is, posting one
+   * pre-built body to one pre-signed URI. No validation, JSON, signing or response parsing per
+   * request. Async: {@link #ASYNC_IN_FLIGHT} in flight; blocking: {@link #BLOCKING_THREADS} threads
+   * each waiting for its answer, as channels4j's blocking client does.
+   */
+  static Driver floor(int port, boolean blocking) {
+    byte[] body = floorBody();
+    URI uri = floorUri(port, body);
     CloseableHttpAsyncClient http = HttpAsyncClients.custom()
         .setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
             .setMaxConnTotal(64).setMaxConnPerRoute(64).build())
@@ -203,7 +225,7 @@ final class Drivers {
         .disableAutomaticRetries().disableCookieManagement().disableRedirectHandling()
         .build();
     http.start();
-    return async(i -> {
+    IntFunction<CompletableFuture<Boolean>> post = i -> {
       CompletableFuture<Boolean> result = new CompletableFuture<>();
       http.execute(SimpleRequestBuilder.post(uri).setBody(body, ContentType.APPLICATION_JSON).build(),
           new FutureCallback<SimpleHttpResponse>() {
@@ -223,6 +245,8 @@ final class Drivers {
             }
           });
       return result;
-    }, () -> http.close(CloseMode.GRACEFUL));
+    };
+    Closer closer = () -> http.close(CloseMode.GRACEFUL);
+    return blocking ? blocking(i -> post.apply(i).join(), closer) : async(post, closer);
   }
 }

@@ -12,17 +12,22 @@ import java.util.Optional;
 /** The results of one load run as a table, target checks, JSON and an SVG bar chart. */
 final class Report {
   private final List<Map<String, Object>> runs;
+  private final List<Map<String, Object>> samples;
   private final String machine;
   private final String date;
   private final int events;
   private final int warmup;
+  private final int rounds;
 
-  Report(List<Map<String, Object>> runs, String machine, String date, int events, int warmup) {
+  Report(List<Map<String, Object>> runs, List<Map<String, Object>> samples, String machine, String date,
+      int events, int warmup, int rounds) {
     this.runs = runs;
+    this.samples = samples;
     this.machine = machine;
     this.date = date;
     this.events = events;
     this.warmup = warmup;
+    this.rounds = rounds;
   }
 
   String table() {
@@ -44,6 +49,7 @@ final class Report {
     for (String sink : runs.stream().map(r -> (String) r.get("sink")).distinct().toList()) {
       ratio(out, sink, "channels4j-blocking", "pusher-http-java-blocking", "events_per_s", ">=", 1.25);
       ratio(out, sink, "channels4j-blocking", "httpclient5-floor", "cpu_us_per_event", "<=", 1.10);
+      ratio(out, sink, "channels4j-blocking", "httpclient5-floor-blocking", "cpu_us_per_event", "<=", 1.10);
       ratio(out, sink, "channels4j-async", "pusher-http-java-async", "events_per_s", ">=", 1.25);
       ratio(out, sink, "channels4j-async", "httpclient5-floor", "cpu_us_per_event", "<=", 1.10);
       ratio(out, sink, "channels4j-publisher", "pusher-http-java-async", "events_per_s", ">=", 5.0);
@@ -59,7 +65,7 @@ final class Report {
     }
     double ratio = num(a.get(), metric) / num(b.get(), metric);
     boolean met = op.equals(">=") ? ratio >= target : ratio <= target;
-    out.append(String.format(Locale.ROOT, "  %-8s %-21s %-17s / %-26s = %5.2f  (target %s %.2f) %s%n",
+    out.append(String.format(Locale.ROOT, "  %-8s %-21s %-17s / %-27s = %5.2f  (target %s %.2f) %s%n",
         sink, ours, metric, theirs, ratio, op, target, met ? "MET" : "MISSED"));
   }
 
@@ -73,7 +79,9 @@ final class Report {
     root.put("machine", machine);
     root.put("events_per_client", events);
     root.put("warmup_events", warmup);
+    root.put("rounds", rounds);
     root.put("runs", runs);
+    root.put("samples", samples);
     return JsonCodec.jackson().toJson(root) + "\n";
   }
 
@@ -91,7 +99,8 @@ final class Report {
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" font-family=\"sans-serif\" font-size=\"12\">%n",
         width, height));
     svg.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
-    svg.append(text(10, 20, "channels4j load harness: " + events + " events per client, " + date, "bold"));
+    svg.append(text(10, 20, "channels4j load harness: " + events + " events per client, median of " + rounds
+        + " rounds, " + date, "bold"));
     svg.append(text(labelWidth, 45, "events per second (higher is better)", "bold"));
     svg.append(text(labelWidth + barWidth + 90, 45, "client CPU µs per event (lower is better)", "bold"));
     for (int i = 0; i < runs.size(); i++) {

@@ -46,6 +46,7 @@ public final class BatchingPublisher implements Publisher {
   private final int maxBatch;
   private final int maxInFlight;
   private final int capacity;
+  private final int resumeBelow;
   private final boolean failFast;
   private final ScheduledThreadPoolExecutor timer;
   /** Marks the thread that is draining, so a request that fails synchronously does not recurse. */
@@ -75,6 +76,7 @@ public final class BatchingPublisher implements Publisher {
     this.maxBatch = options.maxBatchSize() == 0 ? clientLimit : options.maxBatchSize();
     this.maxInFlight = options.maxInFlightRequests();
     this.capacity = options.queueCapacity();
+    this.resumeBelow = capacity / 2;
     this.failFast = options.backpressure() == PublisherOptions.Backpressure.FAIL_FAST;
     this.timer = new ScheduledThreadPoolExecutor(1, runnable -> {
       Thread thread = new Thread(runnable, "channels4j-publisher-linger");
@@ -261,7 +263,11 @@ public final class BatchingPublisher implements Publisher {
         overdue = false;
       }
       inFlightBatches.add(batch);
-      notFull.signalAll();
+      if (queued <= resumeBelow) {
+        // Waiting publishers resume once the queue is half empty, not after every batch: one
+        // wake-up per half queue instead of one per batch.
+        notFull.signalAll();
+      }
       return batch;
     } finally {
       lock.unlock();
