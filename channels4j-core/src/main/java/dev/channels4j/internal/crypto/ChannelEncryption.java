@@ -72,6 +72,19 @@ public final class ChannelEncryption {
    * @throws DecryptionException when the envelope is malformed or does not authenticate under this key
    */
   public byte[] decrypt(String channelName, String nonceBase64, String ciphertextBase64) {
+    return decryptWithSharedSecret(sharedSecret(channelName), nonceBase64, ciphertextBase64);
+  }
+
+  /**
+   * Opens an envelope with a channel's shared secret, as a subscriber does with the
+   * {@code shared_secret} of its auth response (it never sees the master key).
+   *
+   * @throws DecryptionException when the envelope is malformed or does not authenticate under this key
+   */
+  public static byte[] decryptWithSharedSecret(byte[] sharedSecret, String nonceBase64, String ciphertextBase64) {
+    if (sharedSecret == null || sharedSecret.length != 32) {
+      throw new DecryptionException("the shared secret must be 32 bytes");
+    }
     byte[] nonce;
     byte[] box;
     try {
@@ -83,7 +96,7 @@ public final class ChannelEncryption {
     if (nonce.length != NONCE_BYTES) {
       throw new DecryptionException("nonce must be 24 bytes, got " + nonce.length);
     }
-    return SecretBox.open(sharedSecret(channelName), nonce, box);
+    return SecretBox.open(sharedSecret, nonce, box);
   }
 
   @Override

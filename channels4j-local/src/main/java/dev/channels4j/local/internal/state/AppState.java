@@ -1,0 +1,456 @@
+package dev.channels4j.local.internal.state;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.channels4j.local.AcceptedEvent;
+import dev.channels4j.local.LocalApp;
+import dev.channels4j.local.internal.Json;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything one app holds: connections, channels, presence members, signed-in users, cached
+ * events. One lock guards it all, so a publish reaches every subscriber of a channel in the order
+ * the publishes were accepted, and no request of one connection can see another half-done. Sends
+ * are asynchronous, so the lock is never held across network I/O.
+ */
+public final class AppState {
+  private static final Logger LOG = LoggerFactory.getLogger("dev.channels4j.local");
+  private static final int MAX_ACCEPTED_EVENTS = 100_000;
+
+  private final LocalApp app;
+  private final ServerSettings settings;
+  private final WebhookSink webhooks;
+  private final ScheduledExecutorService scheduler;
+  private final Object lock = new Object();
+
+  private final Map<String, Connection> connections = new HashMap<>();
+  private final Map<String, ChannelState> channels = new HashMap<>();
+  private final Map<String, CachedEvent> caches = new HashMap<>();
+  private final UserSessions users = new UserSessions();
+  /** Webhooks held back by the vacancy delay: "channel" for vacated, "channel\0user" for member_removed. */
+  private final Set<String> pendingVacancies = new HashSet<>();
+  private final Deque<AcceptedEvent> accepted = new ArrayDeque<>();
+
+  public AppState(LocalApp app, ServerSettings settings, WebhookSink webhooks, ScheduledExecutorService scheduler) {
+    this.app = app;
+    this.settings = settings;
+    this.webhooks = webhooks;
+    this.scheduler = scheduler;
+  }
+
+  public LocalApp app() {
+    return app;
+  }
+
+  public ServerSettings settings() {
+    return settings;
+  }
+
+  // ---- connections ---------------------------------------------------------------------------
+
+  public void open(Connection connection) {
+    int open;
+    synchronized (lock) {
+      connections.put(connection.socketId(), connection);
+      open = connections.size();
+    }
+    LOG.info("{}: connection {} opened ({} open)", app.id(), connection.socketId(), open);
+  }
+
+  /** Forgets a connection: leaves its channels, signs it out. Safe to call more than once. */
+  public void closed(Connection connection) {
+    int open;
+    synchronized (lock) {
+      if (connection.gone) {
+        return;
+      }
+      connection.gone = true;
+      connections.remove(connection.socketId());
+      for (String channel : new ArrayList<>(connection.channels)) {
+        unsubscribeLocked(connection, channel);
+      }
+      users.signOut(connection);
+      open = connections.size();
+    }
+    LOG.info("{}: connection {} closed ({} open)", app.id(), connection.socketId(), open);
+  }
+
+  /** Sends {@code pusher:error} and closes every connection, e.g. when the server stops. */
+  public void closeAll(int code, String reason) {
+    List<Connection> all;
+    synchronized (lock) {
+      all = new ArrayList<>(connections.values());
+    }
+    for (Connection connection : all) {
+      connection.send(Messages.error(code, reason, null));
+      connection.close(code, reason);
+      closed(connection);
+    }
+  }
+
+  /**
+   * Liveness, as Pusher does it: a connection silent for the activity timeout gets
+   * {@code pusher:ping}; one still silent after the pong timeout is closed with 4201.
+   */
+  public void sweepIdle() {
+    long now = System.nanoTime();
+    long activity = settings.activityTimeout().toNanos();
+    long pong = settings.pongTimeout().toNanos();
+    List<Connection> all;
+    synchronized (lock) {
+      all = new ArrayList<>(connections.values());
+    }
+    for (Connection connection : all) {
+      long idle = connection.idleNanos(now);
+      if (connection.pingSent && idle >= activity + pong) {
+        String reason = "Pong reply not received";
+        LOG.info("{}: closing connection {}: no activity for {} ms", app.id(), connection.socketId(), idle / 1_000_000);
+        connection.send(Messages.error(4201, reason, null));
+        connection.close(4201, reason);
+        closed(connection);
+      } else if (!connection.pingSent && idle >= activity) {
+        connection.pingSent = true;
+        connection.send(Messages.ping());
+      }
+    }
+  }
+
+  public int connectionCount() {
+    synchronized (lock) {
+      return connections.size();
+    }
+  }
+
+  // ---- subscriptions -------------------------------------------------------------------------
+
+  /**
+   * Subscribes a connection whose authorization the caller has already checked.
+   *
+   * @param userId the presence member's user id (presence channels only)
+   * @param userInfo the presence member's info (presence channels only)
+   */
+  public Refusal subscribe(Connection connection, String channel, String userId, JsonNode userInfo) {
+    synchronized (lock) {
+      if (connection.gone) {
+        return null;
+      }
+      if (connection.channels.contains(channel)) {
+        return Refusal.of("Existing subscription to channel " + channel);
+      }
+      ChannelKind kind = ChannelKind.of(channel);
+      if (kind == ChannelKind.SERVER_TO_USER) {
+        String owner = channel.substring(ChannelKind.SERVER_TO_USER_PREFIX.length());
+        if (!owner.equals(connection.userId)) {
+          return Refusal.of("Channel " + channel + " is only open to the connections signed in as user " + owner
+              + (connection.userId == null ? "; this connection has not signed in" : ""));
+        }
+      }
+      ChannelState state = channels.get(channel);
+      if (kind == ChannelKind.PRESENCE && state != null && !state.hasMember(userId)
+          && state.memberCount() >= settings.limits().maxPresenceMembers()) {
+        return Refusal.of("Presence channel " + channel + " is full: it has the maximum of "
+            + settings.limits().maxPresenceMembers() + " members");
+      }
+      boolean created = state == null;
+      if (created) {
+        state = new ChannelState(channel, kind);
+        channels.put(channel, state);
+      }
+      state.subscribers.add(connection);
+      connection.channels.add(channel);
+      if (created && !pendingVacancies.remove(channel)) {
+        emit(hook("channel_occupied", channel));
+      }
+      if (kind == ChannelKind.PRESENCE) {
+        boolean newMember = state.join(connection, userId, userInfo);
+        connection.send(Messages.subscriptionSucceeded(channel, state.presenceData()));
+        if (newMember) {
+          String added = Messages.memberAdded(channel, userId, userInfo);
+          for (Connection other : state.subscribers) {
+            if (other != connection) {
+              other.send(added);
+            }
+          }
+          if (!pendingVacancies.remove(channel + '\0' + userId)) {
+            emit(hook("member_added", channel).put("user_id", userId));
+          }
+        }
+      } else {
+        connection.send(Messages.subscriptionSucceeded(channel, null));
+      }
+      if (ChannelKind.isCache(channel)) {
+        CachedEvent cached = cachedLocked(channel);
+        if (cached != null) {
+          connection.send(Messages.event(cached.event(), channel, cached.data()));
+        } else {
+          connection.send(Messages.cacheMiss(channel));
+          emit(hook("cache_miss", channel));
+        }
+      }
+      countChangedLocked(state);
+      return null;
+    }
+  }
+
+  public void unsubscribe(Connection connection, String channel) {
+    synchronized (lock) {
+      unsubscribeLocked(connection, channel);
+    }
+  }
+
+  private void unsubscribeLocked(Connection connection, String channel) {
+    if (!connection.channels.remove(channel)) {
+      return;
+    }
+    ChannelState state = channels.get(channel);
+    if (state == null) {
+      return;
+    }
+    state.subscribers.remove(connection);
+    if (state.kind == ChannelKind.PRESENCE) {
+      String gone = state.leave(connection);
+      if (gone != null) {
+        String removed = Messages.memberRemoved(channel, gone);
+        state.subscribers.forEach(other -> other.send(removed));
+        delayable(channel + '\0' + gone, () -> emit(hook("member_removed", channel).put("user_id", gone)));
+      }
+    }
+    if (state.subscribers.isEmpty()) {
+      channels.remove(channel);
+      delayable(channel, () -> emit(hook("channel_vacated", channel)));
+    } else {
+      countChangedLocked(state);
+    }
+  }
+
+  private void countChangedLocked(ChannelState state) {
+    if (!app.subscriptionCount() || state.kind == ChannelKind.PRESENCE) {
+      return;
+    }
+    int count = state.subscribers.size();
+    String message = Messages.subscriptionCount(state.name, count);
+    state.subscribers.forEach(c -> c.send(message));
+    emit(hook("subscription_count", state.name).put("subscription_count", count));
+  }
+
+  /**
+   * Sends a webhook now, or, with a vacancy delay, later unless the key is taken back (a user or a
+   * subscriber came back) in between, as Pusher does for channel_vacated and member_removed.
+   */
+  private void delayable(String key, Runnable send) {
+    long delayMillis = settings.vacancyDelay().toMillis();
+    if (delayMillis <= 0 || app.webhookUrls().isEmpty()) {
+      send.run();
+      return;
+    }
+    pendingVacancies.add(key);
+    scheduler.schedule(() -> {
+      synchronized (lock) {
+        if (pendingVacancies.remove(key)) {
+          send.run();
+        }
+      }
+    }, delayMillis, TimeUnit.MILLISECONDS);
+  }
+
+  // ---- events --------------------------------------------------------------------------------
+
+  /** Delivers an API event to every subscriber of each channel but the excluded socket. */
+  public void publish(List<String> channelNames, String event, String data, String excludedSocketId) {
+    int delivered = 0;
+    synchronized (lock) {
+      Instant now = settings.clock().instant();
+      for (String channel : channelNames) {
+        String message = Messages.event(event, channel, data);
+        ChannelState state = channels.get(channel);
+        if (state != null) {
+          for (Connection subscriber : state.subscribers) {
+            if (!subscriber.socketId().equals(excludedSocketId)) {
+              subscriber.send(message);
+              delivered++;
+            }
+          }
+        }
+        if (ChannelKind.isCache(channel)) {
+          caches.put(channel, new CachedEvent(event, data, now.plus(settings.cacheTtl())));
+        }
+        record(new AcceptedEvent(AcceptedEvent.Source.API, channel, event, data,
+            Optional.ofNullable(excludedSocketId), Optional.empty(), now));
+      }
+    }
+    LOG.info("{}: event {} published on {} ({} deliveries)", app.id(), event, channelNames, delivered);
+  }
+
+  /** Relays a client event after checking the rules that depend on state; null when relayed. */
+  public Refusal clientEvent(Connection sender, String channel, String event, JsonNode data) {
+    synchronized (lock) {
+      ChannelState state = channels.get(channel);
+      if (!sender.channels.contains(channel) || state == null) {
+        return Refusal.of("Cannot broadcast client event (connection not subscribed to channel " + channel + ")");
+      }
+      long now = System.nanoTime();
+      if (now - sender.rateWindowStartNanos >= 1_000_000_000L) {
+        sender.rateWindowStartNanos = now;
+        sender.rateWindowCount = 0;
+      }
+      if (sender.rateWindowCount >= settings.limits().maxClientEventsPerSecond()) {
+        return Refusal.of(4301, "Client event rejected - only " + settings.limits().maxClientEventsPerSecond()
+            + " client events per second are allowed");
+      }
+      sender.rateWindowCount++;
+      String userId = state.kind == ChannelKind.PRESENCE ? state.userOf(sender) : null;
+      String message = Messages.event(event, channel, data, userId);
+      for (Connection subscriber : state.subscribers) {
+        if (subscriber != sender) {
+          subscriber.send(message);
+        }
+      }
+      String dataText = data.isTextual() ? data.asText() : Json.write(data);
+      ObjectNode hook = hook("client_event", channel).put("event", event).put("data", dataText)
+          .put("socket_id", sender.socketId());
+      if (userId != null) {
+        hook.put("user_id", userId);
+      }
+      emit(hook);
+      record(new AcceptedEvent(AcceptedEvent.Source.CLIENT, channel, event, dataText,
+          Optional.of(sender.socketId()), Optional.ofNullable(userId), settings.clock().instant()));
+      return null;
+    }
+  }
+
+  private void record(AcceptedEvent event) {
+    if (accepted.size() >= MAX_ACCEPTED_EVENTS) {
+      accepted.removeFirst();
+    }
+    accepted.addLast(event);
+  }
+
+  // ---- users ---------------------------------------------------------------------------------
+
+  /** Signs a connection in as a user whose signature the caller has checked. */
+  public Refusal signIn(Connection connection, String userId, String userData, List<String> watchlist) {
+    synchronized (lock) {
+      if (connection.gone) {
+        return null;
+      }
+      if (connection.userId != null && !connection.userId.equals(userId)) {
+        return Refusal.closing(4009, "Connection is already signed in as user " + connection.userId);
+      }
+      connection.send(Messages.signinSuccess(userData));
+      if (connection.userId == null) {
+        users.signIn(connection, userId, watchlist);
+      }
+    }
+    LOG.info("{}: connection {} signed in as user {}", app.id(), connection.socketId(), userId);
+    return null;
+  }
+
+  /** Closes with 4009 every connection signed in as the user; returns how many. */
+  public int terminate(String userId) {
+    List<Connection> sessions;
+    synchronized (lock) {
+      sessions = users.sessionsOf(userId);
+    }
+    String reason = "You got disconnected by the app.";
+    for (Connection connection : sessions) {
+      connection.send(Messages.error(4009, reason, null));
+      connection.close(4009, reason);
+      closed(connection);
+    }
+    LOG.info("{}: terminated {} connection(s) of user {}", app.id(), sessions.size(), userId);
+    return sessions.size();
+  }
+
+  // ---- queries -------------------------------------------------------------------------------
+
+  /** Occupied channels whose name starts with the prefix, sorted by name. */
+  public List<ChannelView> occupied(String prefix) {
+    synchronized (lock) {
+      TreeMap<String, ChannelView> sorted = new TreeMap<>();
+      channels.forEach((name, state) -> {
+        if (prefix == null || name.startsWith(prefix)) {
+          sorted.put(name, view(state));
+        }
+      });
+      return List.copyOf(sorted.values());
+    }
+  }
+
+  /** The channel's state, or empty when nobody is subscribed. */
+  public Optional<ChannelView> channel(String name) {
+    synchronized (lock) {
+      ChannelState state = channels.get(name);
+      return state == null ? Optional.empty() : Optional.of(view(state));
+    }
+  }
+
+  /** Presence members, user id → user info, in join order; empty when the channel is vacant. */
+  public Map<String, JsonNode> members(String channel) {
+    synchronized (lock) {
+      ChannelState state = channels.get(channel);
+      return state == null ? Map.of() : state.members();
+    }
+  }
+
+  /** The cached event of a cache channel, if any and not expired. */
+  public Optional<CachedEvent> cache(String channel) {
+    synchronized (lock) {
+      return Optional.ofNullable(cachedLocked(channel));
+    }
+  }
+
+  private CachedEvent cachedLocked(String channel) {
+    CachedEvent cached = caches.get(channel);
+    if (cached != null && !cached.expiresAt().isAfter(settings.clock().instant())) {
+      caches.remove(channel);
+      return null;
+    }
+    return cached;
+  }
+
+  public List<AcceptedEvent> acceptedEvents() {
+    synchronized (lock) {
+      return List.copyOf(accepted);
+    }
+  }
+
+  public void clearAcceptedEvents() {
+    synchronized (lock) {
+      accepted.clear();
+    }
+  }
+
+  private static ChannelView view(ChannelState state) {
+    return new ChannelView(state.name, state.kind, state.subscribers.size(), state.memberCount());
+  }
+
+  private static ObjectNode hook(String name, String channel) {
+    return Json.object().put("name", name).put("channel", channel);
+  }
+
+  private void emit(ObjectNode event) {
+    if (!app.webhookUrls().isEmpty()) {
+      webhooks.send(app, event);
+    }
+  }
+
+  /** A channel as queries see it. */
+  public record ChannelView(String name, ChannelKind kind, int subscriptionCount, int userCount) {}
+
+  /** The last event of a cache channel. */
+  public record CachedEvent(String event, String data, Instant expiresAt) {}
+}

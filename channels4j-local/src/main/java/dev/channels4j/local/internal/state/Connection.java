@@ -1,0 +1,50 @@
+package dev.channels4j.local.internal.state;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One WebSocket connection as the app state sees it. The transport implements {@link #send} and
+ * {@link #close}; the fields are guarded by the owning {@link AppState}'s lock.
+ */
+public abstract class Connection {
+  private final String socketId;
+  final Set<String> channels = new LinkedHashSet<>();
+  String userId;
+  List<String> watchlist = List.of();
+  long rateWindowStartNanos;
+  int rateWindowCount;
+  boolean gone;
+  private volatile long lastActivityNanos = System.nanoTime();
+  volatile boolean pingSent;
+
+  protected Connection(String socketId) {
+    this.socketId = socketId;
+  }
+
+  public final String socketId() {
+    return socketId;
+  }
+
+  /** Records that the client sent something: any message or frame counts as activity. */
+  public final void touch() {
+    lastActivityNanos = System.nanoTime();
+    pingSent = false;
+  }
+
+  final long idleNanos(long now) {
+    return now - lastActivityNanos;
+  }
+
+  /** Queues a text frame; never blocks, never throws. */
+  public abstract void send(String text);
+
+  /** Closes with a WebSocket close code and reason; never throws. */
+  public abstract void close(int code, String reason);
+
+  @Override
+  public String toString() {
+    return "Connection[" + socketId + "]";
+  }
+}

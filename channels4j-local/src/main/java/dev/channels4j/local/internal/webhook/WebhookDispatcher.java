@@ -1,0 +1,168 @@
+package dev.channels4j.local.internal.webhook;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.channels4j.internal.signing.Hashing;
+import dev.channels4j.internal.transport.ApacheTransport;
+import dev.channels4j.local.LocalApp;
+import dev.channels4j.local.internal.Json;
+import dev.channels4j.local.internal.state.WebhookSink;
+import dev.channels4j.spi.TransportRequest;
+import dev.channels4j.spi.TransportResponse;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Posts webhooks: one event per request, body {@code {"time_ms":..,"events":[..]}}, signed with
+ * {@code X-Pusher-Key} and {@code X-Pusher-Signature} (HMAC-SHA256 of the body with the app secret,
+ * computed with the core library's {@link Hashing}).
+ *
+ * <p>Each URL gets its webhooks one at a time, in the order they happened, so a receiver sees
+ * {@code channel_occupied} before {@code member_added}. A delivery that fails (no answer, or not
+ * 2xx) is retried with doubling backoff until {@code retryFor} after the webhook was created, then
+ * logged as given up; webhooks queued behind it are tried at least once each.
+ */
+public final class WebhookDispatcher implements WebhookSink, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger("dev.channels4j.local.webhooks");
+  private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+
+  private final ScheduledExecutorService scheduler;
+  private final Clock clock;
+  private final Duration retryFor;
+  private final Duration initialBackoff;
+  private final Map<URI, Lane> lanes = new ConcurrentHashMap<>();
+  private ApacheTransport transport;
+  private volatile boolean closed;
+
+  public WebhookDispatcher(ScheduledExecutorService scheduler, Clock clock, Duration retryFor, Duration initialBackoff) {
+    this.scheduler = scheduler;
+    this.clock = clock;
+    this.retryFor = retryFor;
+    this.initialBackoff = initialBackoff;
+  }
+
+  @Override
+  public void send(LocalApp app, ObjectNode event) {
+    if (closed) {
+      return;
+    }
+    ObjectNode envelope = Json.object().put("time_ms", clock.millis());
+    envelope.putArray("events").add(event);
+    byte[] body = Json.writeBytes(envelope);
+    Map<String, String> headers = Map.of(
+        "Content-Type", "application/json",
+        "X-Pusher-Key", app.key(),
+        "X-Pusher-Signature", Hashing.hmacSha256Hex(app.secret(), body));
+    long deadline = System.nanoTime() + retryFor.toNanos();
+    String what = event.path("name").asText() + " for channel " + event.path("channel").asText();
+    for (URI url : app.webhookUrls()) {
+      Delivery delivery = new Delivery(new TransportRequest("POST", url, headers, body, REQUEST_TIMEOUT), what, deadline);
+      lanes.computeIfAbsent(url, u -> new Lane()).enqueue(delivery);
+    }
+  }
+
+  private record Delivery(TransportRequest request, String what, long deadlineNanos) {}
+
+  /** The webhooks of one URL, delivered one at a time. */
+  private final class Lane {
+    private final Deque<Delivery> queue = new ArrayDeque<>();
+    private boolean busy;
+
+    void enqueue(Delivery delivery) {
+      synchronized (this) {
+        queue.addLast(delivery);
+        if (busy) {
+          return;
+        }
+        busy = true;
+      }
+      attempt(queue.peekFirst(), initialBackoff, 1);
+    }
+
+    private void next() {
+      Delivery head;
+      synchronized (this) {
+        queue.pollFirst();
+        head = queue.peekFirst();
+        if (head == null) {
+          busy = false;
+          return;
+        }
+      }
+      attempt(head, initialBackoff, 1);
+    }
+
+    private void attempt(Delivery delivery, Duration backoff, int attempt) {
+      if (closed) {
+        return;
+      }
+      TransportRequest request = delivery.request();
+      transport().send(request).whenComplete((response, failure) -> {
+        if (failure == null && response.status() / 100 == 2) {
+          LOG.debug("webhook {} delivered to {}", delivery.what(), request.uri());
+          next();
+          return;
+        }
+        String reason = failure != null ? failure.toString() : "HTTP " + response.status() + describe(response);
+        if (closed) {
+          LOG.warn("gave up webhook {} to {} after {} attempt(s): server stopped; last failure: {}",
+              delivery.what(), request.uri(), attempt, reason);
+          return;
+        }
+        if (System.nanoTime() + backoff.toNanos() > delivery.deadlineNanos()) {
+          LOG.warn("gave up webhook {} to {} after {} attempt(s) over the retry window of {}; last failure: {}",
+              delivery.what(), request.uri(), attempt, retryFor, reason);
+          next();
+          return;
+        }
+        LOG.info("webhook {} to {} failed ({}); retrying in {} ms",
+            delivery.what(), request.uri(), reason, backoff.toMillis());
+        Duration doubled = backoff.multipliedBy(2);
+        Duration later = doubled.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : doubled;
+        try {
+          scheduler.schedule(() -> attempt(delivery, later, attempt + 1), backoff.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopped) {
+          LOG.warn("gave up webhook {} to {}: server stopped", delivery.what(), request.uri());
+        }
+      });
+    }
+  }
+
+  private static String describe(TransportResponse response) {
+    String text = response.bodyText();
+    return text.isEmpty() ? "" : ": " + (text.length() > 200 ? text.substring(0, 200) + "..." : text);
+  }
+
+  private synchronized ApacheTransport transport() {
+    if (transport == null) {
+      transport = new ApacheTransport(Duration.ofSeconds(5), REQUEST_TIMEOUT, 20, null);
+    }
+    return transport;
+  }
+
+  @Override
+  public synchronized void close() {
+    closed = true;
+    if (transport != null) {
+      transport.close();
+      transport = null;
+    }
+    lanes.values().forEach(lane -> {
+      synchronized (lane) {
+        if (!lane.queue.isEmpty()) {
+          LOG.warn("gave up {} queued webhook(s): server stopped", lane.queue.size());
+        }
+      }
+    });
+  }
+}

@@ -1,0 +1,63 @@
+package dev.channels4j.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.channels4j.ChannelInfo;
+import dev.channels4j.ChannelsClient;
+import dev.channels4j.testkit.LocalChannelsTest;
+import dev.channels4j.testkit.TestSubscriber;
+import org.junit.jupiter.api.Test;
+
+/** Cache channels and subscription counting. */
+@LocalChannelsTest(subscriptionCount = true)
+class ChannelFeaturesTest {
+
+  @Test
+  void emptyCacheChannelSendsCacheMiss(TestSubscriber subscriber) {
+    subscriber.subscribe("cache-empty");
+    assertThat(subscriber.awaitEvent("cache-empty", "pusher:cache_miss").data()).isEqualTo("{}");
+  }
+
+  @Test
+  void cacheChannelDeliversLastEventToNewSubscriber(ChannelsClient client, TestSubscriber late) {
+    client.trigger("cache-prices", "price", "1");
+    client.trigger("cache-prices", "price", "2");
+    late.subscribe("cache-prices");
+    assertThat(late.awaitEvent("cache-prices", "price").data()).isEqualTo("2");
+    late.sync();
+    assertThat(late.events("cache-prices", "pusher:cache_miss")).isEmpty();
+  }
+
+  @Test
+  void cacheInfoReturnsDataAndTtl(ChannelsClient client) {
+    client.trigger("cache-info", "e", "cached-data");
+    ChannelInfo info = client.channel("cache-info", "cache");
+    assertThat(info.cache()).hasValueSatisfying(c -> {
+      assertThat(c.data()).isEqualTo("cached-data");
+      assertThat(c.ttlSeconds()).isBetween(1L, 1800L);
+    });
+  }
+
+  @Test
+  void subscriptionCountIsBroadcastOnEveryChange(TestSubscriber a, TestSubscriber b) {
+    a.subscribe("counted-room");
+    assertThat(a.awaitEvent("counted-room", "pusher_internal:subscription_count").data())
+        .isEqualTo("{\"subscription_count\":1}");
+    b.subscribe("counted-room");
+    assertThat(a.awaitEvent("counted-room", "pusher_internal:subscription_count").data())
+        .isEqualTo("{\"subscription_count\":2}");
+    b.unsubscribe("counted-room");
+    assertThat(a.awaitEvent("counted-room", "pusher_internal:subscription_count").data())
+        .isEqualTo("{\"subscription_count\":1}");
+  }
+
+  @Test
+  void subscriptionCountIsNotSentWhenDisabled() {
+    try (LocalServer server = LocalServer.builder().port(0).build().start();
+        TestSubscriber subscriber = TestSubscriber.connect(server)) {
+      subscriber.subscribe("quiet");
+      subscriber.sync();
+      assertThat(subscriber.events("quiet", "pusher_internal:subscription_count")).isEmpty();
+    }
+  }
+}

@@ -1,0 +1,102 @@
+package dev.channels4j.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.channels4j.auth.UserData;
+import dev.channels4j.testkit.ReceivedEvent;
+import dev.channels4j.testkit.TestSubscriber;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Limits and timeouts set on the builder, and the errors past them. */
+class ConfiguredLimitsTest {
+
+  @Test
+  void activityTimeoutIsAnnounced() {
+    try (LocalServer server = LocalServer.builder().port(0).activityTimeout(Duration.ofSeconds(30)).build().start();
+        TestSubscriber subscriber = TestSubscriber.connect(server)) {
+      assertThat(subscriber.events().get(0).dataMap()).containsEntry("activity_timeout", 30);
+    }
+  }
+
+  @Test
+  void silentConnectionGetsPingThenIsClosedWith4201() throws Exception {
+    try (LocalServer server = LocalServer.builder().port(0).activityTimeout(Duration.ofSeconds(1))
+        .pongTimeout(Duration.ofMillis(500)).build().start()) {
+      java.util.concurrent.CompletableFuture<Integer> closed = new java.util.concurrent.CompletableFuture<>();
+      StringBuffer received = new StringBuffer();
+      java.net.http.WebSocket socket = java.net.http.HttpClient.newHttpClient().newWebSocketBuilder()
+          .buildAsync(server.webSocketUri(), new java.net.http.WebSocket.Listener() {
+            @Override
+            public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket ws, CharSequence data,
+                boolean last) {
+              received.append(data).append('\n');
+              ws.request(1);
+              return null;
+            }
+
+            @Override
+            public java.util.concurrent.CompletionStage<?> onClose(java.net.http.WebSocket ws, int code, String reason) {
+              closed.complete(code);
+              return null;
+            }
+          }).get(5, java.util.concurrent.TimeUnit.SECONDS);
+      assertThat(closed.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(4201);
+      assertThat(received.toString()).contains("\"event\":\"pusher:ping\"").contains("\"code\":4201");
+      socket.abort();
+    }
+  }
+
+  @Test
+  void testSubscriberAnswersServerPingsAndStaysConnected() {
+    try (LocalServer server = LocalServer.builder().port(0).activityTimeout(Duration.ofSeconds(1))
+            .pongTimeout(Duration.ofSeconds(5)).build().start();
+        TestSubscriber subscriber = TestSubscriber.connect(server)) {
+      subscriber.awaitEvent("pusher:ping");
+      subscriber.awaitEvent("pusher:ping");
+      assertThat(subscriber.isClosed()).isFalse();
+    }
+  }
+
+  @Test
+  void requestBodyOverTheLimitIs413() {
+    try (LocalServer server = LocalServer.builder().port(0)
+        .limits(Limits.builder().maxRequestBytes(64).build()).build().start()) {
+      HttpResponse<String> response = new RawApi(server).post("/apps/app-id/events",
+          "{\"name\":\"e\",\"channel\":\"c\",\"data\":\"" + "x".repeat(100) + "\"}");
+      assertThat(response.statusCode()).isEqualTo(413);
+    }
+  }
+
+  @Test
+  void clientEventDataOverTheLimitIsRefused() {
+    try (LocalServer server = LocalServer.builder().port(0).clientEvents(true)
+            .limits(Limits.builder().maxDataBytes(10).build()).build().start();
+        TestSubscriber sender = TestSubscriber.connect(server)) {
+      sender.subscribe("private-small");
+      sender.trigger("private-small", "client-big", "x".repeat(20));
+      ReceivedEvent error = sender.awaitEvent("pusher:error");
+      assertThat((String) error.dataMap().get("message")).startsWith("Client event rejected: data is");
+    }
+  }
+
+  @Test
+  void watchlistOverTheLimitKeepsTheFirstIdsAndSends4302() {
+    try (LocalServer server = LocalServer.builder().port(0).userAuthentication(true)
+            .limits(Limits.builder().maxWatchlistSize(1).build()).build().start();
+        TestSubscriber subscriber = TestSubscriber.connect(server)) {
+      subscriber.signIn(UserData.of("w").watchlist(List.of("a", "b")));
+      assertThat(subscriber.awaitEvent("pusher_internal:watchlist_events").data())
+          .isEqualTo("{\"events\":[{\"name\":\"offline\",\"user_ids\":[\"a\"]}]}");
+      assertThat(subscriber.awaitEvent("pusher:error").errorCode()).hasValue(4302);
+    }
+  }
+
+  @Test
+  void invalidLimitIsRefusedWithItsName() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Limits.builder().maxBatchSize(0).build())
+        .hasMessage("maxBatchSize must be at least 1, got 0");
+  }
+}

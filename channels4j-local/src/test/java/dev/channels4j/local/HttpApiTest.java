@@ -1,0 +1,149 @@
+package dev.channels4j.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.channels4j.ApiException;
+import dev.channels4j.ChannelInfo;
+import dev.channels4j.ChannelList;
+import dev.channels4j.ChannelsClient;
+import dev.channels4j.ChannelsQuery;
+import dev.channels4j.Event;
+import dev.channels4j.Trigger;
+import dev.channels4j.TriggerResult;
+import dev.channels4j.auth.PresenceMember;
+import dev.channels4j.testkit.LocalChannelsTest;
+import dev.channels4j.testkit.TestSubscriber;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@LocalChannelsTest
+class HttpApiTest {
+
+  @Test
+  void triggerAnswersEmptyObject(LocalServer server) {
+    HttpResponse<String> response = new RawApi(server).post("/apps/app-id/events",
+        "{\"name\":\"e\",\"channel\":\"c\",\"data\":\"d\"}");
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).isEqualTo("{}");
+  }
+
+  @Test
+  void triggerWithInfoReturnsCountsPerChannel(ChannelsClient client, TestSubscriber a, TestSubscriber b) {
+    a.subscribe("counted");
+    b.subscribe("counted");
+    a.subscribePresence("presence-counted", PresenceMember.of("u1"));
+    TriggerResult result = client.trigger(
+        Trigger.of(List.of("counted", "presence-counted"), "e", "d").withInfo("user_count", "subscription_count"));
+    assertThat(result.channel("counted").orElseThrow().subscriptionCount()).hasValue(2);
+    assertThat(result.channel("counted").orElseThrow().userCount()).isEmpty();
+    assertThat(result.channel("presence-counted").orElseThrow().userCount()).hasValue(1);
+  }
+
+  @Test
+  void batchDeliversEveryEventInOrder(ChannelsClient client, TestSubscriber subscriber) {
+    subscriber.subscribe("batched");
+    client.triggerBatch(List.of(Event.of("batched", "one", "1"), Event.of("batched", "two", "2")));
+    assertThat(subscriber.awaitEvent("batched", "one").data()).isEqualTo("1");
+    assertThat(subscriber.awaitEvent("batched", "two").data()).isEqualTo("2");
+    assertThat(subscriber.events().stream().map(e -> e.event()).filter(n -> !n.startsWith("pusher")).toList())
+        .containsExactly("one", "two");
+  }
+
+  @Test
+  void batchWithInfoAnswersIndexAlignedAttributes(LocalServer server, TestSubscriber subscriber) {
+    subscriber.subscribe("batch-info");
+    HttpResponse<String> response = new RawApi(server).post("/apps/app-id/batch_events",
+        "{\"batch\":[{\"name\":\"a\",\"channel\":\"batch-info\",\"data\":\"x\",\"info\":\"subscription_count\"},"
+            + "{\"name\":\"b\",\"channel\":\"batch-info\",\"data\":\"y\"}]}");
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).isEqualTo("{\"batch\":[{\"subscription_count\":1},{}]}");
+  }
+
+  @Test
+  void channelsListsOccupiedChannelsOnly(ChannelsClient client, TestSubscriber subscriber) {
+    subscriber.subscribe("listed-1");
+    subscriber.subscribe("listed-2");
+    subscriber.unsubscribe("listed-2");
+    subscriber.sync();
+    ChannelList list = client.channels(ChannelsQuery.prefix("listed-"));
+    assertThat(list.names()).containsExactly("listed-1");
+  }
+
+  @Test
+  void channelsWithUserCountForPresencePrefix(ChannelsClient client, TestSubscriber a, TestSubscriber b) {
+    a.subscribePresence("presence-list", PresenceMember.of("u1"));
+    b.subscribePresence("presence-list", PresenceMember.of("u2"));
+    ChannelList list = client.channels(ChannelsQuery.prefix("presence-list").withUserCount());
+    assertThat(list.channels().get("presence-list").userCount()).hasValue(2);
+  }
+
+  @Test
+  void channelsUserCountWithoutPresencePrefixIs400(LocalServer server) {
+    HttpResponse<String> response = new RawApi(server).get("/apps/app-id/channels", Map.of("info", "user_count"));
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).startsWith("user_count may only be requested for presence channels");
+  }
+
+  @Test
+  void channelInfoReportsOccupancyAndCounts(ChannelsClient client, TestSubscriber subscriber) {
+    subscriber.subscribe("info-channel");
+    ChannelInfo info = client.channel("info-channel", "subscription_count");
+    assertThat(info.occupied()).isTrue();
+    assertThat(info.subscriptionCount()).hasValue(1);
+    assertThat(client.channel("vacant-channel").occupied()).isFalse();
+  }
+
+  @Test
+  void userCountOnNonPresenceChannelIs400(ChannelsClient client) {
+    assertThatThrownBy(() -> client.channel("public-x", "user_count"))
+        .isInstanceOfSatisfying(ApiException.class, e -> {
+          assertThat(e.status()).isEqualTo(400);
+          assertThat(e.body()).contains("Cannot retrieve the user count unless the channel is a presence channel");
+        });
+  }
+
+  @Test
+  void cacheOnNonCacheChannelIs400(LocalServer server) {
+    HttpResponse<String> response = new RawApi(server).get("/apps/app-id/channels/plain", Map.of("info", "cache"));
+    assertThat(response.statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void unknownInfoAttributeIs400(LocalServer server) {
+    HttpResponse<String> response = new RawApi(server).get("/apps/app-id/channels/plain", Map.of("info", "colour"));
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).contains("colour");
+  }
+
+  @Test
+  void usersListsPresenceMembers(ChannelsClient client, TestSubscriber a, TestSubscriber b) {
+    a.subscribePresence("presence-users", PresenceMember.of("alice"));
+    b.subscribePresence("presence-users", PresenceMember.of("bob"));
+    assertThat(client.users("presence-users")).containsExactly("alice", "bob");
+  }
+
+  @Test
+  void usersOnNonPresenceChannelIs400(LocalServer server) {
+    HttpResponse<String> response = new RawApi(server).get("/apps/app-id/channels/public-y/users", Map.of());
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).contains("presence");
+  }
+
+  @Test
+  void channelNamesWithSpecialCharactersRoundTrip(ChannelsClient client, TestSubscriber subscriber) {
+    String name = "odd-name_=@,.;x";
+    subscriber.subscribe(name);
+    client.trigger(name, "e", "d");
+    subscriber.awaitEvent(name, "e");
+    assertThat(client.channel(name).occupied()).isTrue();
+  }
+
+  @Test
+  void errorsArePlainText(LocalServer server) {
+    HttpResponse<String> response = new RawApi(server).get("/apps/app-id/channels/public-y/users", Map.of());
+    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
+  }
+}

@@ -1,0 +1,74 @@
+package dev.channels4j.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.channels4j.ChannelsClient;
+import dev.channels4j.testkit.LocalChannelsTest;
+import dev.channels4j.testkit.ReceivedEvent;
+import dev.channels4j.testkit.TestSubscriber;
+import org.junit.jupiter.api.Test;
+
+@LocalChannelsTest
+class PrivateChannelTest {
+
+  private static String subscribeMessage(String channel, String auth) {
+    return "{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\"" + channel + "\""
+        + (auth == null ? "" : ",\"auth\":\"" + auth + "\"") + "}}";
+  }
+
+  @Test
+  void authorizedSubscriptionReceivesEvents(ChannelsClient client, TestSubscriber subscriber) {
+    subscriber.subscribe("private-orders");
+    client.trigger("private-orders", "created", "{}");
+    subscriber.awaitEvent("private-orders", "created");
+  }
+
+  @Test
+  void badSignatureIsRefusedWithPusherError(TestSubscriber subscriber) {
+    subscriber.send(subscribeMessage("private-x", "app-key:" + "0".repeat(64)));
+    ReceivedEvent error = subscriber.awaitEvent("pusher:error");
+    assertThat(error.channel()).isEqualTo("private-x");
+    assertThat(error.dataMap()).containsEntry("code", null);
+    assertThat((String) error.dataMap().get("message"))
+        .startsWith("Invalid signature: Expected HMAC SHA256 hex digest of " + subscriber.socketId() + ":private-x");
+  }
+
+  @Test
+  void missingAuthIsRefused(TestSubscriber subscriber) {
+    subscriber.send(subscribeMessage("private-y", null));
+    assertThat((String) subscriber.awaitEvent("pusher:error").dataMap().get("message")).contains("needs data.auth");
+  }
+
+  @Test
+  void authSignedForAnotherSocketIsRefused(ChannelsClient client, TestSubscriber subscriber) {
+    String auth = client.authorizeChannel("1.1", "private-z");
+    String signature = auth.replaceAll(".*\"auth\":\"([^\"]+)\".*", "$1");
+    subscriber.send(subscribeMessage("private-z", signature));
+    assertThat(subscriber.awaitEvent("pusher:error").channel()).isEqualTo("private-z");
+  }
+
+  @Test
+  void refusedSubscriptionReceivesNoEvents(ChannelsClient client, TestSubscriber subscriber) {
+    subscriber.send(subscribeMessage("private-refused", "app-key:bad"));
+    subscriber.awaitEvent("pusher:error");
+    subscriber.subscribe("private-accepted");
+    client.trigger("private-refused", "leak", "x");
+    client.trigger("private-accepted", "marker", "m");
+    subscriber.awaitEvent("private-accepted", "marker");
+    assertThat(subscriber.events("private-refused", "leak")).isEmpty();
+  }
+
+  @Test
+  void duplicateSubscriptionIsRefused(TestSubscriber subscriber) {
+    subscriber.subscribe("private-twice");
+    assertThatThrownBy(() -> subscriber.subscribe("private-twice"))
+        .hasMessageContaining("Existing subscription to channel private-twice");
+  }
+
+  @Test
+  void invalidChannelNameIsRefused(TestSubscriber subscriber) {
+    subscriber.send(subscribeMessage("bad name!", null));
+    assertThat((String) subscriber.awaitEvent("pusher:error").dataMap().get("message")).startsWith("Invalid channel name");
+  }
+}

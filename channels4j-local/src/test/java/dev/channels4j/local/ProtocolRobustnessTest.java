@@ -1,0 +1,167 @@
+package dev.channels4j.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.channels4j.ChannelsClient;
+import dev.channels4j.testkit.LocalChannelsTest;
+import dev.channels4j.testkit.TestSubscriber;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+@LocalChannelsTest
+class ProtocolRobustnessTest {
+
+  private static String message(TestSubscriber subscriber) {
+    return (String) subscriber.awaitEvent("pusher:error").dataMap().get("message");
+  }
+
+  @Test
+  void malformedJsonGetsErrorAndConnectionKeepsWorking(ChannelsClient client, TestSubscriber subscriber) {
+    subscriber.send("{this is not json");
+    assertThat(message(subscriber)).startsWith("Invalid message");
+    subscriber.subscribe("still-works");
+    client.trigger("still-works", "e", "d");
+    subscriber.awaitEvent("still-works", "e");
+  }
+
+  @Test
+  void messageWithoutEventGetsError(TestSubscriber subscriber) {
+    subscriber.send("{\"data\":{}}");
+    assertThat(message(subscriber)).startsWith("Invalid message");
+  }
+
+  @Test
+  void unknownPusherEventGetsError(TestSubscriber subscriber) {
+    subscriber.send("{\"event\":\"pusher:dance\",\"data\":{}}");
+    assertThat(message(subscriber)).isEqualTo("Unsupported event pusher:dance");
+  }
+
+  @Test
+  void pusherPingWithoutDataGetsPongWithData(TestSubscriber subscriber) {
+    subscriber.send("{\"event\":\"pusher:ping\"}");
+    assertThat(subscriber.awaitEvent("pusher:pong").data()).isEqualTo("{}");
+  }
+
+  @Test
+  void subscribeWithStringDataIsAccepted(TestSubscriber subscriber) {
+    subscriber.send("{\"event\":\"pusher:subscribe\",\"data\":\"{\\\"channel\\\":\\\"stringly\\\"}\"}");
+    subscriber.awaitEvent("stringly", "pusher_internal:subscription_succeeded");
+  }
+
+  @Test
+  void oversizedMessageClosesOnlyThatConnection(ChannelsClient client, TestSubscriber big, TestSubscriber other) {
+    other.subscribe("bystander");
+    big.send("{\"event\":\"client-x\",\"channel\":\"private-x\",\"data\":\"" + "x".repeat(70 * 1024) + "\"}");
+    assertThat(big.awaitClose().code()).isEqualTo(1009);
+    client.trigger("bystander", "e", "d");
+    other.awaitEvent("bystander", "e");
+  }
+
+  @Test
+  void everyServerMessageCarriesData(ChannelsClient client, TestSubscriber subscriber) {
+    subscriber.subscribe("cache-data-check");
+    subscriber.send("{\"event\":\"pusher:nope\"}");
+    subscriber.sync();
+    assertThat(subscriber.events()).allSatisfy(e -> assertThat(e.data()).isNotNull());
+  }
+
+  @Test
+  void unknownAppKeyGetsError4001AndClose(LocalServer server) throws Exception {
+    Probe probe = Probe.open(URI.create("ws://127.0.0.1:" + server.port() + "/app/no-such-key?protocol=7"));
+    assertThat(probe.closeCode.get(5, TimeUnit.SECONDS)).isEqualTo(4001);
+    assertThat(probe.text.toString()).contains("\"code\":4001");
+  }
+
+  @Test
+  void missingProtocolGets4008(LocalServer server) throws Exception {
+    Probe probe = Probe.open(URI.create("ws://127.0.0.1:" + server.port() + "/app/app-key"));
+    assertThat(probe.closeCode.get(5, TimeUnit.SECONDS)).isEqualTo(4008);
+  }
+
+  @Test
+  void unsupportedProtocolGets4007(LocalServer server) throws Exception {
+    Probe probe = Probe.open(URI.create("ws://127.0.0.1:" + server.port() + "/app/app-key?protocol=3"));
+    assertThat(probe.closeCode.get(5, TimeUnit.SECONDS)).isEqualTo(4007);
+  }
+
+  @Test
+  void protocol5IsAccepted(LocalServer server) {
+    URI uri = URI.create("ws://127.0.0.1:" + server.port() + "/app/app-key?protocol=5&client=java-client");
+    try (TestSubscriber subscriber = TestSubscriber.connect(uri, null, Duration.ofSeconds(5))) {
+      assertThat(subscriber.socketId()).matches("\\d+\\.\\d+");
+    }
+  }
+
+  @Test
+  void protocolPingFrameGetsPongFrame(LocalServer server) throws Exception {
+    Probe probe = Probe.open(server.webSocketUri());
+    probe.socket.sendPing(ByteBuffer.wrap(new byte[] {1, 2, 3}));
+    assertThat(probe.pong.get(5, TimeUnit.SECONDS)).isEqualTo(ByteBuffer.wrap(new byte[] {1, 2, 3}));
+    probe.socket.sendText("{\"event\":\"pusher:ping\"}", true).get(5, TimeUnit.SECONDS);
+    probe.awaitText("pusher:pong");
+    assertThat(probe.pongs.get()).as("one pong frame per ping frame").isEqualTo(1);
+    probe.socket.abort();
+  }
+
+  @Test
+  void binaryFrameGetsError(LocalServer server) throws Exception {
+    Probe probe = Probe.open(server.webSocketUri());
+    probe.socket.sendBinary(ByteBuffer.wrap("{}".getBytes()), true).get(5, TimeUnit.SECONDS);
+    probe.awaitText("Binary messages are not supported");
+    probe.socket.abort();
+  }
+
+  /** A bare JDK WebSocket, for frames and refusals TestSubscriber does not expose. */
+  private static final class Probe implements WebSocket.Listener {
+    final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+    final CompletableFuture<ByteBuffer> pong = new CompletableFuture<>();
+    final java.util.concurrent.atomic.AtomicInteger pongs = new java.util.concurrent.atomic.AtomicInteger();
+    final StringBuffer text = new StringBuffer();
+    WebSocket socket;
+
+    static Probe open(URI uri) throws Exception {
+      Probe probe = new Probe();
+      probe.socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(uri, probe).get(5, TimeUnit.SECONDS);
+      return probe;
+    }
+
+    void awaitText(String fragment) throws InterruptedException {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      while (!text.toString().contains(fragment)) {
+        if (System.nanoTime() > deadline) {
+          throw new AssertionError("no message containing " + fragment + "; got " + text);
+        }
+        Thread.sleep(10);
+      }
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+      text.append(data).append('\n');
+      webSocket.request(1);
+      return null;
+    }
+
+    @Override
+    public CompletionStage<?> onPong(WebSocket webSocket, ByteBuffer message) {
+      pongs.incrementAndGet();
+      ByteBuffer copy = ByteBuffer.allocate(message.remaining()).put(message).flip();
+      pong.complete(copy);
+      webSocket.request(1);
+      return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+      closeCode.complete(statusCode);
+      return null;
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package dev.channels4j.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.channels4j.ChannelsClient;
+import dev.channels4j.testkit.LocalChannelsTest;
+import dev.channels4j.testkit.ReceivedEvent;
+import dev.channels4j.testkit.TestSubscriber;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@LocalChannelsTest
+class PublicChannelTest {
+
+  @Test
+  void connectionEstablishedCarriesSocketIdAndActivityTimeout(TestSubscriber subscriber) {
+    ReceivedEvent established = subscriber.events().get(0);
+    assertThat(established.event()).isEqualTo("pusher:connection_established");
+    assertThat(established.dataMap()).containsEntry("activity_timeout", 120);
+    assertThat(subscriber.socketId()).matches("\\d+\\.\\d+");
+  }
+
+  @Test
+  void subscriptionSucceededCarriesData(TestSubscriber subscriber) {
+    ReceivedEvent succeeded = subscriber.subscribe("orders");
+    assertThat(succeeded.data()).isEqualTo("{}");
+  }
+
+  @Test
+  void triggeredEventReachesSubscriber(ChannelsClient client, TestSubscriber subscriber) {
+    subscriber.subscribe("orders");
+    client.trigger("orders", "created", Map.of("id", 42));
+    ReceivedEvent event = subscriber.awaitEvent("orders", "created");
+    assertThat(event.dataMap()).containsEntry("id", 42);
+  }
+
+  @Test
+  void eventOnOtherChannelIsNotDelivered(ChannelsClient client, TestSubscriber subscriber) {
+    subscriber.subscribe("a-channel");
+    client.trigger("b-channel", "created", "x");
+    client.trigger("a-channel", "marker", "y");
+    subscriber.awaitEvent("a-channel", "marker");
+    assertThat(subscriber.events()).noneMatch(e -> "created".equals(e.event()));
+  }
+
+  @Test
+  void excludedSocketDoesNotReceiveEvent(ChannelsClient client, TestSubscriber sender, TestSubscriber other) {
+    sender.subscribe("room");
+    other.subscribe("room");
+    client.trigger(dev.channels4j.Trigger.of(List.of("room"), "said", "hi").excluding(sender.socketId()));
+    client.trigger("room", "marker", "m");
+    other.awaitEvent("room", "said");
+    sender.awaitEvent("room", "marker");
+    assertThat(sender.events("room", "said")).isEmpty();
+  }
+
+  @Test
+  void unsubscribedConnectionStopsReceiving(ChannelsClient client, TestSubscriber subscriber) {
+    subscriber.subscribe("news");
+    subscriber.unsubscribe("news");
+    subscriber.sync();
+    subscriber.subscribe("other");
+    client.trigger("news", "story", "s");
+    client.trigger("other", "marker", "m");
+    subscriber.awaitEvent("other", "marker");
+    assertThat(subscriber.events("news", "story")).isEmpty();
+  }
+
+  @Test
+  void acceptedEventsAreRecorded(LocalServer server, ChannelsClient client) {
+    server.app().clearAcceptedEvents();
+    client.trigger(List.of("c1", "c2"), "ev", "{\"a\":1}");
+    assertThat(server.acceptedEvents())
+        .extracting(AcceptedEvent::channel, AcceptedEvent::event, AcceptedEvent::data)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("c1", "ev", "{\"a\":1}"),
+            org.assertj.core.groups.Tuple.tuple("c2", "ev", "{\"a\":1}"));
+  }
+}

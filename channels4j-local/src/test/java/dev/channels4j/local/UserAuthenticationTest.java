@@ -1,0 +1,102 @@
+package dev.channels4j.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.channels4j.ChannelsClient;
+import dev.channels4j.auth.PresenceMember;
+import dev.channels4j.auth.UserData;
+import dev.channels4j.testkit.LocalChannelsTest;
+import dev.channels4j.testkit.ReceivedEvent;
+import dev.channels4j.testkit.TestSubscriber;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@LocalChannelsTest(userAuthentication = true)
+class UserAuthenticationTest {
+
+  @Test
+  void signInAnswersWithUserData(TestSubscriber subscriber) {
+    ReceivedEvent success = subscriber.signIn(UserData.of("42"));
+    assertThat((String) success.dataMap().get("user_data")).contains("\"id\":\"42\"");
+  }
+
+  @Test
+  void badSignInSignatureClosesWith4009(TestSubscriber subscriber) {
+    subscriber.send("{\"event\":\"pusher:signin\",\"data\":{\"auth\":\"app-key:00\",\"user_data\":\"{\\\"id\\\":\\\"1\\\"}\"}}");
+    assertThat(subscriber.awaitEvent("pusher:error").errorCode()).hasValue(4009);
+    assertThat(subscriber.awaitClose().code()).isEqualTo(4009);
+  }
+
+  @Test
+  void serverToUserChannelIsOpenToThatUser(ChannelsClient client, TestSubscriber subscriber) {
+    subscriber.signIn(UserData.of("7"));
+    subscriber.subscribe("#server-to-user-7");
+    client.sendToUser("7", "notice", Map.of("n", 1));
+    assertThat(subscriber.awaitEvent("#server-to-user-7", "notice").dataMap()).containsEntry("n", 1);
+  }
+
+  @Test
+  void serverToUserChannelIsClosedToOtherUsers(TestSubscriber subscriber) {
+    subscriber.signIn(UserData.of("8"));
+    assertThatThrownBy(() -> subscriber.subscribe("#server-to-user-9"))
+        .hasMessageContaining("only open to the connections signed in as user 9");
+  }
+
+  @Test
+  void serverToUserChannelIsClosedToAnonymousConnections(TestSubscriber subscriber) {
+    assertThatThrownBy(() -> subscriber.subscribe("#server-to-user-9"))
+        .hasMessageContaining("has not signed in");
+  }
+
+  @Test
+  void terminateClosesEverySignedInConnectionOfTheUser(ChannelsClient client, TestSubscriber first,
+      TestSubscriber second, TestSubscriber presenceOnly, TestSubscriber otherUser) {
+    first.signIn(UserData.of("t1"));
+    second.signIn(UserData.of("t1"));
+    presenceOnly.subscribePresence("presence-t", PresenceMember.of("t1"));
+    otherUser.signIn(UserData.of("t2"));
+    client.terminateUserConnections("t1");
+    assertThat(first.awaitClose().code()).isEqualTo(4009);
+    assertThat(second.awaitClose().code()).isEqualTo(4009);
+    assertThat(first.events()).anySatisfy(e -> assertThat(e.event()).isEqualTo("pusher:error"));
+    presenceOnly.sync();
+    otherUser.sync();
+    assertThat(presenceOnly.isClosed()).isFalse();
+    assertThat(otherUser.isClosed()).isFalse();
+  }
+
+  @Test
+  void watchlistReportsInitialStateAndChanges(LocalServer server, TestSubscriber watcher) {
+    try (TestSubscriber online = TestSubscriber.connect(server)) {
+      online.signIn(UserData.of("friend-1"));
+      watcher.signIn(UserData.of("watcher").watchlist(List.of("friend-1", "friend-2")));
+      ReceivedEvent initial = watcher.awaitEvent("pusher_internal:watchlist_events");
+      assertThat(initial.data()).isEqualTo(
+          "{\"events\":[{\"name\":\"online\",\"user_ids\":[\"friend-1\"]},{\"name\":\"offline\",\"user_ids\":[\"friend-2\"]}]}");
+      try (TestSubscriber friend2 = TestSubscriber.connect(server)) {
+        friend2.signIn(UserData.of("friend-2"));
+        assertThat(watcher.awaitEvent("pusher_internal:watchlist_events").data())
+            .isEqualTo("{\"events\":[{\"name\":\"online\",\"user_ids\":[\"friend-2\"]}]}");
+      }
+      assertThat(watcher.awaitEvent("pusher_internal:watchlist_events").data())
+          .isEqualTo("{\"events\":[{\"name\":\"offline\",\"user_ids\":[\"friend-2\"]}]}");
+    }
+  }
+
+  @Test
+  void signInAsAnotherUserOnSameConnectionIsRefused(TestSubscriber subscriber) {
+    subscriber.signIn(UserData.of("first"));
+    assertThatThrownBy(() -> subscriber.signIn(UserData.of("second"))).hasMessageContaining("already signed in");
+  }
+
+  @Test
+  void signInIsRefusedWhenTheAppDisablesIt() {
+    try (LocalServer server = LocalServer.builder().port(0).build().start();
+        TestSubscriber subscriber = TestSubscriber.connect(server)) {
+      assertThatThrownBy(() -> subscriber.signIn(UserData.of("1"))).hasMessageContaining("not enabled");
+      assertThat(subscriber.isClosed()).isFalse();
+    }
+  }
+}

@@ -1,0 +1,181 @@
+package dev.channels4j.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.channels4j.ChannelsClient;
+import dev.channels4j.auth.PresenceMember;
+import dev.channels4j.testkit.TestSubscriber;
+import dev.channels4j.webhook.Webhook;
+import dev.channels4j.webhook.WebhookEvent;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class WebhookTest {
+  private WebhookReceiver receiver;
+  private LocalServer server;
+  private ChannelsClient client;
+
+  @BeforeEach
+  void receiver() throws Exception {
+    receiver = WebhookReceiver.ok();
+  }
+
+  @AfterEach
+  void stop() {
+    if (client != null) {
+      client.close();
+    }
+    if (server != null) {
+      server.close();
+    }
+    receiver.close();
+  }
+
+  private void start(Consumer<LocalServer.Builder> configure) {
+    LocalServer.Builder builder = LocalServer.builder().port(0).webhookUrl(receiver.url());
+    configure.accept(builder);
+    server = builder.build().start();
+    client = server.newClient();
+  }
+
+  /** The next webhook, verified by the core library: key, signature over the raw body, one event. */
+  private WebhookEvent nextEvent(WebhookReceiver from) throws InterruptedException {
+    WebhookReceiver.Received received = from.next();
+    Webhook webhook = client.verifyWebhook(received.headers(), received.body());
+    assertThat(webhook.events()).hasSize(1);
+    return webhook.events().get(0);
+  }
+
+  @Test
+  void occupiedAndVacatedAreSignedAndVerifiable() throws Exception {
+    start(b -> {});
+    try (TestSubscriber subscriber = TestSubscriber.connect(server, client)) {
+      subscriber.subscribe("hooked");
+      assertThat(nextEvent(receiver)).isEqualTo(new WebhookEvent.ChannelOccupied("hooked"));
+      subscriber.unsubscribe("hooked");
+      assertThat(nextEvent(receiver)).isEqualTo(new WebhookEvent.ChannelVacated("hooked"));
+    }
+  }
+
+  @Test
+  void webhookCarriesPusherHeaders() throws Exception {
+    start(b -> {});
+    try (TestSubscriber subscriber = TestSubscriber.connect(server, client)) {
+      subscriber.subscribe("headers");
+      WebhookReceiver.Received received = receiver.next();
+      assertThat(received.headers().get("X-Pusher-Key")).containsExactly("app-key");
+      assertThat(received.headers().get("X-Pusher-Signature").get(0)).matches("[0-9a-f]{64}");
+      assertThat(new String(received.body())).contains("\"time_ms\":");
+    }
+  }
+
+  @Test
+  void memberAddedAndRemoved() throws Exception {
+    start(b -> {});
+    try (TestSubscriber subscriber = TestSubscriber.connect(server, client)) {
+      subscriber.subscribePresence("presence-hooked", PresenceMember.of("u1"));
+      assertThat(nextEvent(receiver)).isEqualTo(new WebhookEvent.ChannelOccupied("presence-hooked"));
+      assertThat(nextEvent(receiver)).isEqualTo(new WebhookEvent.MemberAdded("presence-hooked", "u1"));
+      subscriber.unsubscribe("presence-hooked");
+      assertThat(nextEvent(receiver)).isEqualTo(new WebhookEvent.MemberRemoved("presence-hooked", "u1"));
+      assertThat(nextEvent(receiver)).isEqualTo(new WebhookEvent.ChannelVacated("presence-hooked"));
+    }
+  }
+
+  @Test
+  void clientEventWebhookCarriesSenderAndData() throws Exception {
+    start(b -> b.clientEvents(true));
+    try (TestSubscriber sender = TestSubscriber.connect(server, client)) {
+      sender.subscribePresence("presence-client", PresenceMember.of("sender"));
+      nextEvent(receiver);
+      nextEvent(receiver);
+      sender.trigger("presence-client", "client-moved", Map.of("x", 1));
+      assertThat(nextEvent(receiver)).isEqualTo(new WebhookEvent.ClientEvent("presence-client", "client-moved",
+          "{\"x\":1}", Optional.of(sender.socketId()), Optional.of("sender")));
+    }
+  }
+
+  @Test
+  void cacheMiss() throws Exception {
+    start(b -> {});
+    try (TestSubscriber subscriber = TestSubscriber.connect(server, client)) {
+      subscriber.subscribe("cache-hooked");
+      nextEvent(receiver);
+      assertThat(nextEvent(receiver)).isEqualTo(new WebhookEvent.CacheMiss("cache-hooked"));
+    }
+  }
+
+  @Test
+  void subscriptionCount() throws Exception {
+    start(b -> b.subscriptionCount(true));
+    try (TestSubscriber subscriber = TestSubscriber.connect(server, client)) {
+      subscriber.subscribe("count-hooked");
+      nextEvent(receiver);
+      assertThat(nextEvent(receiver)).isEqualTo(new WebhookEvent.SubscriptionCount("count-hooked", 1));
+    }
+  }
+
+  @Test
+  void everyUrlReceivesEachWebhook() throws Exception {
+    try (WebhookReceiver second = WebhookReceiver.ok()) {
+      start(b -> b.webhookUrl(second.url()));
+      try (TestSubscriber subscriber = TestSubscriber.connect(server, client)) {
+        subscriber.subscribe("both");
+        assertThat(nextEvent(receiver)).isEqualTo(new WebhookEvent.ChannelOccupied("both"));
+        assertThat(nextEvent(second)).isEqualTo(new WebhookEvent.ChannelOccupied("both"));
+      }
+    }
+  }
+
+  @Test
+  void failedDeliveryIsRetriedUntilItSucceeds() throws Exception {
+    receiver.close();
+    receiver = new WebhookReceiver(n -> n <= 2 ? 500 : 200);
+    start(b -> b.webhookInitialBackoff(Duration.ofMillis(20)));
+    try (TestSubscriber subscriber = TestSubscriber.connect(server, client)) {
+      subscriber.subscribe("flaky");
+      assertThat(nextEvent(receiver)).isEqualTo(new WebhookEvent.ChannelOccupied("flaky"));
+      assertThat(receiver.attempts.get()).isEqualTo(3);
+    }
+  }
+
+  @Test
+  void deliveryIsGivenUpAfterTheRetryWindow() throws Exception {
+    receiver.close();
+    receiver = new WebhookReceiver(n -> 503);
+    start(b -> b.webhookInitialBackoff(Duration.ofMillis(20)).webhookRetryFor(Duration.ofMillis(300)));
+    try (TestSubscriber subscriber = TestSubscriber.connect(server, client)) {
+      subscriber.subscribe("dead-end");
+      long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+      while (receiver.attempts.get() < 2 && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      assertThat(receiver.attempts.get()).isGreaterThanOrEqualTo(2);
+      // 20+40+80+160 ms fit in 300 ms at most: the attempts stop, whatever the machine's speed.
+      Thread.sleep(1000);
+      int settled = receiver.attempts.get();
+      Thread.sleep(500);
+      assertThat(receiver.attempts.get()).isEqualTo(settled).isLessThanOrEqualTo(5);
+    }
+  }
+
+  @Test
+  void vacancyDelaySuppressesAQuickReturn() throws Exception {
+    start(b -> b.vacancyDelay(Duration.ofSeconds(2)));
+    try (TestSubscriber subscriber = TestSubscriber.connect(server, client)) {
+      subscriber.subscribe("bouncy");
+      assertThat(nextEvent(receiver)).isEqualTo(new WebhookEvent.ChannelOccupied("bouncy"));
+      subscriber.unsubscribe("bouncy");
+      subscriber.subscribe("bouncy");
+      subscriber.unsubscribe("bouncy");
+      // Only one vacated arrives, after the delay; the bounce in between produced nothing.
+      assertThat(nextEvent(receiver)).isEqualTo(new WebhookEvent.ChannelVacated("bouncy"));
+      assertThat(receiver.poll(300)).isNull();
+    }
+  }
+}
