@@ -114,6 +114,7 @@ public final class LoadHarness {
     command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xms1g");
     command.add("-Xmx1g");
+    command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add("dev.channels4j.benchmarks.Main");

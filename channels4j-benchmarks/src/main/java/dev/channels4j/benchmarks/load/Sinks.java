@@ -1,5 +1,6 @@
 package dev.channels4j.benchmarks.load;
 
+import dev.channels4j.local.LocalServer;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.http.HttpHeader;
@@ -19,6 +20,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * <ul>
  *   <li>{@code minimal}: Jetty 12 core, a non-blocking handler that reads the body and answers
  *       {@code {}}; nothing is parsed or checked, so the sink costs as little as an HTTP server can.
+ *   <li>{@code local}: channels4j-local's {@link LocalServer}, which checks every request as Pusher
+ *       does (signature, timestamp, body MD5, names, limits) and publishes the events (to no
+ *       subscriber here). Its per-event INFO log is turned down to WARN by the harness.
  * </ul>
  */
 public final class Sinks {
@@ -30,11 +34,19 @@ public final class Sinks {
     String kind = args.length == 0 ? "minimal" : args[0];
     int port = switch (kind) {
       case "minimal" -> minimal();
-      default -> throw new IllegalArgumentException("unknown sink " + kind + "; known: minimal");
+      case "local" -> local();
+      default -> throw new IllegalArgumentException("unknown sink " + kind + "; known: minimal, local");
     };
     System.out.println("PORT " + port);
     System.out.flush();
     Thread.currentThread().join();
+  }
+
+  static int local() {
+    LocalServer server = LocalServer.builder().port(0)
+        .appId(Workload.APP_ID).key(Workload.KEY).secret(Workload.SECRET)
+        .build().start();
+    return server.port();
   }
 
   static int minimal() throws Exception {
