@@ -28,7 +28,7 @@ public final class LoadHarness {
   public static void main(String[] args) throws Exception {
     Map<String, String> options = parse(args);
     int events = Integer.parseInt(options.getOrDefault("events", "50000"));
-    int warmup = Integer.parseInt(options.getOrDefault("warmup", "60000"));
+    int warmup = Integer.parseInt(options.getOrDefault("warmup", "20000"));
     int rounds = Integer.parseInt(options.getOrDefault("rounds", "3"));
     List<String> sinks = Arrays.asList(options.getOrDefault("sinks", "minimal").split(","));
     List<String> clients = options.containsKey("clients")
@@ -38,7 +38,7 @@ public final class LoadHarness {
 
     String machine = Machine.describe();
     System.out.println("channels4j load harness: " + events + " events per client after " + warmup
-        + " of warm-up, " + Workload.CHANNELS + " channels, " + rounds + " interleaved rounds (medians reported); " + machine);
+        + " after a warm-up in chunks of " + warmup + " until the JIT is quiet, " + Workload.CHANNELS + " channels, " + rounds + " interleaved rounds (medians reported); " + machine);
     List<Map<String, Object>> runs = new ArrayList<>();
     List<Map<String, Object>> samples = new ArrayList<>();
     for (String sink : sinks) {

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -140,6 +141,9 @@ public final class Dispatcher {
   private Object parseOrNull(String body) {
     if (body.isEmpty()) {
       return null;
+    }
+    if (body.equals("{}")) {
+      return new LinkedHashMap<String, Object>(); // Pusher's usual answer; what a codec parses it to
     }
     char first = body.charAt(0);
     if (first != '{' && first != '[') {

@@ -27,6 +27,32 @@ class SigningCacheTest {
   }
 
   @Test
+  void signsAGetWithItsOwnParametersAsDocumented() {
+    RequestSigner signer = new RequestSigner(KEY, SECRET);
+    String query = signer.signedQuery("GET", "/apps/3/channels",
+        Map.of("filter_by_prefix", "presence-", "info", "user_count"), null, 1353088179L);
+
+    assertThat(query).contains("auth_signature=16819168891cb5dfd72b5c7a5d3d602605b26c6ba1930033b5e2eeeb65010291")
+        .doesNotContain("body_md5");
+    assertThat(new RequestSigner(KEY, SECRET).signedQuery("POST", "/apps/3/users/12345/terminate_connections", Map.of(),
+        "{}".getBytes(StandardCharsets.UTF_8), 1353088179L))
+        .contains("auth_signature=01fa634edeb0cae84115307cad5c23f65a46cd286461b1c89637a3b5871a8f0e");
+  }
+
+  @Test
+  void aRequestWithoutParametersIsSignedAsTheGeneralRuleSays() {
+    RequestSigner signer = new RequestSigner("key with space", SECRET);
+    String query = signer.signedQuery("POST", "/apps/3/users/12345/terminate_connections", Map.of(),
+        "{}".getBytes(StandardCharsets.UTF_8), 1353088179L);
+
+    String expected = signer.expectedSignature("POST", "/apps/3/users/12345/terminate_connections", Map.of(
+        "auth_key", "key with space", "auth_timestamp", "1353088179", "auth_version", "1.0",
+        "body_md5", "99914b932bd37a50b983c5e7c90ae93b"));
+    assertThat(query).isEqualTo("auth_key=key%20with%20space&auth_signature=" + expected
+        + "&auth_timestamp=1353088179&auth_version=1.0&body_md5=99914b932bd37a50b983c5e7c90ae93b");
+  }
+
+  @Test
   void aThreadSwitchingBetweenSecretsGetsEachSecretsMac() {
     String forFirst = Hashing.hmacSha256Hex("first-secret", "message");
     String forSecond = Hashing.hmacSha256Hex("second-secret", "message");
