@@ -7,6 +7,7 @@ import dev.channels4j.internal.api.Dispatcher;
 import dev.channels4j.internal.api.Requests;
 import dev.channels4j.internal.auth.Authorizer;
 import dev.channels4j.internal.crypto.ChannelEncryption;
+import dev.channels4j.internal.publish.BatchingPublisher;
 import dev.channels4j.internal.signing.AuthSignatures;
 import dev.channels4j.internal.transport.ApacheTransport;
 import dev.channels4j.internal.webhook.WebhookReader;
@@ -51,13 +52,17 @@ import java.util.regex.Pattern;
  */
 public final class ChannelsClient implements AutoCloseable {
   private final ClientSettings settings;
+  private final Requests requests;
+  private final Dispatcher dispatcher;
   private final AsyncChannelsClient async;
   private final Authorizer authorizer;
   private final WebhookReader webhooks;
 
   private ChannelsClient(ClientSettings settings) {
     this.settings = settings;
-    this.async = new AsyncChannelsClient(new Requests(settings), new Dispatcher(settings));
+    this.requests = new Requests(settings);
+    this.dispatcher = new Dispatcher(settings);
+    this.async = new AsyncChannelsClient(requests, dispatcher);
     this.authorizer =
         new Authorizer(new AuthSignatures(settings.key(), settings.secret()), settings.codec(), settings.encryption());
     this.webhooks = new WebhookReader(settings.key(), settings.secret(), settings.codec(), settings.encryption());
@@ -130,6 +135,22 @@ public final class ChannelsClient implements AutoCloseable {
   /** Closes every connection signed in as {@code userId}; they may reconnect. */
   public void terminateUserConnections(String userId) {
     await(async.terminateUserConnections(userId));
+  }
+
+  /**
+   * A {@link Publisher} with {@link PublisherOptions#defaults() default options}: accepts single
+   * events and sends them in batches. Close it before this client.
+   */
+  public Publisher publisher() {
+    return publisher(PublisherOptions.defaults());
+  }
+
+  /** A {@link Publisher} that batches, bounds and lingers as {@code options} say. */
+  public Publisher publisher(PublisherOptions options) {
+    if (options == null) {
+      throw new ValidationException("publisher options must not be null; use PublisherOptions.defaults()");
+    }
+    return new BatchingPublisher(requests, dispatcher, options);
   }
 
   // ---- queries ----------------------------------------------------------------------------

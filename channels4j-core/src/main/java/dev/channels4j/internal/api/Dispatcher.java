@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -82,14 +83,18 @@ public final class Dispatcher {
     final CompletableFuture<TransportResponse> underlying = sent;
     return bounded
         .handle((response, failure) -> {
-          long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+          long millis = LOG.isDebugEnabled() ? TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) : 0;
           if (failure != null) {
             underlying.cancel(true);
             ChannelsException error = transportFailure(request, unwrap(failure));
-            LOG.debug("{} {} failed after {} ms: {}", request.method(), request.path(), millis, error.getMessage());
+            if (LOG.isDebugEnabled()) {
+              LOG.debug("{} {} failed after {} ms: {}", request.method(), request.path(), millis, error.getMessage());
+            }
             return Outcome.failed(error);
           }
-          LOG.debug("{} {} -> {} in {} ms", request.method(), request.path(), response.status(), millis);
+          if (LOG.isDebugEnabled()) {
+            LOG.debug("{} {} -> {} in {} ms", request.method(), request.path(), response.status(), millis);
+          }
           return judge(request, response);
         })
         .thenCompose(outcome -> {
@@ -107,7 +112,8 @@ public final class Dispatcher {
         });
   }
 
-  TransportRequest sign(ApiRequest request) {
+  /** Signs a request with a fresh timestamp: the exact request the transport would be handed. */
+  public TransportRequest sign(ApiRequest request) {
     long timestamp = clock.millis() / 1000;
     String query = signer.signedQuery(request.method(), request.path(), request.query(), request.body(), timestamp);
     URI uri = URI.create(baseUri + request.path() + "?" + query);
@@ -137,6 +143,9 @@ public final class Dispatcher {
   private Object parseOrNull(String body) {
     if (body.isEmpty()) {
       return null;
+    }
+    if (body.equals("{}")) {
+      return new LinkedHashMap<String, Object>(); // Pusher's usual answer; what a codec parses it to
     }
     char first = body.charAt(0);
     if (first != '{' && first != '[') {

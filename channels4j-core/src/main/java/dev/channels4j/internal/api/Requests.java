@@ -82,18 +82,59 @@ public final class Requests {
         throw new ValidationException("batch event #" + i + ": " + e.getMessage(), e);
       }
     }
-    List<Map<String, Object>> items = new ArrayList<>(events.size());
+    List<PreparedEvent> prepared = new ArrayList<>(events.size());
     for (int i = 0; i < events.size(); i++) {
       Event event = events.get(i);
+      prepared.add(new PreparedEvent(
+          event.channel(), event.name(), encoder.dataFor(event.channel(), event.data(), "batch event #" + i),
+          event.socketId().orElse(null), event.info().orElse(null)));
+    }
+    return batchOf(prepared);
+  }
+
+  /**
+   * Validates one event and encodes (and, for an encrypted channel, encrypts) its data, so a batch
+   * can later be assembled from events that are each known to be valid.
+   */
+  public PreparedEvent prepare(Event event) {
+    if (event == null) {
+      throw new ValidationException("event must not be null");
+    }
+    Validation.channelName(event.channel());
+    Validation.eventName(event.name());
+    event.socketId().ifPresent(Validation::socketId);
+    if (Validation.isEncrypted(event.channel())) {
+      encoder.requireEncryption(event.channel());
+    }
+    String data = encoder.dataFor(event.channel(), event.data(), "event");
+    return new PreparedEvent(event.channel(), event.name(), data, event.socketId().orElse(null), event.info().orElse(null));
+  }
+
+  /** {@code POST /batch_events} of events already {@link #prepare prepared}; 1 to the batch limit. */
+  public ApiRequest batchOf(List<PreparedEvent> events) {
+    if (events.isEmpty() || events.size() > maxBatchSize) {
+      throw new IllegalArgumentException("a batch holds 1 to " + maxBatchSize + " events, got " + events.size());
+    }
+    List<Map<String, Object>> items = new ArrayList<>(events.size());
+    for (PreparedEvent event : events) {
       Map<String, Object> item = new LinkedHashMap<>();
       item.put("channel", event.channel());
       item.put("name", event.name());
-      item.put("data", encoder.dataFor(event.channel(), event.data(), "batch event #" + i));
-      event.socketId().ifPresent(socketId -> item.put("socket_id", socketId));
-      event.info().ifPresent(info -> item.put("info", info));
+      item.put("data", event.data());
+      if (event.socketId() != null) {
+        item.put("socket_id", event.socketId());
+      }
+      if (event.info() != null) {
+        item.put("info", event.info());
+      }
       items.add(item);
     }
     return ApiRequest.post(appPath + "/batch_events", json(Map.of("batch", items)));
+  }
+
+  /** The largest number of events one batch request may carry. */
+  public int maxBatchSize() {
+    return maxBatchSize;
   }
 
   /** {@code POST /users/<id>/terminate_connections} with body {@code {}}. */

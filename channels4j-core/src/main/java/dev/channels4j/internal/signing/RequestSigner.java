@@ -17,10 +17,12 @@ public final class RequestSigner {
 
   private final String key;
   private final String secret;
+  private final String encodedKey;
 
   public RequestSigner(String key, String secret) {
     this.key = key;
     this.secret = secret;
+    this.encodedKey = encodeQueryValue(key);
   }
 
   /**
@@ -34,6 +36,9 @@ public final class RequestSigner {
    */
   public String signedQuery(
       String method, String path, Map<String, String> extraParams, byte[] body, long timestampSeconds) {
+    if (extraParams.isEmpty()) {
+      return authOnlyQuery(method, path, body, timestampSeconds);
+    }
     TreeMap<String, String> params = new TreeMap<>(extraParams);
     params.put("auth_key", key);
     params.put("auth_timestamp", Long.toString(timestampSeconds));
@@ -49,6 +54,34 @@ public final class RequestSigner {
         query.append('&');
       }
       query.append(param.getKey()).append('=').append(encodeQueryValue(param.getValue()));
+    }
+    return query.toString();
+  }
+
+  /**
+   * The common case, a request with no parameters of its own (every POST): the auth parameters in
+   * their sorted order, written straight out. Only the key may need percent-encoding; the
+   * timestamp, the version and the hex digests never do.
+   */
+  private String authOnlyQuery(String method, String path, byte[] body, long timestampSeconds) {
+    String timestamp = Long.toString(timestampSeconds);
+    String bodyMd5 = body == null ? null : Hashing.md5Hex(body);
+    StringBuilder toSign = new StringBuilder(method.length() + path.length() + key.length() + 110);
+    toSign.append(method).append('\n').append(path).append('\n')
+        .append("auth_key=").append(key)
+        .append("&auth_timestamp=").append(timestamp)
+        .append("&auth_version=").append(AUTH_VERSION);
+    if (bodyMd5 != null) {
+      toSign.append("&body_md5=").append(bodyMd5);
+    }
+    String signature = Hashing.hmacSha256Hex(secret, toSign.toString());
+    StringBuilder query = new StringBuilder(encodedKey.length() + 180);
+    query.append("auth_key=").append(encodedKey)
+        .append("&auth_signature=").append(signature)
+        .append("&auth_timestamp=").append(timestamp)
+        .append("&auth_version=").append(AUTH_VERSION);
+    if (bodyMd5 != null) {
+      query.append("&body_md5=").append(bodyMd5);
     }
     return query.toString();
   }
@@ -77,7 +110,18 @@ public final class RequestSigner {
 
   /** Percent-encodes a query value (spaces as {@code %20}, not {@code +}). */
   public static String encodeQueryValue(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    // Keys, timestamps and hex digests need no encoding; skip the encoder's copies for them.
+    for (int i = 0; i < value.length(); i++) {
+      if (!isUnreserved(value.charAt(i))) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+      }
+    }
+    return value;
+  }
+
+  /** RFC 3986 unreserved characters, which URLEncoder leaves as they are too (but for '~'). */
+  private static boolean isUnreserved(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_';
   }
 
   @Override

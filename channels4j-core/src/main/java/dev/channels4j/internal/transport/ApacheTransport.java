@@ -53,6 +53,8 @@ public final class ApacheTransport implements Transport {
   private final CloseableHttpAsyncClient client;
   /** Requests in flight, with the exchange to cancel when the client closes under them. */
   private final Map<CompletableFuture<TransportResponse>, Runnable> pending = new ConcurrentHashMap<>();
+  private final Duration defaultTimeout;
+  private final RequestConfig defaultRequestConfig;
 
   /** A proxy to send every request through, with optional credentials. */
   public record Proxy(String host, int port, String username, String password) {
@@ -63,6 +65,8 @@ public final class ApacheTransport implements Transport {
   }
 
   public ApacheTransport(Duration connectTimeout, Duration timeout, int maxConnections, Proxy proxy) {
+    this.defaultTimeout = timeout;
+    this.defaultRequestConfig = requestConfigFor(timeout);
     PoolingAsyncClientConnectionManager connections =
         PoolingAsyncClientConnectionManagerBuilder.create()
             .setMaxConnTotal(maxConnections)
@@ -116,12 +120,7 @@ public final class ApacheTransport implements Transport {
     if (request.body() != null) {
       builder.setBody(request.body(), ContentType.APPLICATION_JSON);
     }
-    builder.setRequestConfig(
-        RequestConfig.custom()
-            .setResponseTimeout(Timeout.of(request.timeout()))
-            .setConnectionRequestTimeout(Timeout.of(request.timeout()))
-            .setRedirectsEnabled(false)
-            .build());
+    builder.setRequestConfig(requestConfig(request.timeout()));
     SimpleHttpRequest httpRequest = builder.build();
     CompletableFuture<TransportResponse> result = new CompletableFuture<>();
     AbandonableConsumer consumer = new AbandonableConsumer(SimpleResponseConsumer.create());
@@ -157,6 +156,23 @@ public final class ApacheTransport implements Transport {
       }
     });
     return result;
+  }
+
+  /** The client is built for one timeout, which every request of its client carries: reuse its config. */
+  private RequestConfig requestConfig(Duration timeout) {
+    RequestConfig cached = defaultRequestConfig;
+    if (timeout.equals(defaultTimeout)) {
+      return cached;
+    }
+    return requestConfigFor(timeout);
+  }
+
+  private static RequestConfig requestConfigFor(Duration timeout) {
+    return RequestConfig.custom()
+        .setResponseTimeout(Timeout.of(timeout))
+        .setConnectionRequestTimeout(Timeout.of(timeout))
+        .setRedirectsEnabled(false)
+        .build();
   }
 
   private static TransportResponse toResponse(SimpleHttpResponse response) {

@@ -1,0 +1,35 @@
+package dev.channels4j.benchmarks;
+
+import dev.channels4j.benchmarks.load.ClientRun;
+import dev.channels4j.benchmarks.load.LoadHarness;
+import dev.channels4j.benchmarks.load.Sinks;
+import java.util.Arrays;
+
+/**
+ * The entry point of {@code benchmarks.jar}.
+ *
+ * <pre>
+ * java -jar channels4j-benchmarks/target/benchmarks.jar jmh [JMH options]   # per-operation cost
+ * java -jar channels4j-benchmarks/target/benchmarks.jar load [--events N] [--warmup N] [--sinks minimal,local]
+ * </pre>
+ *
+ * <p>{@code sink} and {@code client} are the child processes the load harness starts.
+ */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) throws Exception {
+    String command = args.length == 0 ? "help" : args[0];
+    String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
+    switch (command) {
+      case "jmh" -> org.openjdk.jmh.Main.main(rest);
+      case "load" -> LoadHarness.main(rest);
+      case "sink" -> Sinks.main(rest);
+      case "client" -> ClientRun.main(rest);
+      default -> {
+        System.out.println("usage: benchmarks.jar jmh [JMH options] | load [--events N] [--warmup N] [--sinks minimal,local]");
+        System.exit(command.equals("help") ? 0 : 2);
+      }
+    }
+  }
+}

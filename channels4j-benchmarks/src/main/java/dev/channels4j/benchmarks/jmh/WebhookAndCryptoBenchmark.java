@@ -1,0 +1,87 @@
+package dev.channels4j.benchmarks.jmh;
+
+import com.pusher.rest.crypto.CryptoUtil;
+import com.pusher.rest.data.EncryptedMessage;
+import com.pusher.rest.data.Validity;
+import dev.channels4j.ChannelsClient;
+import dev.channels4j.internal.crypto.ChannelEncryption;
+import dev.channels4j.webhook.Webhook;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Webhook verification of a 1 KB body, and end-to-end encryption of 1 KB of data.
+ *
+ * <p>Note what each side does: channels4j's {@code verifyWebhook} checks the key and the HMAC in
+ * constant time and parses the events; pusher-http-java's {@code validateWebhookSignature} only
+ * compares the HMAC and parses nothing.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+@State(Scope.Benchmark)
+public class WebhookAndCryptoBenchmark {
+  private ChannelsClient client;
+  private Fixtures.CapturingPusher pusher;
+  private Map<String, List<String>> headers;
+  private String signature;
+  private String bodyText;
+  private ChannelEncryption encryption;
+  private CryptoUtil pusherCrypto;
+
+  @Setup
+  public void setUp() {
+    client = Fixtures.channels4j();
+    pusher = new Fixtures.CapturingPusher();
+    Map<String, String> signed = client.signWebhook(Fixtures.WEBHOOK_BODY);
+    signature = signed.get("X-Pusher-Signature");
+    headers = Map.of("X-Pusher-Key", List.of(Fixtures.KEY), "X-Pusher-Signature", List.of(signature));
+    bodyText = new String(Fixtures.WEBHOOK_BODY, StandardCharsets.UTF_8);
+    encryption = new ChannelEncryption(Base64.getDecoder().decode(Fixtures.MASTER_KEY_BASE64));
+    pusherCrypto = new CryptoUtil(Fixtures.MASTER_KEY_BASE64);
+    if (pusher.validateWebhookSignature(Fixtures.KEY, signature, bodyText) != Validity.VALID) {
+      throw new IllegalStateException("the fixture webhook does not verify with pusher-http-java");
+    }
+  }
+
+  @TearDown
+  public void tearDown() {
+    client.close();
+  }
+
+  @Benchmark
+  public Webhook verifyWebhook1k_channels4j() {
+    return client.verifyWebhook(headers, Fixtures.WEBHOOK_BODY);
+  }
+
+  @Benchmark
+  public Validity verifyWebhook1k_pusherHttpJava() {
+    return pusher.validateWebhookSignature(Fixtures.KEY, signature, bodyText);
+  }
+
+  @Benchmark
+  public ChannelEncryption.Envelope encrypt1k_channels4j() {
+    return encryption.encrypt("private-encrypted-room", Fixtures.KILOBYTE);
+  }
+
+  @Benchmark
+  public EncryptedMessage encrypt1k_pusherHttpJava() {
+    return pusherCrypto.encrypt("private-encrypted-room", Fixtures.KILOBYTE);
+  }
+}

@@ -1,0 +1,64 @@
+package dev.channels4j;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Publishes single events at a high rate by grouping them into batch requests
+ * ({@code POST /batch_events}, up to the batch limit per request). Obtain one with
+ * {@link ChannelsClient#publisher()} or {@link ChannelsClient#publisher(PublisherOptions)};
+ * thread-safe; close it before the client.
+ *
+ * <p>What it promises:
+ * <ul>
+ *   <li>each event's future completes exactly once, with the attributes it asked for
+ *       ({@link Event#withInfo}) or with the error of the request that carried it: a failed request
+ *       fails exactly its own events;
+ *   <li>events of one channel are sent in the order they were published: a channel never has two
+ *       requests in flight, so a later batch cannot overtake an earlier one;
+ *   <li>an event that is invalid fails its own future with a {@link ValidationException} and is
+ *       never sent; the others are unaffected;
+ *   <li>{@link #flush()} and {@link #close()} deliver every event accepted before they were called.
+ * </ul>
+ *
+ * <p>A request is sent when a full batch is ready, or when the oldest waiting event has lingered
+ * for {@link PublisherOptions.Builder#linger linger}, at most
+ * {@link PublisherOptions.Builder#maxInFlightRequests maxInFlightRequests} at a time. When the queue
+ * is full, {@link #publish} waits or fails fast, as {@link PublisherOptions.Backpressure} says.
+ *
+ * <p>Futures complete on the HTTP client's I/O threads: a callback must not block, and must not
+ * call {@link #flush()}, {@link #close()} or a waiting {@link #publish} (that could wait for itself).
+ *
+ * <pre>{@code
+ * try (Publisher publisher = client.publisher()) {
+ *   for (Order order : orders) {
+ *     publisher.publish(Event.of("orders-" + order.shop(), "created", order))
+ *         .whenComplete((counts, error) -> { if (error != null) log.warn("not published", error); });
+ *   }
+ * } // close() waits until every event above has its outcome
+ * }</pre>
+ */
+public interface Publisher extends AutoCloseable {
+
+  /**
+   * Accepts one event for publishing. Encrypted channels, {@link Event#excluding socket ids} and
+   * {@link Event#withInfo info} work as in {@link ChannelsClient#triggerBatch}.
+   *
+   * @return a future completed with the event's channel attributes (empty counts when none were
+   *     asked), or failed with a {@link ValidationException}, {@link ApiException},
+   *     {@link TransportException} or {@link PublishRejectedException}
+   */
+  CompletableFuture<ChannelCounts> publish(Event event);
+
+  /**
+   * Sends every waiting event without waiting for the linger, and blocks until every event accepted
+   * before this call has completed (successfully or not). Events published meanwhile are not waited for.
+   */
+  void flush();
+
+  /**
+   * Stops accepting events ({@link #publish} then fails with {@link PublishRejectedException}),
+   * sends every accepted event, and blocks until each has completed. Idempotent.
+   */
+  @Override
+  void close();
+}
