@@ -74,7 +74,7 @@ public final class DemoCommand implements Callable<Integer> {
       out.println("Next: run " + style.bold("./channels4j serve") + ", then in other terminals:");
       out.println("        " + style.bold("./channels4j listen my-channel"));
       out.println("        " + style.bold("./channels4j trigger my-channel --event hello --data '{\"text\":\"hi\"}'"));
-      out.println("      ./channels4j --help lists every command.");
+      out.println("      " + style.bold("./channels4j --help") + " lists every command.");
     } else {
       out.println(style.red(style.bold(failed + " of " + results.size() + " steps did not round-trip")) + " (see the !! lines above).");
     }
