@@ -12,13 +12,16 @@ import java.util.Map;
  */
 @SuppressWarnings("try")
 public final class ClientRun {
-  private static final int MAX_WARMUP_CHUNKS = 12;
-  private static final long QUIET_JIT_MILLIS = 50;
+  private static final int MAX_WARMUP_CHUNKS = 1000;
+  private static final long MIN_WARMUP_NANOS = 10_000_000_000L;
+  /** JIT compilation time per wall time of a chunk under which the compiler counts as quiet. */
+  private static final double QUIET_JIT_SHARE = 0.02;
   private ClientRun() {}
 
   /**
-   * {@code client <name> <port> <warm-up chunk> <events>}: warms up in chunks of events (at least
-   * two) until a chunk sees under 50 ms of JIT compilation, at most 12 chunks; then measures.
+   * {@code client <name> <port> <warm-up chunk> <events>}: warms up in chunks of events for at
+   * least 10 s and until the JIT compiled for under 2% of a chunk's time (at most 1000 chunks); then
+   * measures. A fixed event count would warm a fast client for less time than a slow one.
    */
   public static void main(String[] args) throws Exception {
     String name = args[0];
@@ -31,15 +34,19 @@ public final class ClientRun {
       // after a fixed number of events, and its CPU time would be counted against the client.
       CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
       int warmupEvents = 0;
+      long warmupStarted = System.nanoTime();
       for (int chunk = 1; chunk <= MAX_WARMUP_CHUNKS; chunk++) {
         long compiledBefore = jit.getTotalCompilationTime();
+        long chunkStarted = System.nanoTime();
         Recorder warm = new Recorder(warmup);
         driver.run(warmup, warm);
         warmupEvents += warmup;
         if (warm.errors() > 0) {
           System.err.println(name + ": " + warm.errors() + " errors in warm-up, first: " + warm.firstError());
         }
-        if (chunk >= 2 && jit.getTotalCompilationTime() - compiledBefore < QUIET_JIT_MILLIS) {
+        long chunkMillis = Math.max(1, (System.nanoTime() - chunkStarted) / 1_000_000);
+        double jitShare = (jit.getTotalCompilationTime() - compiledBefore) / (double) chunkMillis;
+        if (System.nanoTime() - warmupStarted >= MIN_WARMUP_NANOS && jitShare < QUIET_JIT_SHARE) {
           break;
         }
       }

@@ -37,8 +37,8 @@ public final class LoadHarness {
     Files.createDirectories(out);
 
     String machine = Machine.describe();
-    System.out.println("channels4j load harness: " + events + " events per client after " + warmup
-        + " after a warm-up in chunks of " + warmup + " until the JIT is quiet, " + Workload.CHANNELS + " channels, " + rounds + " interleaved rounds (medians reported); " + machine);
+    System.out.println("channels4j load harness: " + events + " events per client, after a warm-up of at least 10 s"
+        + " in chunks of " + warmup + " events until the JIT is quiet, " + Workload.CHANNELS + " channels, " + rounds + " interleaved rounds (medians reported); " + machine);
     List<Map<String, Object>> runs = new ArrayList<>();
     List<Map<String, Object>> samples = new ArrayList<>();
     for (String sink : sinks) {

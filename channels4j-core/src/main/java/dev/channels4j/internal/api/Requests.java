@@ -5,7 +5,6 @@ import dev.channels4j.Event;
 import dev.channels4j.Trigger;
 import dev.channels4j.ValidationException;
 import dev.channels4j.internal.validation.Validation;
-import dev.channels4j.spi.JsonCodec;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,13 +19,11 @@ public final class Requests {
   private static final byte[] EMPTY_OBJECT = "{}".getBytes(StandardCharsets.UTF_8);
 
   private final String appPath;
-  private final JsonCodec codec;
   private final EventEncoder encoder;
   private final int maxBatchSize;
 
   public Requests(ClientSettings settings) {
     this.appPath = "/apps/" + settings.appId();
-    this.codec = settings.codec();
     this.encoder = new EventEncoder(settings.codec(), settings.encryption(), settings.maxDataBytes());
     this.maxBatchSize = settings.maxBatchSize();
   }
@@ -115,21 +112,7 @@ public final class Requests {
     if (events.isEmpty() || events.size() > maxBatchSize) {
       throw new IllegalArgumentException("a batch holds 1 to " + maxBatchSize + " events, got " + events.size());
     }
-    List<Map<String, Object>> items = new ArrayList<>(events.size());
-    for (PreparedEvent event : events) {
-      Map<String, Object> item = new LinkedHashMap<>();
-      item.put("channel", event.channel());
-      item.put("name", event.name());
-      item.put("data", event.data());
-      if (event.socketId() != null) {
-        item.put("socket_id", event.socketId());
-      }
-      if (event.info() != null) {
-        item.put("info", event.info());
-      }
-      items.add(item);
-    }
-    return ApiRequest.post(appPath + "/batch_events", json(Map.of("batch", items)));
+    return ApiRequest.post(appPath + "/batch_events", EventBodies.batch(events));
   }
 
   /** The largest number of events one batch request may carry. */
@@ -174,20 +157,6 @@ public final class Requests {
 
   private ApiRequest eventsRequest(
       List<String> channels, String event, String data, String socketId, String info) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("name", event);
-    body.put("channels", channels);
-    body.put("data", data);
-    if (socketId != null) {
-      body.put("socket_id", socketId);
-    }
-    if (info != null) {
-      body.put("info", info);
-    }
-    return ApiRequest.post(appPath + "/events", json(body));
-  }
-
-  private byte[] json(Object body) {
-    return codec.toJson(body).getBytes(StandardCharsets.UTF_8);
+    return ApiRequest.post(appPath + "/events", EventBodies.events(channels, event, data, socketId, info));
   }
 }

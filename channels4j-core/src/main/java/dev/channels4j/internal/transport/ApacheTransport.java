@@ -41,6 +41,10 @@ import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.reactor.IOReactorConfig;
+import org.apache.hc.core5.http.config.Http1Config;
+import org.apache.hc.core5.http2.HttpVersionPolicy;
+import org.apache.hc.core5.http2.config.H2Config;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
@@ -50,6 +54,7 @@ import org.apache.hc.core5.util.Timeout;
  * after 30 s, so a trigger after a quiet period does not fail on a connection the server dropped.
  */
 public final class ApacheTransport implements Transport {
+  private static final String USER_AGENT = "channels4j";
   private final CloseableHttpAsyncClient client;
   /** Requests in flight, with the exchange to cancel when the client closes under them. */
   private final Map<CompletableFuture<TransportResponse>, Runnable> pending = new ConcurrentHashMap<>();
@@ -79,24 +84,27 @@ public final class ApacheTransport implements Transport {
                     .setTimeToLive(TimeValue.ofMinutes(5))
                     .build())
             .build();
-    HttpAsyncClientBuilder builder =
-        HttpAsyncClients.custom()
-            .setConnectionManager(connections)
-            .setIOReactorConfig(IOReactorConfig.custom().setIoThreadCount(Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()))).build())
-            .setDefaultRequestConfig(
-                RequestConfig.custom()
-                    .setResponseTimeout(Timeout.of(timeout))
-                    .setConnectionRequestTimeout(Timeout.of(timeout))
-                    .setRedirectsEnabled(false)
-                    .build())
-            .disableRedirectHandling()
-            .disableAutomaticRetries()
-            .disableCookieManagement()
-            .evictExpiredConnections()
-            .evictIdleConnections(TimeValue.ofSeconds(30))
-            .setUserAgent("channels4j");
-    if (proxy != null) {
-      builder.setProxy(new HttpHost(proxy.host(), proxy.port()));
+    IOReactorConfig reactor = IOReactorConfig.custom()
+        .setIoThreadCount(Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())))
+        .build();
+    if (proxy == null) {
+      // Without a proxy the client needs no exec chain (redirects, cookies, auth, retries are all
+      // off): the minimal client skips it, and with it a re-parse of every request's URI.
+      this.client = HttpAsyncClients.createMinimal(
+          HttpVersionPolicy.FORCE_HTTP_1, H2Config.DEFAULT, Http1Config.DEFAULT, reactor, connections);
+    } else {
+      HttpAsyncClientBuilder builder =
+          HttpAsyncClients.custom()
+              .setConnectionManager(connections)
+              .setIOReactorConfig(reactor)
+              .setDefaultRequestConfig(defaultRequestConfig)
+              .disableRedirectHandling()
+              .disableAutomaticRetries()
+              .disableCookieManagement()
+              .evictExpiredConnections()
+              .evictIdleConnections(TimeValue.ofSeconds(30))
+              .setUserAgent(USER_AGENT)
+              .setProxy(new HttpHost(proxy.host(), proxy.port()));
       if (proxy.username() != null) {
         BasicCredentialsProvider credentials = new BasicCredentialsProvider();
         credentials.setCredentials(
@@ -104,8 +112,8 @@ public final class ApacheTransport implements Transport {
             new UsernamePasswordCredentials(proxy.username(), proxy.password().toCharArray()));
         builder.setDefaultCredentialsProvider(credentials);
       }
+      this.client = builder.build();
     }
-    this.client = builder.build();
     this.client.start();
   }
 
@@ -120,14 +128,19 @@ public final class ApacheTransport implements Transport {
     if (request.body() != null) {
       builder.setBody(request.body(), ContentType.APPLICATION_JSON);
     }
-    builder.setRequestConfig(requestConfig(request.timeout()));
+    builder.setHeader("User-Agent", USER_AGENT);
+    RequestConfig config = requestConfig(request.timeout());
+    builder.setRequestConfig(config);
     SimpleHttpRequest httpRequest = builder.build();
+    HttpClientContext context = HttpClientContext.create();
+    context.setRequestConfig(config);
     CompletableFuture<TransportResponse> result = new CompletableFuture<>();
     AbandonableConsumer consumer = new AbandonableConsumer(SimpleResponseConsumer.create());
     Future<SimpleHttpResponse> inFlight =
         client.execute(
             SimpleRequestProducer.create(httpRequest),
             consumer,
+            context,
             new FutureCallback<>() {
               @Override
               public void completed(SimpleHttpResponse response) {
