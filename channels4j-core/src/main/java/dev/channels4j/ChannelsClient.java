@@ -2,9 +2,11 @@ package dev.channels4j;
 
 import dev.channels4j.auth.PresenceMember;
 import dev.channels4j.auth.UserData;
+import dev.channels4j.internal.api.ApiRequest;
 import dev.channels4j.internal.api.ClientSettings;
 import dev.channels4j.internal.api.Dispatcher;
 import dev.channels4j.internal.api.Requests;
+import dev.channels4j.internal.api.Responses;
 import dev.channels4j.internal.auth.Authorizer;
 import dev.channels4j.internal.crypto.ChannelEncryption;
 import dev.channels4j.internal.publish.BatchingPublisher;
@@ -21,12 +23,14 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -109,32 +113,32 @@ public final class ChannelsClient implements AutoCloseable {
    * its UTF-8 text, anything else as JSON through the configured {@link JsonCodec}.
    */
   public TriggerResult trigger(String channel, String event, Object data) {
-    return await(async.trigger(channel, event, data));
+    return trigger(Trigger.of(channel, event, data));
   }
 
   /** Publishes an event on up to 100 channels (an encrypted channel must be triggered alone). */
   public TriggerResult trigger(List<String> channels, String event, Object data) {
-    return await(async.trigger(channels, event, data));
+    return trigger(Trigger.of(channels, event, data));
   }
 
   /** Publishes an event with options: an excluded socket id, attributes to return. */
   public TriggerResult trigger(Trigger trigger) {
-    return await(async.trigger(trigger));
+    return call(() -> requests.trigger(trigger), Responses::trigger);
   }
 
   /** Publishes up to the batch limit (10 by default) of events in one request. */
   public BatchResult triggerBatch(List<Event> events) {
-    return await(async.triggerBatch(events));
+    return call(() -> requests.batch(events), Responses::batch);
   }
 
   /** Publishes an event to every connection signed in as {@code userId}. */
   public void sendToUser(String userId, String event, Object data) {
-    await(async.sendToUser(userId, event, data));
+    call(() -> requests.sendToUser(userId, event, data), response -> null);
   }
 
   /** Closes every connection signed in as {@code userId}; they may reconnect. */
   public void terminateUserConnections(String userId) {
-    await(async.terminateUserConnections(userId));
+    call(() -> requests.terminateUserConnections(userId), response -> null);
   }
 
   /**
@@ -162,7 +166,7 @@ public final class ChannelsClient implements AutoCloseable {
 
   /** The occupied channels the query selects. */
   public ChannelList channels(ChannelsQuery query) {
-    return await(async.channels(query));
+    return callWithRequest(() -> requests.channels(query), Responses::channels);
   }
 
   /**
@@ -170,12 +174,14 @@ public final class ChannelsClient implements AutoCloseable {
    * {@code subscription_count}, {@code cache} (cache channels).
    */
   public ChannelInfo channel(String channel, String... attributes) {
-    return await(async.channel(channel, attributes));
+    return callWithRequest(
+        () -> requests.channel(channel, attributes.length == 0 ? null : Info.join(Arrays.asList(attributes))),
+        (request, response) -> Responses.channel(request, response, channel));
   }
 
   /** The ids of the users on a presence channel. */
   public List<String> users(String presenceChannel) {
-    return await(async.users(presenceChannel));
+    return callWithRequest(() -> requests.users(presenceChannel), Responses::users);
   }
 
   // ---- authorization (no network) ---------------------------------------------------------
@@ -255,16 +261,15 @@ public final class ChannelsClient implements AutoCloseable {
         + (settings.encryption() == null ? "" : ", encryptionMasterKey=<hidden>") + "]";
   }
 
-  private static <T> T await(CompletableFuture<T> future) {
-    try {
-      return future.join();
-    } catch (CompletionException e) {
-      Throwable cause = Dispatcher.unwrap(e);
-      if (cause instanceof ChannelsException channels) {
-        throw channels;
-      }
-      throw new TransportException(TransportException.Kind.OTHER, "request failed: " + cause, cause);
-    }
+  // Blocking calls send on the calling thread (Dispatcher.sendBlocking), not by waiting for the
+  // async path: that would cost two thread hand-offs per request.
+  private <T> T call(Supplier<ApiRequest> build, Function<Dispatcher.ApiResponse, T> read) {
+    return callWithRequest(build, (request, response) -> read.apply(response));
+  }
+
+  private <T> T callWithRequest(Supplier<ApiRequest> build, BiFunction<ApiRequest, Dispatcher.ApiResponse, T> read) {
+    ApiRequest request = build.get();
+    return read.apply(request, dispatcher.sendBlocking(request));
   }
 
   /**

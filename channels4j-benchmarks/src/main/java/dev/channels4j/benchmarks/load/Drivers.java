@@ -22,7 +22,13 @@ import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.reactor.IOReactorConfig;
@@ -37,7 +43,7 @@ final class Drivers {
 
   static final List<String> ALL = List.of(
       "channels4j-blocking", "channels4j-async", "channels4j-publisher",
-      "pusher-http-java-blocking", "pusher-http-java-async", "httpclient5-floor", "httpclient5-floor-blocking");
+      "pusher-http-java-blocking", "pusher-http-java-async", "httpclient5-floor", "httpclient5-classic-floor");
 
   private Drivers() {}
 
@@ -77,6 +83,7 @@ final class Drivers {
       }
       case "httpclient5-floor" -> floor(port, false);
       case "httpclient5-floor-blocking" -> floor(port, true);
+      case "httpclient5-classic-floor" -> classicFloor(port);
       case "channels4j-transport-only" -> transportOnly(port);
       default -> throw new IllegalArgumentException("unknown client " + name + "; known: " + ALL);
     };
@@ -210,10 +217,35 @@ final class Drivers {
   }
 
   /**
+   * The blocking floor: HttpClient 5's classic (blocking) client, configured as channels4j's
+   * blocking path is, {@link #BLOCKING_THREADS} threads posting one pre-built body to one
+   * pre-signed URI and reading each answer on their own thread.
+   */
+  static Driver classicFloor(int port) {
+    byte[] body = floorBody();
+    URI uri = floorUri(port, body);
+    CloseableHttpClient http = HttpClients.createMinimal(PoolingHttpClientConnectionManagerBuilder.create()
+        .setMaxConnTotal(64).setMaxConnPerRoute(64).build());
+    return blocking(i -> {
+      HttpPost post = new HttpPost(uri);
+      post.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
+      try {
+        return http.execute(post, response -> {
+          EntityUtils.consume(response.getEntity());
+          return response.getCode() == 200;
+        });
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }, () -> http.close(CloseMode.GRACEFUL));
+  }
+
+  /**
    * The floor: HttpClient 5's async client, configured as channels4j's transport is, posting one
    * pre-built body to one pre-signed URI. No validation, JSON, signing or response parsing per
-   * request. Async: {@link #ASYNC_IN_FLIGHT} in flight; blocking: {@link #BLOCKING_THREADS} threads
-   * each waiting for its answer, as channels4j's blocking client does.
+   * request. Async: {@link #ASYNC_IN_FLIGHT} in flight; blocking (not in {@link #ALL}: a diagnostic
+   * of what waiting on the async client costs): {@link #BLOCKING_THREADS} threads each waiting for
+   * its answer.
    */
   static Driver floor(int port, boolean blocking) {
     byte[] body = floorBody();

@@ -48,8 +48,7 @@ final class Report {
     StringBuilder out = new StringBuilder("Targets (ratios within this run, same sink):\n");
     for (String sink : runs.stream().map(r -> (String) r.get("sink")).distinct().toList()) {
       ratio(out, sink, "channels4j-blocking", "pusher-http-java-blocking", "events_per_s", ">=", 1.25);
-      ratio(out, sink, "channels4j-blocking", "httpclient5-floor", "cpu_us_per_event", "<=", 1.10);
-      ratio(out, sink, "channels4j-blocking", "httpclient5-floor-blocking", "cpu_us_per_event", "<=", 1.10);
+      ratio(out, sink, "channels4j-blocking", "httpclient5-classic-floor", "cpu_us_per_event", "<=", 1.10);
       ratio(out, sink, "channels4j-async", "pusher-http-java-async", "events_per_s", ">=", 1.25);
       ratio(out, sink, "channels4j-async", "httpclient5-floor", "cpu_us_per_event", "<=", 1.10);
       ratio(out, sink, "channels4j-publisher", "pusher-http-java-async", "events_per_s", ">=", 5.0);

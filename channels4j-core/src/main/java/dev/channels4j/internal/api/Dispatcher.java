@@ -46,6 +46,8 @@ public final class Dispatcher {
   private static final Map<String, String> GET_HEADERS = Map.of(LIBRARY_HEADER, LIBRARY);
 
   private final String baseUri;
+  private final String origin;
+  private final String pathPrefix;
   private final RequestSigner signer;
   private final Transport transport;
   private final JsonCodec codec;
@@ -56,6 +58,9 @@ public final class Dispatcher {
   public Dispatcher(ClientSettings settings) {
     String base = settings.baseUri().toString();
     this.baseUri = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    URI parsed = URI.create(baseUri);
+    this.origin = parsed.getScheme() + "://" + parsed.getRawAuthority();
+    this.pathPrefix = parsed.getRawPath() == null ? "" : parsed.getRawPath();
     this.signer = new RequestSigner(settings.key(), settings.secret());
     this.transport = settings.transport();
     this.codec = settings.codec();
@@ -67,6 +72,40 @@ public final class Dispatcher {
   /** Sends the request; the future fails with an {@link ApiException} or {@link TransportException}. */
   public CompletableFuture<ApiResponse> send(ApiRequest request) {
     return attempt(request, 1);
+  }
+
+  /**
+   * Sends the request on the calling thread, retrying as the policy allows, and returns the
+   * response or throws an {@link ApiException} or {@link TransportException}.
+   */
+  public ApiResponse sendBlocking(ApiRequest request) {
+    for (int attempt = 1; ; attempt++) {
+      long started = System.nanoTime();
+      Outcome outcome;
+      try {
+        TransportResponse response = transport.execute(sign(request));
+        logAnswer(request, response, started);
+        outcome = judge(request, response);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new TransportException(TransportException.Kind.OTHER, request + " was interrupted", e);
+      } catch (Exception e) {
+        outcome = Outcome.failed(failed(request, e, started));
+      }
+      if (outcome.response != null) {
+        return outcome.response;
+      }
+      if (attempt >= retryPolicy.attemptsFor(request.method()) || !isRetryable(outcome.error)) {
+        throw outcome.error;
+      }
+      Duration delay = retryDelay(request, attempt, outcome.error);
+      try {
+        Thread.sleep(delay.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw outcome.error;
+      }
+    }
   }
 
   private CompletableFuture<ApiResponse> attempt(ApiRequest request, int attempt) {
@@ -83,18 +122,11 @@ public final class Dispatcher {
     final CompletableFuture<TransportResponse> underlying = sent;
     return bounded
         .handle((response, failure) -> {
-          long millis = LOG.isDebugEnabled() ? TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) : 0;
           if (failure != null) {
             underlying.cancel(true);
-            ChannelsException error = transportFailure(request, unwrap(failure));
-            if (LOG.isDebugEnabled()) {
-              LOG.debug("{} {} failed after {} ms: {}", request.method(), request.path(), millis, error.getMessage());
-            }
-            return Outcome.failed(error);
+            return Outcome.failed(failed(request, failure, started));
           }
-          if (LOG.isDebugEnabled()) {
-            LOG.debug("{} {} -> {} in {} ms", request.method(), request.path(), response.status(), millis);
-          }
+          logAnswer(request, response, started);
           return judge(request, response);
         })
         .thenCompose(outcome -> {
@@ -102,8 +134,7 @@ public final class Dispatcher {
             return CompletableFuture.completedFuture(outcome.response);
           }
           if (attempt < retryPolicy.attemptsFor(request.method()) && isRetryable(outcome.error)) {
-            Duration delay = retryPolicy.delayAfter(attempt, retryAfter(outcome.error));
-            LOG.debug("{} {} attempt {} failed, retrying in {} ms", request.method(), request.path(), attempt, delay.toMillis());
+            Duration delay = retryDelay(request, attempt, outcome.error);
             return CompletableFuture.supplyAsync(
                     () -> null, CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS))
                 .thenCompose(ignored -> attempt(request, attempt + 1));
@@ -112,13 +143,37 @@ public final class Dispatcher {
         });
   }
 
+  private Duration retryDelay(ApiRequest request, int attempt, ChannelsException error) {
+    Duration delay = retryPolicy.delayAfter(attempt, retryAfter(error));
+    LOG.debug("{} {} attempt {} failed, retrying in {} ms", request.method(), request.path(), attempt, delay.toMillis());
+    return delay;
+  }
+
+  private static void logAnswer(ApiRequest request, TransportResponse response, long started) {
+    if (LOG.isDebugEnabled()) {
+      long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+      LOG.debug("{} {} -> {} in {} ms", request.method(), request.path(), response.status(), millis);
+    }
+  }
+
+  /** The error for an attempt that got no response, logged. */
+  private ChannelsException failed(ApiRequest request, Throwable failure, long started) {
+    ChannelsException error = transportFailure(request, unwrap(failure));
+    if (LOG.isDebugEnabled()) {
+      long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+      LOG.debug("{} {} failed after {} ms: {}", request.method(), request.path(), millis, error.getMessage());
+    }
+    return error;
+  }
+
   /** Signs a request with a fresh timestamp: the exact request the transport would be handed. */
   public TransportRequest sign(ApiRequest request) {
     long timestamp = clock.millis() / 1000;
     String query = signer.signedQuery(request.method(), request.path(), request.query(), request.body(), timestamp);
-    URI uri = URI.create(baseUri + request.path() + "?" + query);
     Map<String, String> headers = request.body() == null ? GET_HEADERS : POST_HEADERS;
-    return new TransportRequest(request.method(), uri, headers, request.body(), timeout);
+    // As text: parsing a URI per request cost more than signing it.
+    return new TransportRequest(
+        request.method(), origin, pathPrefix + request.path() + "?" + query, headers, request.body(), timeout);
   }
 
   private Outcome judge(ApiRequest request, TransportResponse response) {
@@ -182,7 +237,8 @@ public final class Dispatcher {
           TransportException.Kind.TIMEOUT, what + " timed out: " + failure.getMessage(), failure);
     }
     if (failure instanceof SocketException || failure instanceof EOFException
-        || failure.getClass().getSimpleName().equals("ConnectionClosedException")) {
+        || failure.getClass().getSimpleName().equals("ConnectionClosedException")
+        || failure.getClass().getSimpleName().equals("NoHttpResponseException")) {
       return new TransportException(
           TransportException.Kind.CONNECTION_RESET,
           what + ": connection reset or closed before a response: " + failure.getMessage(), failure);

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeoutException;
 import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
 import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
 import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
@@ -56,6 +57,7 @@ import org.apache.hc.core5.util.Timeout;
 public final class ApacheTransport implements Transport {
   private static final String USER_AGENT = "channels4j";
   private final CloseableHttpAsyncClient client;
+  private final BlockingClient blocking;
   /** Requests in flight, with the exchange to cancel when the client closes under them. */
   private final Map<CompletableFuture<TransportResponse>, Runnable> pending = new ConcurrentHashMap<>();
   private final Duration defaultTimeout;
@@ -115,11 +117,14 @@ public final class ApacheTransport implements Transport {
       this.client = builder.build();
     }
     this.client.start();
+    this.blocking = new BlockingClient(connectTimeout, timeout, maxConnections, proxy, USER_AGENT);
   }
 
   @Override
   public CompletableFuture<TransportResponse> send(TransportRequest request) {
-    SimpleRequestBuilder builder = SimpleRequestBuilder.create(request.method()).setUri(request.uri());
+    SimpleRequestBuilder builder = SimpleRequestBuilder.create(request.method())
+        .setHttpHost(Origin.of(request.origin()).host)
+        .setPath(request.target());
     request.headers().forEach((name, value) -> {
       if (!name.equalsIgnoreCase("Content-Type")) {
         builder.addHeader(name, value);
@@ -197,8 +202,15 @@ public final class ApacheTransport implements Transport {
     return new TransportResponse(response.getCode(), headers, body == null ? new byte[0] : body);
   }
 
+  /** On the calling thread, with HttpClient 5's classic client: see {@link BlockingClient}. */
+  @Override
+  public TransportResponse execute(TransportRequest request) throws IOException, TimeoutException {
+    return blocking.execute(request, requestConfig(request.timeout()), USER_AGENT);
+  }
+
   @Override
   public void close() {
+    blocking.close();
     // A graceful close alone waits seconds for exchanges in flight, then leaves their futures
     // pending until the request timeout. Fail and cancel them first, as ChannelsClient.close() says.
     IOException closed = new IOException("the client was closed before the response arrived");
