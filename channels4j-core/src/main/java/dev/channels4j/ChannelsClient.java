@@ -388,7 +388,11 @@ public final class ChannelsClient implements AutoCloseable {
       return this;
     }
 
-    /** The most pooled connections of the default transport. Default 64. */
+    /**
+     * The most pooled connections of the default transport, in each of its two pools: blocking
+     * calls read their answers on the calling thread, {@code async()} and the publisher on the
+     * transport's I/O threads. Default 64.
+     */
     public Builder maxConnections(int connections) {
       this.maxConnections = connections;
       return this;

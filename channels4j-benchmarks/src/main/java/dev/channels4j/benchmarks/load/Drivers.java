@@ -31,6 +31,9 @@ import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.http.config.Http1Config;
+import org.apache.hc.core5.http2.HttpVersionPolicy;
+import org.apache.hc.core5.http2.config.H2Config;
 import org.apache.hc.core5.reactor.IOReactorConfig;
 import org.apache.http.impl.client.HttpClientBuilder;
 import org.apache.http.impl.conn.PoolingHttpClientConnectionManager;
@@ -241,7 +244,7 @@ final class Drivers {
   }
 
   /**
-   * The floor: HttpClient 5's async client, configured as channels4j's transport is, posting one
+   * The floor: HttpClient 5's minimal async client, configured as channels4j's transport is, posting one
    * pre-built body to one pre-signed URI. No validation, JSON, signing or response parsing per
    * request. Async: {@link #ASYNC_IN_FLIGHT} in flight; blocking (not in {@link #ALL}: a diagnostic
    * of what waiting on the async client costs): {@link #BLOCKING_THREADS} threads each waiting for
@@ -250,12 +253,10 @@ final class Drivers {
   static Driver floor(int port, boolean blocking) {
     byte[] body = floorBody();
     URI uri = floorUri(port, body);
-    CloseableHttpAsyncClient http = HttpAsyncClients.custom()
-        .setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
-            .setMaxConnTotal(64).setMaxConnPerRoute(64).build())
-        .setIOReactorConfig(IOReactorConfig.custom().setIoThreadCount(2).build())
-        .disableAutomaticRetries().disableCookieManagement().disableRedirectHandling()
-        .build();
+    CloseableHttpAsyncClient http = HttpAsyncClients.createMinimal(
+        HttpVersionPolicy.FORCE_HTTP_1, H2Config.DEFAULT, Http1Config.DEFAULT,
+        IOReactorConfig.custom().setIoThreadCount(2).build(),
+        PoolingAsyncClientConnectionManagerBuilder.create().setMaxConnTotal(64).setMaxConnPerRoute(64).build());
     http.start();
     IntFunction<CompletableFuture<Boolean>> post = i -> {
       CompletableFuture<Boolean> result = new CompletableFuture<>();

@@ -50,9 +50,12 @@ import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 /**
- * The default {@link Transport}: an Apache HttpClient 5 async client over a pooled keep-alive
- * connection manager. Stale connections are validated after a second of idleness and evicted
- * after 30 s, so a trigger after a quiet period does not fail on a connection the server dropped.
+ * The default {@link Transport}: Apache HttpClient 5, each half over its own pooled keep-alive
+ * connection manager: the async client for {@link #send} (async calls and the publisher), the
+ * classic client for {@link #execute} (blocking calls, see {@link BlockingClient}). Without a proxy
+ * both are HttpClient's minimal clients, which skip the exec chain (redirects, cookies, auth,
+ * retries: all off here anyway). Pooled connections idle for over a second are validated before
+ * reuse, so a trigger after a quiet period does not fail on a connection the server dropped.
  */
 public final class ApacheTransport implements Transport {
   private static final String USER_AGENT = "channels4j";
