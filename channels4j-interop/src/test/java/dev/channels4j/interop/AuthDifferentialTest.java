@@ -14,10 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Channel authorization and user authentication responses compared with the official Node
@@ -30,24 +27,10 @@ import org.junit.jupiter.api.TestInstance;
  * re-serialize: where its text equals ours, the whole responses must be equal; where it differs,
  * our signer applied to its text must produce its signature.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AuthDifferentialTest {
-  private NodeOracle node;
+class AuthDifferentialTest extends DifferentialTest {
   /** How many cases the Node library wrote the same JSON text as we did, and how many not. */
   private int sameText;
   private int otherText;
-
-  @BeforeAll
-  void startOracle() {
-    node = NodeOracle.start();
-  }
-
-  @AfterAll
-  void stopOracle() {
-    if (node != null) {
-      node.close();
-    }
-  }
 
   @Test
   void privateAndEncryptedChannelAuthMatchesNode() {

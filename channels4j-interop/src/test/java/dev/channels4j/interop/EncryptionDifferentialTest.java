@@ -14,33 +14,16 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * End-to-end encryption both ways with the official Node library: our envelopes opened by
  * tweetnacl's {@code secretbox.open} under the library's {@code channelSharedSecret}, and the
  * library's envelopes (built by its own trigger path) opened by us.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class EncryptionDifferentialTest {
+class EncryptionDifferentialTest extends DifferentialTest {
   private static final Base64.Decoder BASE64 = Base64.getDecoder();
 
-  private NodeOracle node;
-
-  @BeforeAll
-  void startOracle() {
-    node = NodeOracle.start();
-  }
-
-  @AfterAll
-  void stopOracle() {
-    if (node != null) {
-      node.close();
-    }
-  }
 
   @Test
   void nodeOpensOurEnvelopesAndRefusesTamperedOnes() {

@@ -22,10 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Request signatures (auth_version 1.0) compared with the official Node library's
@@ -35,23 +32,9 @@ import org.junit.jupiter.api.TestInstance;
  * library signs no {@code body_md5} (it tests the body for truthiness) while we sign the MD5 of
  * the empty body; our client never sends an empty body (terminate_connections sends {@code {}}).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SigningDifferentialTest {
+class SigningDifferentialTest extends DifferentialTest {
   private static final Set<String> SIGNED_BY_NODE = Set.of("auth_key", "auth_timestamp", "auth_version", "body_md5");
 
-  private NodeOracle node;
-
-  @BeforeAll
-  void startOracle() {
-    node = NodeOracle.start();
-  }
-
-  @AfterAll
-  void stopOracle() {
-    if (node != null) {
-      node.close();
-    }
-  }
 
   @Test
   void requestSignerAgreesWithNodeOnRandomRequests() {

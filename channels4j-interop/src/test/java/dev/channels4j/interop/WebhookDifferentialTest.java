@@ -16,10 +16,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Webhook verification verdicts compared with the official Node library's
@@ -32,25 +29,11 @@ import org.junit.jupiter.api.TestInstance;
  * lower-case hex without padding); it throws instead of answering false when the signature header
  * is missing (counted as a refusal).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WebhookDifferentialTest {
+class WebhookDifferentialTest extends DifferentialTest {
   private static final List<String> TAMPERINGS = List.of(
       "changed character", "appended whitespace", "other secret", "flipped hex digit", "other key",
       "no signature", "no key", "truncated signature", "signature of another body");
 
-  private NodeOracle node;
-
-  @BeforeAll
-  void startOracle() {
-    node = NodeOracle.start();
-  }
-
-  @AfterAll
-  void stopOracle() {
-    if (node != null) {
-      node.close();
-    }
-  }
 
   @Test
   void verdictsAgreeWithNodeOnGenuineAndTamperedWebhooks() {

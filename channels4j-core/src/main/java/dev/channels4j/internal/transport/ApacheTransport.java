@@ -21,6 +21,7 @@ import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
 import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
 import org.apache.hc.client5.http.async.methods.SimpleResponseConsumer;
 import org.apache.hc.client5.http.auth.AuthScope;
+import org.apache.hc.client5.http.auth.CredentialsProvider;
 import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -68,6 +69,21 @@ public final class ApacheTransport implements Transport {
 
   /** A proxy to send every request through, with optional credentials. */
   public record Proxy(String host, int port, String username, String password) {
+    HttpHost httpHost() {
+      return new HttpHost(host, port);
+    }
+
+    /** Basic credentials for the proxy, or {@code null} when it needs none. */
+    CredentialsProvider credentials() {
+      if (username == null) {
+        return null;
+      }
+      BasicCredentialsProvider credentials = new BasicCredentialsProvider();
+      credentials.setCredentials(
+          new AuthScope(host, port), new UsernamePasswordCredentials(username, password.toCharArray()));
+      return credentials;
+    }
+
     @Override
     public String toString() {
       return "Proxy[" + host + ":" + port + (username == null ? "" : ", user=" + username) + "]";
@@ -81,13 +97,7 @@ public final class ApacheTransport implements Transport {
         PoolingAsyncClientConnectionManagerBuilder.create()
             .setMaxConnTotal(maxConnections)
             .setMaxConnPerRoute(maxConnections)
-            .setDefaultConnectionConfig(
-                ConnectionConfig.custom()
-                    .setConnectTimeout(Timeout.of(connectTimeout))
-                    .setSocketTimeout(Timeout.of(timeout))
-                    .setValidateAfterInactivity(TimeValue.ofSeconds(1))
-                    .setTimeToLive(TimeValue.ofMinutes(5))
-                    .build())
+            .setDefaultConnectionConfig(connectionConfig(connectTimeout, timeout))
             .build();
     IOReactorConfig reactor = IOReactorConfig.custom()
         .setIoThreadCount(Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())))
@@ -109,13 +119,9 @@ public final class ApacheTransport implements Transport {
               .evictExpiredConnections()
               .evictIdleConnections(TimeValue.ofSeconds(30))
               .setUserAgent(USER_AGENT)
-              .setProxy(new HttpHost(proxy.host(), proxy.port()));
-      if (proxy.username() != null) {
-        BasicCredentialsProvider credentials = new BasicCredentialsProvider();
-        credentials.setCredentials(
-            new AuthScope(proxy.host(), proxy.port()),
-            new UsernamePasswordCredentials(proxy.username(), proxy.password().toCharArray()));
-        builder.setDefaultCredentialsProvider(credentials);
+              .setProxy(proxy.httpHost());
+      if (proxy.credentials() != null) {
+        builder.setDefaultCredentialsProvider(proxy.credentials());
       }
       this.client = builder.build();
     }
@@ -177,6 +183,19 @@ public final class ApacheTransport implements Transport {
       }
     });
     return result;
+  }
+
+  /**
+   * Both pools: pooled connections idle for over a second are checked before reuse, and none
+   * lives over five minutes.
+   */
+  static ConnectionConfig connectionConfig(Duration connectTimeout, Duration timeout) {
+    return ConnectionConfig.custom()
+        .setConnectTimeout(Timeout.of(connectTimeout))
+        .setSocketTimeout(Timeout.of(timeout))
+        .setValidateAfterInactivity(TimeValue.ofSeconds(1))
+        .setTimeToLive(TimeValue.ofMinutes(5))
+        .build();
   }
 
   /** The client is built for one timeout, which every request of its client carries: reuse its config. */

@@ -13,12 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.hc.client5.http.auth.AuthScope;
-import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
-import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
@@ -29,7 +25,6 @@ import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
-import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
@@ -62,13 +57,7 @@ final class BlockingClient implements AutoCloseable {
             .setMaxConnTotal(maxConnections)
             .setMaxConnPerRoute(maxConnections)
             .setDefaultSocketConfig(SocketConfig.custom().setSoTimeout(Timeout.of(timeout)).build())
-            .setDefaultConnectionConfig(
-                ConnectionConfig.custom()
-                    .setConnectTimeout(Timeout.of(connectTimeout))
-                    .setSocketTimeout(Timeout.of(timeout))
-                    .setValidateAfterInactivity(TimeValue.ofSeconds(1))
-                    .setTimeToLive(TimeValue.ofMinutes(5))
-                    .build())
+            .setDefaultConnectionConfig(ApacheTransport.connectionConfig(connectTimeout, timeout))
             .build();
     if (proxy == null) {
       this.client = HttpClients.createMinimal(connections);
@@ -81,13 +70,9 @@ final class BlockingClient implements AutoCloseable {
           .evictExpiredConnections()
           .evictIdleConnections(TimeValue.ofSeconds(30))
           .setUserAgent(userAgent)
-          .setProxy(new HttpHost(proxy.host(), proxy.port()));
-      if (proxy.username() != null) {
-        BasicCredentialsProvider credentials = new BasicCredentialsProvider();
-        credentials.setCredentials(
-            new AuthScope(proxy.host(), proxy.port()),
-            new UsernamePasswordCredentials(proxy.username(), proxy.password().toCharArray()));
-        builder.setDefaultCredentialsProvider(credentials);
+          .setProxy(proxy.httpHost());
+      if (proxy.credentials() != null) {
+        builder.setDefaultCredentialsProvider(proxy.credentials());
       }
       this.client = builder.build();
     }
