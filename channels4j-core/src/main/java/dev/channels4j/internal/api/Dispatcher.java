@@ -5,6 +5,7 @@ import dev.channels4j.ChannelsException;
 import dev.channels4j.RetryPolicy;
 import dev.channels4j.TransportException;
 import dev.channels4j.internal.signing.RequestSigner;
+import dev.channels4j.internal.transport.ApacheTransport;
 import dev.channels4j.spi.JsonCodec;
 import dev.channels4j.spi.Transport;
 import dev.channels4j.spi.TransportRequest;
@@ -50,6 +51,7 @@ public final class Dispatcher {
   private final String pathPrefix;
   private final RequestSigner signer;
   private final Transport transport;
+  private final boolean transportEndsExchangesOnTime;
   private final JsonCodec codec;
   private final Clock clock;
   private final Duration timeout;
@@ -63,6 +65,7 @@ public final class Dispatcher {
     this.pathPrefix = parsed.getRawPath() == null ? "" : parsed.getRawPath();
     this.signer = new RequestSigner(settings.key(), settings.secret());
     this.transport = settings.transport();
+    this.transportEndsExchangesOnTime = transport instanceof ApacheTransport;
     this.codec = settings.codec();
     this.clock = settings.clock();
     this.timeout = settings.timeout();
@@ -116,9 +119,11 @@ public final class Dispatcher {
     } catch (RuntimeException e) {
       sent = CompletableFuture.failedFuture(e);
     }
-    // orTimeout completes the future it is called on; bound a copy so that, on timeout, the
-    // transport's own future is still pending and the cancel below reaches the request in flight.
-    CompletableFuture<TransportResponse> bounded = sent.copy().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    // The default transport ends every exchange at its timeout itself, more cheaply than a timer
+    // task per request. Any other transport is bounded here: orTimeout completes the future it is
+    // called on, so bound a copy, leaving the transport's own future pending for the cancel below.
+    CompletableFuture<TransportResponse> bounded = transportEndsExchangesOnTime
+        ? sent : sent.copy().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
     final CompletableFuture<TransportResponse> underlying = sent;
     return bounded
         .handle((response, failure) -> {

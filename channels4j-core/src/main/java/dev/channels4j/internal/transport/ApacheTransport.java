@@ -8,11 +8,9 @@ import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeoutException;
 import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
@@ -34,9 +32,13 @@ import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBu
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.EntityDetails;
+import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http.RequestNotExecutedException;
 import org.apache.hc.core5.http.nio.AsyncResponseConsumer;
 import org.apache.hc.core5.http.nio.CapacityChannel;
 import org.apache.hc.core5.http.protocol.HttpContext;
@@ -60,10 +62,11 @@ import org.apache.hc.core5.util.Timeout;
  */
 public final class ApacheTransport implements Transport {
   private static final String USER_AGENT = "channels4j";
+  static final String CLOSED = "the client was closed before the response arrived";
   private final CloseableHttpAsyncClient client;
   private final BlockingClient blocking;
-  /** Requests in flight, with the exchange to cancel when the client closes under them. */
-  private final Map<CompletableFuture<TransportResponse>, Runnable> pending = new ConcurrentHashMap<>();
+  /** Ends exchanges past their request's timeout, and those in flight when the client closes. */
+  private final Watchdog watchdog = new Watchdog();
   private final Duration defaultTimeout;
   private final RequestConfig defaultRequestConfig;
 
@@ -126,11 +129,15 @@ public final class ApacheTransport implements Transport {
       this.client = builder.build();
     }
     this.client.start();
-    this.blocking = new BlockingClient(connectTimeout, timeout, maxConnections, proxy, USER_AGENT);
+    this.blocking = new BlockingClient(connectTimeout, timeout, maxConnections, proxy, USER_AGENT, watchdog);
   }
 
   @Override
   public CompletableFuture<TransportResponse> send(TransportRequest request) {
+    return send(request, true);
+  }
+
+  private CompletableFuture<TransportResponse> send(TransportRequest request, boolean mayResend) {
     SimpleRequestBuilder builder = SimpleRequestBuilder.create(request.method())
         .setHttpHost(Origin.of(request.origin()).host)
         .setPath(request.target());
@@ -163,6 +170,18 @@ public final class ApacheTransport implements Transport {
 
               @Override
               public void failed(Exception e) {
+                if (mayResend && e instanceof RequestNotExecutedException) {
+                  // The pooled connection was found closed before any byte was written: nothing
+                  // reached the server, so sending again is safe, even for a POST.
+                  send(request, false).whenComplete((response, error) -> {
+                    if (error == null) {
+                      result.complete(response);
+                    } else {
+                      result.completeExceptionally(error);
+                    }
+                  });
+                  return;
+                }
                 result.completeExceptionally(e);
               }
 
@@ -171,12 +190,13 @@ public final class ApacheTransport implements Transport {
                 result.cancel(false);
               }
             });
-    pending.put(result, () -> {
+    Watchdog.Watched watched = watchdog.watch(request.timeout(), reason -> {
+      result.completeExceptionally(reason);
       consumer.abandon();
       inFlight.cancel(true);
     });
     result.whenComplete((r, e) -> {
-      pending.remove(result);
+      watched.done();
       if (result.isCancelled()) {
         consumer.abandon();
         inFlight.cancel(true);
@@ -216,12 +236,37 @@ public final class ApacheTransport implements Transport {
   }
 
   private static TransportResponse toResponse(SimpleHttpResponse response) {
-    Map<String, List<String>> headers = new LinkedHashMap<>();
-    for (Header header : response.getHeaders()) {
-      headers.computeIfAbsent(header.getName(), k -> new ArrayList<>()).add(header.getValue());
-    }
     byte[] body = response.getBodyBytes();
-    return new TransportResponse(response.getCode(), headers, body == null ? new byte[0] : body);
+    return new TransportResponse(response.getCode(), headersOf(response.getHeaders()), body == null ? new byte[0] : body);
+  }
+
+  static TransportResponse toResponse(ClassicHttpResponse response) throws IOException {
+    HttpEntity entity = response.getEntity();
+    byte[] body = entity == null ? new byte[0] : EntityUtils.toByteArray(entity);
+    return new TransportResponse(response.getCode(), headersOf(response.getHeaders()), body);
+  }
+
+  /**
+   * The headers as the immutable map {@link TransportResponse} keeps, built directly (so it is not
+   * copied again), repeated names merged in order.
+   */
+  @SuppressWarnings("unchecked")
+  private static Map<String, List<String>> headersOf(Header[] headers) {
+    List<Map.Entry<String, List<String>>> entries = new ArrayList<>(headers.length);
+    next:
+    for (Header header : headers) {
+      for (int i = 0; i < entries.size(); i++) {
+        Map.Entry<String, List<String>> entry = entries.get(i);
+        if (entry.getKey().equals(header.getName())) {
+          List<String> values = new ArrayList<>(entry.getValue());
+          values.add(header.getValue());
+          entries.set(i, Map.entry(entry.getKey(), List.copyOf(values)));
+          continue next;
+        }
+      }
+      entries.add(Map.entry(header.getName(), List.of(header.getValue())));
+    }
+    return Map.ofEntries(entries.toArray(new Map.Entry[0]));
   }
 
   /** On the calling thread, with HttpClient 5's classic client: see {@link BlockingClient}. */
@@ -232,15 +277,12 @@ public final class ApacheTransport implements Transport {
 
   @Override
   public void close() {
-    blocking.close();
     // A graceful close alone waits seconds for exchanges in flight, then leaves their futures
     // pending until the request timeout. Fail and cancel them first, as ChannelsClient.close() says.
-    IOException closed = new IOException("the client was closed before the response arrived");
-    pending.forEach((future, cancelExchange) -> {
-      future.completeExceptionally(closed);
-      cancelExchange.run();
-    });
+    watchdog.abortAll(new IOException(CLOSED));
+    blocking.close();
     client.close(CloseMode.GRACEFUL);
+    watchdog.close();
   }
 
   /**

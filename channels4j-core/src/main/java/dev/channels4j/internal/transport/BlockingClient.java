@@ -4,14 +4,6 @@ import dev.channels4j.spi.TransportRequest;
 import dev.channels4j.spi.TransportResponse;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -21,13 +13,9 @@ import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
-import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.Header;
-import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
@@ -37,21 +25,16 @@ import org.apache.hc.core5.util.Timeout;
  * response on the calling thread. Waiting on the async client's I/O thread instead costs two thread
  * hand-offs per request, a third of a blocking trigger's CPU time on a small machine.
  *
- * <p>The classic client bounds each socket read, not the whole exchange; a watchdog aborts an
- * exchange that outlives its request's timeout (within {@link #WATCH_MILLIS}), so a trickling
- * server cannot hold a caller longer. One sweep over the exchanges in flight costs less than a
- * timer task scheduled and cancelled per request.
+ * <p>The classic client bounds each socket read, not the whole exchange: the transport's
+ * {@link Watchdog} aborts an exchange that outlives its request's timeout.
  */
 final class BlockingClient implements AutoCloseable {
   private final CloseableHttpClient client;
-  static final long WATCH_MILLIS = 20;
-  private final ScheduledThreadPoolExecutor watchdog;
-  /** Exchanges in flight: aborted past their deadline, or when the client closes under them. */
-  private final Set<Exchange> inFlight = ConcurrentHashMap.newKeySet();
-  private volatile boolean closed;
+  private final Watchdog watchdog;
 
   BlockingClient(Duration connectTimeout, Duration timeout, int maxConnections, ApacheTransport.Proxy proxy,
-      String userAgent) {
+      String userAgent, Watchdog watchdog) {
+    this.watchdog = watchdog;
     PoolingHttpClientConnectionManager connections =
         PoolingHttpClientConnectionManagerBuilder.create()
             .setMaxConnTotal(maxConnections)
@@ -76,34 +59,6 @@ final class BlockingClient implements AutoCloseable {
       }
       this.client = builder.build();
     }
-    this.watchdog = new ScheduledThreadPoolExecutor(1, runnable -> {
-      Thread thread = new Thread(runnable, "channels4j-request-deadlines");
-      thread.setDaemon(true);
-      return thread;
-    });
-    this.watchdog.scheduleWithFixedDelay(this::abortExpired, WATCH_MILLIS, WATCH_MILLIS, TimeUnit.MILLISECONDS);
-  }
-
-  private void abortExpired() {
-    long now = System.nanoTime();
-    for (Exchange exchange : inFlight) {
-      if (now - exchange.deadline > 0) {
-        exchange.expired = true;
-        exchange.request.cancel();
-      }
-    }
-  }
-
-  /** One request in flight and when it must have completed. */
-  private static final class Exchange {
-    final HttpUriRequestBase request;
-    final long deadline;
-    volatile boolean expired;
-
-    Exchange(HttpUriRequestBase request, long deadline) {
-      this.request = request;
-      this.deadline = deadline;
-    }
   }
 
   TransportResponse execute(TransportRequest request, RequestConfig config, String userAgent)
@@ -124,40 +79,28 @@ final class BlockingClient implements AutoCloseable {
     HttpClientContext context = HttpClientContext.create();
     context.setRequestConfig(config);
 
-    Exchange watched = new Exchange(exchange, System.nanoTime() + request.timeout().toNanos());
-    inFlight.add(watched);
+    Watchdog.Watched watched = watchdog.watch(request.timeout(), reason -> exchange.cancel());
     try {
-      return client.execute(origin.host, exchange, context, BlockingClient::toResponse);
+      return client.execute(origin.host, exchange, context, ApacheTransport::toResponse);
     } catch (IOException e) {
-      if (closed) {
-        throw new IOException("the client was closed before the response arrived", e);
-      }
-      if (watched.expired) {
-        TimeoutException timeout = new TimeoutException("no complete response within " + request.timeout().toMillis() + " ms");
+      // The reason may be shared by every exchange the close aborted: wrap it, never initCause it.
+      Exception aborted = watched.abortedWith();
+      if (aborted instanceof TimeoutException) {
+        TimeoutException timeout = new TimeoutException(aborted.getMessage());
         timeout.initCause(e);
         throw timeout;
       }
+      if (aborted != null) {
+        throw new IOException(aborted.getMessage(), e);
+      }
       throw e;
     } finally {
-      inFlight.remove(watched);
+      watched.done();
     }
-  }
-
-  private static TransportResponse toResponse(ClassicHttpResponse response) throws IOException {
-    Map<String, List<String>> headers = new LinkedHashMap<>();
-    for (Header header : response.getHeaders()) {
-      headers.computeIfAbsent(header.getName(), k -> new ArrayList<>()).add(header.getValue());
-    }
-    HttpEntity entity = response.getEntity();
-    byte[] body = entity == null ? new byte[0] : EntityUtils.toByteArray(entity);
-    return new TransportResponse(response.getCode(), headers, body);
   }
 
   @Override
   public void close() {
-    closed = true;
-    inFlight.forEach(exchange -> exchange.request.cancel());
-    watchdog.shutdownNow();
     client.close(CloseMode.IMMEDIATE);
   }
 }
