@@ -2,12 +2,12 @@ package dev.channels4j.cli;
 
 import dev.channels4j.local.LocalApp;
 import dev.channels4j.local.LocalServer;
-import java.util.ArrayList;
+import dev.channels4j.local.ServerOptions;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code serve}: the local server, with the flags of its standalone jar, until interrupted. */
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
@@ -19,32 +19,8 @@ import picocli.CommandLine.Option;
 final class ServeCommand implements Callable<Integer> {
   private final CliContext context;
 
-  @Option(names = "--host", paramLabel = "<host>", description = "Address to bind (default: ${DEFAULT-VALUE}).")
-  String host = "127.0.0.1";
-
-  @Option(names = "--port", paramLabel = "<port>", description = "Port to listen on, 0 for a free one (default: ${DEFAULT-VALUE}).")
-  int port = Connection.LOCAL_PORT;
-
-  @Option(names = "--app-id", paramLabel = "<id>", description = "App id (default: ${DEFAULT-VALUE}).")
-  String appId = LocalApp.DEFAULT_ID;
-
-  @Option(names = "--key", paramLabel = "<key>", description = "App key (default: ${DEFAULT-VALUE}).")
-  String key = LocalApp.DEFAULT_KEY;
-
-  @Option(names = "--secret", paramLabel = "<secret>", description = "App secret (default: ${DEFAULT-VALUE}).")
-  String secret = LocalApp.DEFAULT_SECRET;
-
-  @Option(names = "--webhook-url", paramLabel = "<url>", description = "URL to post webhooks to; repeat for several.")
-  List<String> webhookUrls = new ArrayList<>();
-
-  @Option(names = "--client-events", description = "Allow client events on private and presence channels.")
-  boolean clientEvents;
-
-  @Option(names = "--user-auth", description = "Allow user authentication (pusher:signin).")
-  boolean userAuthentication;
-
-  @Option(names = "--subscription-count", description = "Send subscription_count events and webhooks.")
-  boolean subscriptionCount;
+  @Mixin
+  ServerOptions options = new ServerOptions();
 
   ServeCommand(CliContext context) {
     this.context = context;
@@ -54,10 +30,7 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() {
     LocalServer server;
     try {
-      LocalServer.Builder builder = LocalServer.builder().host(host).port(port).appId(appId).key(key).secret(secret)
-          .clientEvents(clientEvents).userAuthentication(userAuthentication).subscriptionCount(subscriptionCount);
-      webhookUrls.forEach(builder::webhookUrl);
-      server = builder.build();
+      server = options.builder().build();
     } catch (IllegalArgumentException e) {
       throw new BadInputException(e.getMessage(), e);
     }
@@ -72,9 +45,14 @@ final class ServeCommand implements Callable<Integer> {
       Style style = Style.of(context);
       context.out().println("PUSHER_URL=" + server.pusherUrl());
       context.out().println("WebSocket: " + server.webSocketUri());
+      for (LocalApp app : server.apps().subList(1, server.apps().size())) {
+        context.out().println("App " + app.id() + ": PUSHER_URL=" + server.pusherUrl(app.id())
+            + " WebSocket: " + server.webSocketUri(app.id()));
+      }
       context.out().flush();
-      boolean defaults = server.port() == Connection.LOCAL_PORT && appId.equals(LocalApp.DEFAULT_ID)
-          && key.equals(LocalApp.DEFAULT_KEY) && secret.equals(LocalApp.DEFAULT_SECRET)
+      String host = options.host();
+      List<String> webhookUrls = options.webhookUrls();
+      boolean defaults = server.port() == Connection.LOCAL_PORT && options.defaultCredentials()
           && (host.equals("127.0.0.1") || host.equals("0.0.0.0"));
       context.err().println(style.green("Local Channels server running") + " on " + host + ":" + server.port()
           + (webhookUrls.isEmpty() ? "" : ", webhooks to " + String.join(", ", webhookUrls)) + ".");

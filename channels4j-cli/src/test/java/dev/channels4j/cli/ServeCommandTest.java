@@ -37,6 +37,28 @@ class ServeCommandTest {
   }
 
   @Test
+  void servesMoreAppsWithTheStandaloneJarsAppFlag() throws Exception {
+    StringWriter out = new StringWriter();
+    CliContext context = new CliContext(Map.of(), new ByteArrayInputStream(new byte[0]),
+        new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), false);
+    Thread serve = new Thread(() -> Main.run(context, "serve", "--port", "0", "--app", "chat:chat-key:chat-secret"));
+    serve.start();
+    try {
+      awaitPusherUrl(out);
+      String chatUrl = out.toString().lines().filter(line -> line.startsWith("App chat: PUSHER_URL="))
+          .findFirst().orElseThrow().replaceFirst("App chat: PUSHER_URL=", "").replaceFirst(" WebSocket: .*", "");
+
+      try (ChannelsClient chat = ChannelsClient.fromUrl(chatUrl)) {
+        assertThat(chatUrl).contains("chat-key:chat-secret@").contains("/apps/chat");
+        assertThat(chat.channels().names()).isEmpty();
+      }
+    } finally {
+      serve.interrupt();
+      serve.join(10_000);
+    }
+  }
+
+  @Test
   void badFlagIsBadInput() {
     Cli.Result result = Cli.cli().run("serve", "--port", "0", "--webhook-url", " ");
 

@@ -1,14 +1,11 @@
 package dev.channels4j.local;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code java -jar channels4j-local.jar [--port 6001] [--client-events] ...}: runs a
@@ -23,42 +20,8 @@ import picocli.CommandLine.Option;
     version = "channels4j-local 0.1.0",
     description = "A Pusher-compatible local server: the Channels HTTP API and WebSocket protocol on one port.")
 public final class Main implements Callable<Integer> {
-  @Option(names = "--host", description = "Address to bind (default: ${DEFAULT-VALUE}).")
-  String host = "127.0.0.1";
-
-  @Option(names = "--port", description = "Port to listen on, 0 for a free one (default: ${DEFAULT-VALUE}).")
-  int port = 6001;
-
-  @Option(names = "--app-id", description = "App id (default: ${DEFAULT-VALUE}).")
-  String appId = LocalApp.DEFAULT_ID;
-
-  @Option(names = "--key", description = "App key (default: ${DEFAULT-VALUE}).")
-  String key = LocalApp.DEFAULT_KEY;
-
-  @Option(names = "--secret", description = "App secret (default: ${DEFAULT-VALUE}).")
-  String secret = LocalApp.DEFAULT_SECRET;
-
-  @Option(names = "--webhook-url", description = "URL to post webhooks to; repeat for several.")
-  List<String> webhookUrls = new ArrayList<>();
-
-  @Option(names = "--client-events", description = "Allow client events on private and presence channels.")
-  boolean clientEvents;
-
-  @Option(names = "--user-auth", description = "Allow user authentication (pusher:signin).")
-  boolean userAuthentication;
-
-  @Option(names = "--subscription-count", description = "Send subscription_count events and webhooks.")
-  boolean subscriptionCount;
-
-  @Option(names = "--app", paramLabel = "ID:KEY:SECRET",
-      description = "Another app to serve, with the same switches and webhook URLs as the first; repeat for several.")
-  List<String> extraApps = new ArrayList<>();
-
-  @Option(names = "--config", paramLabel = "FILE",
-      description = "A JSON file of more apps, each with its own switches: "
-          + "{\"apps\":[{\"id\":..,\"key\":..,\"secret\":..,\"clientEvents\":true,\"userAuthentication\":true,"
-          + "\"subscriptionCount\":true,\"webhookUrls\":[..]}]}")
-  Path config;
+  @Mixin
+  ServerOptions options = new ServerOptions();
 
   public static void main(String[] args) {
     // slf4j-simple (only in the standalone jar) reads these once; explicit -D settings win.
@@ -95,18 +58,7 @@ public final class Main implements Callable<Integer> {
 
   /** The server the flags describe; an {@link IllegalArgumentException} says which flag is wrong. */
   LocalServer.Builder builder() {
-    LocalServer.Builder builder = LocalServer.builder().host(host).port(port).appId(appId).key(key).secret(secret)
-        .clientEvents(clientEvents).userAuthentication(userAuthentication).subscriptionCount(subscriptionCount);
-    webhookUrls.forEach(builder::webhookUrl);
-    LocalApp.Builder template = LocalApp.builder()
-        .clientEvents(clientEvents).userAuthentication(userAuthentication).subscriptionCount(subscriptionCount);
-    webhookUrls.forEach(template::webhookUrl);
-    LocalApp first = template.build();
-    extraApps.forEach(spec -> builder.app(AppsFile.fromFlag(spec, first)));
-    if (config != null) {
-      AppsFile.read(config).forEach(builder::app);
-    }
-    return builder;
+    return options.builder();
   }
 
   /** Prints {@code PUSHER_URL=...} of the default app first, then the URL of every other app. */

@@ -21,12 +21,12 @@ class MainTest {
   void defaultsAreSoketis() {
     Main main = new Main();
     new CommandLine(main).parseArgs();
-    assertThat(main.host).isEqualTo("127.0.0.1");
-    assertThat(main.port).isEqualTo(6001);
-    assertThat(main.appId).isEqualTo("app-id");
-    assertThat(main.key).isEqualTo("app-key");
-    assertThat(main.secret).isEqualTo("app-secret");
-    assertThat(main.clientEvents).isFalse();
+    assertThat(main.options.host).isEqualTo("127.0.0.1");
+    assertThat(main.options.port).isEqualTo(6001);
+    assertThat(main.options.appId).isEqualTo("app-id");
+    assertThat(main.options.key).isEqualTo("app-key");
+    assertThat(main.options.secret).isEqualTo("app-secret");
+    assertThat(main.options.clientEvents).isFalse();
   }
 
   @Test
@@ -35,10 +35,10 @@ class MainTest {
     new CommandLine(main).parseArgs("--host", "0.0.0.0", "--port", "7001", "--app-id", "1", "--key", "k",
         "--secret", "s", "--webhook-url", "http://127.0.0.1:1/a", "--webhook-url", "http://127.0.0.1:1/b",
         "--client-events", "--user-auth");
-    assertThat(main.port).isEqualTo(7001);
-    assertThat(main.webhookUrls).containsExactly("http://127.0.0.1:1/a", "http://127.0.0.1:1/b");
-    assertThat(main.clientEvents).isTrue();
-    assertThat(main.userAuthentication).isTrue();
+    assertThat(main.options.port).isEqualTo(7001);
+    assertThat(main.options.webhookUrls).containsExactly("http://127.0.0.1:1/a", "http://127.0.0.1:1/b");
+    assertThat(main.options.clientEvents).isTrue();
+    assertThat(main.options.userAuthentication).isTrue();
   }
 
   @Test
