@@ -62,7 +62,7 @@ import org.apache.hc.core5.util.Timeout;
  */
 public final class ApacheTransport implements Transport {
   private static final String USER_AGENT = "channels4j";
-  static final String CLOSED = "the client was closed before the response arrived";
+  private static final String CLOSED = "the client was closed before the response arrived";
   private final CloseableHttpAsyncClient client;
   private final BlockingClient blocking;
   /** Ends exchanges past their request's timeout, and those in flight when the client closes. */
@@ -121,15 +121,15 @@ public final class ApacheTransport implements Transport {
               .disableCookieManagement()
               .evictExpiredConnections()
               .evictIdleConnections(TimeValue.ofSeconds(30))
-              .setUserAgent(USER_AGENT)
               .setProxy(proxy.httpHost());
-      if (proxy.credentials() != null) {
-        builder.setDefaultCredentialsProvider(proxy.credentials());
+      CredentialsProvider credentials = proxy.credentials();
+      if (credentials != null) {
+        builder.setDefaultCredentialsProvider(credentials);
       }
       this.client = builder.build();
     }
     this.client.start();
-    this.blocking = new BlockingClient(connectTimeout, timeout, maxConnections, proxy, USER_AGENT, watchdog);
+    this.blocking = new BlockingClient(connectTimeout, timeout, maxConnections, proxy, watchdog);
   }
 
   @Override

@@ -5,6 +5,7 @@ import dev.channels4j.spi.TransportResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
+import org.apache.hc.client5.http.auth.CredentialsProvider;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -33,7 +34,7 @@ final class BlockingClient implements AutoCloseable {
   private final Watchdog watchdog;
 
   BlockingClient(Duration connectTimeout, Duration timeout, int maxConnections, ApacheTransport.Proxy proxy,
-      String userAgent, Watchdog watchdog) {
+      Watchdog watchdog) {
     this.watchdog = watchdog;
     PoolingHttpClientConnectionManager connections =
         PoolingHttpClientConnectionManagerBuilder.create()
@@ -52,10 +53,10 @@ final class BlockingClient implements AutoCloseable {
           .disableCookieManagement()
           .evictExpiredConnections()
           .evictIdleConnections(TimeValue.ofSeconds(30))
-          .setUserAgent(userAgent)
           .setProxy(proxy.httpHost());
-      if (proxy.credentials() != null) {
-        builder.setDefaultCredentialsProvider(proxy.credentials());
+      CredentialsProvider credentials = proxy.credentials();
+      if (credentials != null) {
+        builder.setDefaultCredentialsProvider(credentials);
       }
       this.client = builder.build();
     }
