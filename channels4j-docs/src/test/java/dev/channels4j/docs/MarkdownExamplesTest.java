@@ -1,0 +1,60 @@
+package dev.channels4j.docs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MarkdownExamplesTest {
+  private static final Path FILE = Path.of("README.md");
+
+  @Test
+  void findsJavaBlocksWithTheirFirstCodeLine() {
+    List<JavaExample> examples =
+        MarkdownExamples.parse(FILE, List.of("# Title", "", "```java", "int x = 1;", "```"));
+
+    assertThat(examples).singleElement().satisfies(e -> {
+      assertThat(e.code()).isEqualTo("int x = 1;\n");
+      assertThat(e.line()).isEqualTo(4);
+    });
+  }
+
+  @Test
+  void ignoresBlocksInOtherLanguages() {
+    List<JavaExample> examples =
+        MarkdownExamples.parse(FILE, List.of("```sh", "./mvnw verify", "```", "```xml", "<a/>", "```"));
+
+    assertThat(examples).isEmpty();
+  }
+
+  @Test
+  void attachesAContextCommentToTheNextJavaBlockOnly() {
+    List<JavaExample> examples =
+        MarkdownExamples.parse(
+            FILE,
+            List.of(
+                "<!-- java-context: String socketId; import java.io.File -->",
+                "```java", "a();", "```",
+                "```java", "b();", "```"));
+
+    assertThat(examples.get(0).context()).containsExactly("String socketId", "import java.io.File");
+    assertThat(examples.get(1).context()).isEmpty();
+  }
+
+  @Test
+  void readsAContextCommentSpanningLines() {
+    List<JavaExample> examples =
+        MarkdownExamples.parse(
+            FILE, List.of("<!-- java-context:", "String socketId", "Object order -->", "```java", "a();", "```"));
+
+    assertThat(examples.get(0).context()).containsExactly("String socketId", "Object order");
+  }
+
+  @Test
+  void refusesAnUnclosedBlock() {
+    assertThatThrownBy(() -> MarkdownExamples.parse(FILE, List.of("```java", "a();")))
+        .hasMessageContaining("README.md:1: code block is never closed");
+  }
+}
