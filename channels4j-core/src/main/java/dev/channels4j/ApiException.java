@@ -9,7 +9,7 @@ import java.util.Optional;
  *
  * <pre>{@code
  * try {
- *   client.channel("public-room", "user_count");
+ *   client.channel("public-room", Info.USER_COUNT);
  * } catch (ApiException e) {
  *   e.status();        // 400
  *   e.body();          // Cannot retrieve the user count unless the channel is a presence channel

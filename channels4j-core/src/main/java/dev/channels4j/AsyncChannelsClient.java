@@ -33,17 +33,17 @@ public final class AsyncChannelsClient {
 
   /** Publishes an event on one channel. */
   public CompletableFuture<TriggerResult> trigger(String channel, String event, Object data) {
-    return trigger(Trigger.of(channel, event, data));
+    return trigger(Event.of(channel, event, data));
   }
 
   /** Publishes an event on up to 100 channels. */
   public CompletableFuture<TriggerResult> trigger(List<String> channels, String event, Object data) {
-    return trigger(Trigger.of(channels, event, data));
+    return trigger(Event.of(channels, event, data));
   }
 
   /** Publishes an event with options (excluded socket, info attributes). */
-  public CompletableFuture<TriggerResult> trigger(Trigger trigger) {
-    return call(() -> requests.trigger(trigger), Responses::trigger);
+  public CompletableFuture<TriggerResult> trigger(Event event) {
+    return call(() -> requests.trigger(event), Responses::trigger);
   }
 
   /** Publishes up to the batch limit of events (10 by default) in one request. */
@@ -66,10 +66,10 @@ public final class AsyncChannelsClient {
     return callWithRequest(() -> requests.channels(query), Responses::channels);
   }
 
-  /** Describes one channel; {@code attributes} among user_count, subscription_count, cache. */
-  public CompletableFuture<ChannelInfo> channel(String channel, String... attributes) {
+  /** Describes one channel with the attributes asked for. */
+  public CompletableFuture<ChannelInfo> channel(String channel, Info... attributes) {
     return callWithRequest(
-        () -> requests.channel(channel, attributes.length == 0 ? null : Info.join(java.util.Arrays.asList(attributes))),
+        () -> requests.channel(channel, attributes != null && attributes.length == 0 ? java.util.Set.of() : Info.setOf(attributes)),
         (request, response) -> Responses.channel(request, response, channel));
   }
 

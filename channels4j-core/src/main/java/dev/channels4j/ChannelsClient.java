@@ -1,6 +1,9 @@
 package dev.channels4j;
 
+import dev.channels4j.auth.AuthRequest;
+import dev.channels4j.auth.ChannelAuthResponse;
 import dev.channels4j.auth.PresenceMember;
+import dev.channels4j.auth.UserAuthResponse;
 import dev.channels4j.auth.UserData;
 import dev.channels4j.internal.api.ApiRequest;
 import dev.channels4j.internal.api.ClientSettings;
@@ -23,10 +26,10 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -45,7 +48,7 @@ import java.util.regex.Pattern;
  *     .build();
  *
  * client.trigger("orders", "created", Map.of("id", 42));            // data as JSON
- * String auth = client.authorizeChannel(socketId, "private-orders"); // {"auth":"key:..."}
+ * String auth = client.authorizeChannel(socketId, "private-orders").toJson(); // {"auth":"key:..."}
  * Webhook hook = client.verifyWebhook(headers, body);
  * client.async().trigger("orders", "shipped", "{\"id\":42}");        // CompletableFuture
  * }</pre>
@@ -113,20 +116,23 @@ public final class ChannelsClient implements AutoCloseable {
    * its UTF-8 text, anything else as JSON through the configured {@link JsonCodec}.
    */
   public TriggerResult trigger(String channel, String event, Object data) {
-    return trigger(Trigger.of(channel, event, data));
+    return trigger(Event.of(channel, event, data));
   }
 
   /** Publishes an event on up to 100 channels (an encrypted channel must be triggered alone). */
   public TriggerResult trigger(List<String> channels, String event, Object data) {
-    return trigger(Trigger.of(channels, event, data));
+    return trigger(Event.of(channels, event, data));
   }
 
   /** Publishes an event with options: an excluded socket id, attributes to return. */
-  public TriggerResult trigger(Trigger trigger) {
-    return call(() -> requests.trigger(trigger), Responses::trigger);
+  public TriggerResult trigger(Event event) {
+    return call(() -> requests.trigger(event), Responses::trigger);
   }
 
-  /** Publishes up to the batch limit (10 by default) of events in one request. */
+  /**
+   * Publishes up to the batch limit (10 by default) of events in one request; each event names
+   * exactly one channel.
+   */
   public BatchResult triggerBatch(List<Event> events) {
     return call(() -> requests.batch(events), Responses::batch);
   }
@@ -170,12 +176,12 @@ public final class ChannelsClient implements AutoCloseable {
   }
 
   /**
-   * Whether a channel is occupied, and the attributes asked for: {@code user_count} (presence),
-   * {@code subscription_count}, {@code cache} (cache channels).
+   * Whether a channel is occupied, and the attributes asked for: {@link Info#USER_COUNT}
+   * (presence), {@link Info#SUBSCRIPTION_COUNT}, {@link Info#CACHE} (cache channels).
    */
-  public ChannelInfo channel(String channel, String... attributes) {
+  public ChannelInfo channel(String channel, Info... attributes) {
     return callWithRequest(
-        () -> requests.channel(channel, attributes.length == 0 ? null : Info.join(Arrays.asList(attributes))),
+        () -> requests.channel(channel, attributes != null && attributes.length == 0 ? Set.of() : Info.setOf(attributes)),
         (request, response) -> Responses.channel(request, response, channel));
   }
 
@@ -187,44 +193,23 @@ public final class ChannelsClient implements AutoCloseable {
   // ---- authorization (no network) ---------------------------------------------------------
 
   /**
-   * The body to answer a browser's request to subscribe to a {@code private-} or
-   * {@code private-encrypted-} channel: {@code {"auth":"key:signature"}}, plus
-   * {@code shared_secret} for an encrypted channel.
+   * The answer to a browser's request to subscribe to a {@code private-} or
+   * {@code private-encrypted-} channel: the signature, plus the shared secret for an encrypted
+   * channel. Send its {@link ChannelAuthResponse#toJson() toJson()}. Read the browser's form body
+   * with {@link AuthRequest#fromForm(String)}.
    */
-  public String authorizeChannel(String socketId, String channel) {
+  public ChannelAuthResponse authorizeChannel(String socketId, String channel) {
     return authorizer.authorizeChannel(socketId, channel);
   }
 
-  /**
-   * As {@link #authorizeChannel(String, String)}, from the form body the browser posted
-   * ({@code socket_id=..&channel_name=..}).
-   */
-  public String authorizeChannelFromForm(String formBody) {
-    Map<String, String> form = Authorizer.parseForm(formBody);
-    return authorizer.authorizeChannel(Authorizer.field(form, "socket_id"), Authorizer.field(form, "channel_name"));
-  }
-
-  /** The body to answer a request to join a {@code presence-} channel as {@code member}. */
-  public String authorizePresenceChannel(String socketId, String channel, PresenceMember member) {
+  /** The answer to a request to join a {@code presence-} channel as {@code member}. */
+  public ChannelAuthResponse authorizePresenceChannel(String socketId, String channel, PresenceMember member) {
     return authorizer.authorizePresenceChannel(socketId, channel, member);
   }
 
-  /** As {@link #authorizePresenceChannel(String, String, PresenceMember)}, from the posted form body. */
-  public String authorizePresenceChannelFromForm(String formBody, PresenceMember member) {
-    Map<String, String> form = Authorizer.parseForm(formBody);
-    return authorizer.authorizePresenceChannel(
-        Authorizer.field(form, "socket_id"), Authorizer.field(form, "channel_name"), member);
-  }
-
-  /** The body to answer a user sign-in request: {@code {"auth":..,"user_data":..}}. */
-  public String authenticateUser(String socketId, UserData user) {
+  /** The answer to a user sign-in request: the signature and the signed user data. */
+  public UserAuthResponse authenticateUser(String socketId, UserData user) {
     return authorizer.authenticateUser(socketId, user);
-  }
-
-  /** As {@link #authenticateUser(String, UserData)}, from the posted form body. */
-  public String authenticateUserFromForm(String formBody, UserData user) {
-    Map<String, String> form = Authorizer.parseForm(formBody);
-    return authorizer.authenticateUser(Authorizer.field(form, "socket_id"), user);
   }
 
   // ---- webhooks (no network) --------------------------------------------------------------

@@ -40,7 +40,7 @@ class ClientErrorsTest {
     server.enqueue(Reply.text(400, NOT_PRESENCE));
 
     ApiException e = catchThrowableOfType(ApiException.class,
-        () -> client.channel("this_is_not_a_presence_channel", "user_count", "subscription_count"));
+        () -> client.channel("this_is_not_a_presence_channel", Info.USER_COUNT, Info.SUBSCRIPTION_COUNT));
 
     assertThat(e.status()).isEqualTo(400);
     assertThat(e.body()).isEqualTo(NOT_PRESENCE);
@@ -159,7 +159,7 @@ class ClientErrorsTest {
   @Test
   void invalidSocketIdIsRejectedBeforeSending() {
     assertRejectedBeforeSending(
-        () -> client.trigger(Trigger.of("c", "e", "d").excluding("1234.12:lalala")), "1234.12:lalala");
+        () -> client.trigger(Event.of("c", "e", "d").excluding("1234.12:lalala")), "1234.12:lalala");
   }
 
   @Test

@@ -32,7 +32,7 @@ class HttpLoggingTest {
       server.enqueue(Reply.json("{}"), Reply.text(400, "no such attribute"));
 
       client.trigger("c", "e", "d");
-      assertThatThrownBy(() -> client.channel("c", "cache")).isInstanceOf(ApiException.class);
+      assertThatThrownBy(() -> client.channel("c", Info.CACHE)).isInstanceOf(ApiException.class);
 
       signatures = server.requests().stream().map(r -> r.query().get("auth_signature")).toList();
     }

@@ -1,5 +1,6 @@
 package dev.channels4j.cli;
 
+import dev.channels4j.Info;
 import dev.channels4j.spi.JsonCodec;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,7 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Reads the text and JSON arguments of commands: literal, {@code @file}, or {@code -} for stdin.
@@ -65,6 +70,28 @@ public final class Inputs {
     } catch (IllegalArgumentException e) {
       throw new BadInputException(argument + " is not valid JSON: " + jsonProblem(e.getMessage()), e);
     }
+  }
+
+  /** The attributes named by an {@code --info} argument ({@code user_count,subscription_count}). */
+  public static Info[] info(List<String> names, String argument) {
+    if (names == null) {
+      return new Info[0];
+    }
+    List<Info> attributes = new ArrayList<>();
+    for (String name : names) {
+      Info match = null;
+      for (Info candidate : Info.values()) {
+        if (candidate.attributeName().equals(name.strip())) {
+          match = candidate;
+        }
+      }
+      if (match == null) {
+        throw new BadInputException(argument + ": \"" + name + "\" is not an attribute; use "
+            + Arrays.stream(Info.values()).map(Info::attributeName).collect(Collectors.joining(", ")));
+      }
+      attributes.add(match);
+    }
+    return attributes.toArray(Info[]::new);
   }
 
   private static byte[] file(String name, String argument) {

@@ -7,10 +7,11 @@ import dev.channels4j.ApiException;
 import dev.channels4j.ChannelCounts;
 import dev.channels4j.ChannelsClient;
 import dev.channels4j.Event;
+import dev.channels4j.Info;
 import dev.channels4j.PublishRejectedException;
 import dev.channels4j.Publisher;
-import dev.channels4j.PublisherOptions;
 import dev.channels4j.PublisherOptions.Backpressure;
+import dev.channels4j.PublisherOptions;
 import dev.channels4j.ValidationException;
 import dev.channels4j.spi.JsonCodec;
 import dev.channels4j.spi.TransportResponse;
@@ -300,7 +301,7 @@ class PublisherTest {
         PublisherTestTransport.status(200, "{\"batch\":[{\"user_count\":3},{}]}")));
     Publisher publisher = client(transport).publisher(options().build());
     CompletableFuture<ChannelCounts> presence = publisher.publish(
-        Event.of("presence-room", "ev", Map.of("a", 1)).excluding("123.456").withInfo("user_count"));
+        Event.of("presence-room", "ev", Map.of("a", 1)).excluding("123.456").withInfo(Info.USER_COUNT));
     CompletableFuture<ChannelCounts> secret = publisher.publish(Event.of("private-encrypted-room", "ev", "hidden"));
     publisher.flush();
 

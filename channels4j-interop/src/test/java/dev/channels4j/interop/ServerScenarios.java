@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.channels4j.ChannelInfo;
 import dev.channels4j.ChannelsClient;
 import dev.channels4j.Event;
-import dev.channels4j.Trigger;
 import dev.channels4j.webhook.Webhook;
 import dev.channels4j.webhook.WebhookEvent;
 import dev.channels4j.webhook.WebhookVerificationException;
@@ -174,7 +173,7 @@ abstract class ServerScenarios {
     pusherJs.subscribe(name("alice"), channel("public"));
     pusherJs.subscribe(name("bob"), channel("public"));
 
-    client.trigger(Trigger.of(channel("public"), "not-for-alice", PAYLOAD).excluding(aliceSocket));
+    client.trigger(Event.of(channel("public"), "not-for-alice", PAYLOAD).excluding(aliceSocket));
 
     settle(Map.of("alice", channel("public"), "bob", channel("public")));
     assertThat(deliveries("alice")).isEmpty();

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.channels4j.ChannelsClient;
 import dev.channels4j.ChannelsQuery;
 import dev.channels4j.Event;
-import dev.channels4j.Trigger;
 import dev.channels4j.internal.signing.RequestSigner;
 import dev.channels4j.spi.TransportRequest;
 import dev.channels4j.spi.TransportResponse;
@@ -145,7 +144,7 @@ class SigningDifferentialTest extends DifferentialTest {
         for (int n = random.between(1, 5); n > 0; n--) {
           channels.add(random.channel(""));
         }
-        Trigger trigger = Trigger.of(channels, random.nonEmptyText(20), random.text(200));
+        Trigger trigger = Event.of(channels, random.nonEmptyText(20), random.text(200));
         if (random.chance(0.5)) {
           trigger = trigger.excluding(random.socketId());
         }

@@ -1,7 +1,7 @@
 package dev.channels4j.benchmarks.jmh;
 
 import dev.channels4j.ChannelsClient;
-import dev.channels4j.Trigger;
+import dev.channels4j.Event;
 import dev.channels4j.TriggerResult;
 import dev.channels4j.internal.api.ClientSettings;
 import dev.channels4j.internal.api.Dispatcher;
@@ -60,7 +60,7 @@ public class TriggerBenchmark {
   /** channels4j: validate, encode, serialize, sign: the request the transport would be handed. */
   @Benchmark
   public TransportRequest buildAndSign_channels4j() {
-    return dispatcher.sign(requests.trigger(Trigger.of(Fixtures.CHANNEL, Fixtures.EVENT, Fixtures.DATA)));
+    return dispatcher.sign(requests.trigger(Event.of(Fixtures.CHANNEL, Fixtures.EVENT, Fixtures.DATA)));
   }
 
   /** pusher-http-java: the same, up to the URI and body it hands its HTTP client. */

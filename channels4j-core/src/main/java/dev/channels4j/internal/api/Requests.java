@@ -2,7 +2,7 @@ package dev.channels4j.internal.api;
 
 import dev.channels4j.ChannelsQuery;
 import dev.channels4j.Event;
-import dev.channels4j.Trigger;
+import dev.channels4j.Info;
 import dev.channels4j.ValidationException;
 import dev.channels4j.internal.validation.Validation;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
 
 /**
  * Builds the request of each operation: validates every input, encodes the data, and serializes
@@ -29,19 +31,20 @@ public final class Requests {
   }
 
   /** {@code POST /events}. */
-  public ApiRequest trigger(Trigger trigger) {
-    if (trigger == null) {
-      throw new ValidationException("trigger must not be null");
+  public ApiRequest trigger(Event event) {
+    if (event == null) {
+      throw new ValidationException("event must not be null");
     }
-    List<String> channels = trigger.channels();
+    List<String> channels = event.channels();
     Validation.channels(channels);
-    Validation.eventName(trigger.event());
-    trigger.socketId().ifPresent(Validation::socketId);
+    Validation.eventName(event.name());
+    event.socketId().ifPresent(Validation::socketId);
+    String info = eventInfo(event.info());
     if (Validation.isEncrypted(channels.get(0))) {
       encoder.requireEncryption(channels.get(0));
     }
-    String data = encoder.dataFor(channels.get(0), trigger.data(), "event");
-    return eventsRequest(channels, trigger.event(), data, trigger.socketId().orElse(null), trigger.info().orElse(null));
+    String data = encoder.dataFor(channels.get(0), event.data(), "event");
+    return eventsRequest(channels, event.name(), data, event.socketId().orElse(null), info);
   }
 
   /** {@code POST /events} on {@code #server-to-user-<userId>}. */
@@ -69,12 +72,7 @@ public final class Requests {
         throw new ValidationException("batch event #" + i + " is null");
       }
       try {
-        Validation.channelName(event.channel());
-        Validation.eventName(event.name());
-        event.socketId().ifPresent(Validation::socketId);
-        if (Validation.isEncrypted(event.channel())) {
-          encoder.requireEncryption(event.channel());
-        }
+        checkSingleChannelEvent(event);
       } catch (ValidationException e) {
         throw new ValidationException("batch event #" + i + ": " + e.getMessage(), e);
       }
@@ -82,9 +80,10 @@ public final class Requests {
     List<PreparedEvent> prepared = new ArrayList<>(events.size());
     for (int i = 0; i < events.size(); i++) {
       Event event = events.get(i);
+      String channel = event.channels().get(0);
       prepared.add(new PreparedEvent(
-          event.channel(), event.name(), encoder.dataFor(event.channel(), event.data(), "batch event #" + i),
-          event.socketId().orElse(null), event.info().orElse(null)));
+          channel, event.name(), encoder.dataFor(channel, event.data(), "batch event #" + i),
+          event.socketId().orElse(null), eventInfo(event.info())));
     }
     return batchOf(prepared);
   }
@@ -97,14 +96,47 @@ public final class Requests {
     if (event == null) {
       throw new ValidationException("event must not be null");
     }
-    Validation.channelName(event.channel());
+    checkSingleChannelEvent(event);
+    String channel = event.channels().get(0);
+    String data = encoder.dataFor(channel, event.data(), "event");
+    return new PreparedEvent(channel, event.name(), data, event.socketId().orElse(null), eventInfo(event.info()));
+  }
+
+  /** What a batch event must satisfy before its data is encoded: one channel among the rest. */
+  private void checkSingleChannelEvent(Event event) {
+    if (event.channels().size() != 1) {
+      throw new ValidationException(
+          "an event of a batch or a publisher names exactly one channel, got " + event.channels().size()
+              + "; use trigger(event) for several channels, or one Event per channel");
+    }
+    String channel = event.channels().get(0);
+    Validation.channelName(channel);
     Validation.eventName(event.name());
     event.socketId().ifPresent(Validation::socketId);
-    if (Validation.isEncrypted(event.channel())) {
-      encoder.requireEncryption(event.channel());
+    if (Validation.isEncrypted(channel)) {
+      encoder.requireEncryption(channel);
     }
-    String data = encoder.dataFor(event.channel(), event.data(), "event");
-    return new PreparedEvent(event.channel(), event.name(), data, event.socketId().orElse(null), event.info().orElse(null));
+  }
+
+  /** The {@code info} parameter of an event; {@code cache} is a channel query's attribute only. */
+  private static String eventInfo(Set<Info> info) {
+    if (info.contains(Info.CACHE)) {
+      throw new ValidationException(
+          "info CACHE is returned by channel queries only; an event may ask for USER_COUNT and SUBSCRIPTION_COUNT");
+    }
+    return join(info);
+  }
+
+  /** The comma-separated {@code info} parameter, or {@code null} for none. */
+  static String join(Set<Info> info) {
+    if (info.isEmpty()) {
+      return null;
+    }
+    StringJoiner joined = new StringJoiner(",");
+    for (Info attribute : info) {
+      joined.add(attribute.attributeName());
+    }
+    return joined.toString();
   }
 
   /** {@code POST /batch_events} of events already {@link #prepare prepared}; 1 to the batch limit. */
@@ -140,9 +172,10 @@ public final class Requests {
   }
 
   /** {@code GET /channels/<name>}, with {@code info} when attributes are given. */
-  public ApiRequest channel(String channel, String info) {
+  public ApiRequest channel(String channel, Set<Info> info) {
     Validation.channelName(channel);
-    return ApiRequest.get(appPath + "/channels/" + channel, info == null ? Map.of() : Map.of("info", info));
+    String joined = join(info);
+    return ApiRequest.get(appPath + "/channels/" + channel, joined == null ? Map.of() : Map.of("info", joined));
   }
 
   /** {@code GET /channels/<name>/users}. */
