@@ -19,7 +19,6 @@ import dev.channels4j.internal.webhook.WebhookReader;
 import dev.channels4j.spi.JsonCodec;
 import dev.channels4j.spi.Transport;
 import dev.channels4j.webhook.Webhook;
-import dev.channels4j.webhook.WebhookVerificationException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
@@ -217,19 +216,42 @@ public final class ChannelsClient implements AutoCloseable {
   /**
    * Verifies a webhook and returns its events, decrypting those of encrypted channels.
    *
-   * @param headers the request's headers (names matched case-insensitively)
+   * <p>{@code X-Pusher-Key} and {@code X-Pusher-Signature} must each appear exactly once (names
+   * matched case-insensitively): a request carrying either twice is refused whatever the order
+   * of the values, so no proxy or framework can choose which one is checked.
+   *
+   * @param headers the request's headers, as {@link #signWebhook(byte[])} returns them
    * @param body the raw body bytes, exactly as received
    * @throws WebhookVerificationException when anything is wrong; nothing partial is returned
+   * @throws ValidationException when {@code headers} or {@code body} is {@code null}
    */
   public Webhook verifyWebhook(Map<String, List<String>> headers, byte[] body) {
     return webhooks.verify(headers, body);
   }
 
   /**
-   * The headers ({@code X-Pusher-Key}, {@code X-Pusher-Signature}) a genuine webhook with this body
-   * would carry; for your own tests of a webhook endpoint.
+   * As {@link #verifyWebhook(Map, byte[])}, for frameworks that hand you the two header values
+   * ({@code @RequestHeader("X-Pusher-Key") String key}). A {@code null} key or signature is a
+   * missing header and fails verification.
+   *
+   * <pre>{@code
+   * Webhook hook = client.verifyWebhook(request.getHeader("X-Pusher-Key"),
+   *     request.getHeader("X-Pusher-Signature"), body);
+   * }</pre>
+   *
+   * @throws WebhookVerificationException when anything is wrong; nothing partial is returned
+   * @throws ValidationException when {@code body} is {@code null}
    */
-  public Map<String, String> signWebhook(byte[] body) {
+  public Webhook verifyWebhook(String key, String signature, byte[] body) {
+    return webhooks.verify(key, signature, body);
+  }
+
+  /**
+   * The headers ({@code X-Pusher-Key}, {@code X-Pusher-Signature}) a genuine webhook with this body
+   * would carry, in the shape {@link #verifyWebhook(Map, byte[])} takes; for your own tests of a
+   * webhook endpoint. Unmodifiable.
+   */
+  public Map<String, List<String>> signWebhook(byte[] body) {
     return webhooks.sign(body);
   }
 

@@ -72,7 +72,7 @@ public final class ConnectionOptions {
       try {
         ChannelsClient.builder().url(base);
       } catch (ValidationException e) {
-        throw new ValidationException(e.getMessage().replaceFirst("^URL", source), e);
+        throw new BadInputException(e.getMessage().replaceFirst("^URL", source), e);
       }
       URI uri = URI.create(base.trim());
       String userInfo = uri.getRawUserInfo();
@@ -95,7 +95,7 @@ public final class ConnectionOptions {
       secretValue = secret;
     }
     if (host != null && cluster != null) {
-      throw new ValidationException("give either --host or --cluster, not both");
+      throw new BadInputException("give either --host or --cluster, not both");
     }
     if (cluster != null) {
       clusterValue = cluster;

@@ -1,6 +1,7 @@
 package dev.channels4j.auth;
 
 import dev.channels4j.ValidationException;
+import dev.channels4j.internal.Errors;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -34,7 +35,7 @@ public final class AuthRequest {
    */
   public static AuthRequest fromForm(String formBody) {
     if (formBody == null) {
-      throw new ValidationException("formBody must not be null");
+      throw Errors.validation("formBody must not be null");
     }
     Map<String, String> fields = new HashMap<>();
     for (String pair : formBody.split("&")) {
@@ -48,12 +49,12 @@ public final class AuthRequest {
         fields.putIfAbsent(
             URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
       } catch (IllegalArgumentException e) {
-        throw new ValidationException("authorization request body is not form-encoded: " + e.getMessage(), e);
+        throw Errors.validation("authorization request body is not form-encoded: " + e.getMessage(), e);
       }
     }
     String socketId = fields.get("socket_id");
     if (socketId == null || socketId.isEmpty()) {
-      throw new ValidationException("socket_id is missing from the authorization request body");
+      throw Errors.validation("socket_id is missing from the authorization request body");
     }
     String channelName = fields.get("channel_name");
     return new AuthRequest(socketId, channelName == null || channelName.isEmpty() ? null : channelName);
@@ -71,7 +72,7 @@ public final class AuthRequest {
    */
   public String channelName() {
     if (channelName == null) {
-      throw new ValidationException("channel_name is missing from the authorization request body");
+      throw Errors.validation("channel_name is missing from the authorization request body");
     }
     return channelName;
   }

@@ -1,6 +1,7 @@
 package dev.channels4j.auth;
 
 import dev.channels4j.ValidationException;
+import dev.channels4j.internal.Errors;
 import dev.channels4j.internal.json.JsonObjects;
 import java.util.Objects;
 import java.util.Optional;
@@ -40,7 +41,7 @@ public final class ChannelAuthResponse {
    */
   public static ChannelAuthResponse of(String auth, String channelData, String sharedSecret) {
     if (auth == null || auth.isEmpty()) {
-      throw new ValidationException("auth must not be null or empty");
+      throw Errors.validation("auth must not be null or empty");
     }
     return new ChannelAuthResponse(auth, channelData, sharedSecret);
   }

@@ -1,6 +1,7 @@
 package dev.channels4j.auth;
 
 import dev.channels4j.ValidationException;
+import dev.channels4j.internal.Errors;
 import dev.channels4j.internal.json.JsonObjects;
 import java.util.Objects;
 
@@ -34,10 +35,10 @@ public final class UserAuthResponse {
    */
   public static UserAuthResponse of(String auth, String userData) {
     if (auth == null || auth.isEmpty()) {
-      throw new ValidationException("auth must not be null or empty");
+      throw Errors.validation("auth must not be null or empty");
     }
     if (userData == null || userData.isEmpty()) {
-      throw new ValidationException("userData must not be null or empty");
+      throw Errors.validation("userData must not be null or empty");
     }
     return new UserAuthResponse(auth, userData);
   }

@@ -7,9 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.channels4j.ChannelInfo;
 import dev.channels4j.ChannelsClient;
 import dev.channels4j.Event;
+import dev.channels4j.Info;
+import dev.channels4j.WebhookVerificationException;
 import dev.channels4j.webhook.Webhook;
 import dev.channels4j.webhook.WebhookEvent;
-import dev.channels4j.webhook.WebhookVerificationException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -225,7 +226,7 @@ abstract class ServerScenarios {
 
     Map<String, JsonNode> seenByAlice = membersSeenBy("alice", room);
     List<String> users = client.users(room);
-    ChannelInfo info = client.channel(room, "user_count");
+    ChannelInfo info = client.channel(room, Info.USER_COUNT);
 
     assertThat(seenByAlice.keySet()).containsExactlyInAnyOrder(userId("alice"), userId("carol"), userId("dave"));
     assertThat(seenByAlice.get(userId("carol"))).isEqualTo(Json.MAPPER.valueToTree(Map.of("name", displayName("carol"))));

@@ -4,6 +4,7 @@ import dev.channels4j.ChannelsQuery;
 import dev.channels4j.Event;
 import dev.channels4j.Info;
 import dev.channels4j.ValidationException;
+import dev.channels4j.internal.Errors;
 import dev.channels4j.internal.validation.Validation;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ public final class Requests {
   /** {@code POST /events}. */
   public ApiRequest trigger(Event event) {
     if (event == null) {
-      throw new ValidationException("event must not be null");
+      throw Errors.validation("event must not be null");
     }
     List<String> channels = event.channels();
     Validation.channels(channels);
@@ -59,22 +60,22 @@ public final class Requests {
   /** {@code POST /batch_events}. */
   public ApiRequest batch(List<Event> events) {
     if (events == null || events.isEmpty()) {
-      throw new ValidationException("a batch needs at least one event");
+      throw Errors.validation("a batch needs at least one event");
     }
     if (events.size() > maxBatchSize) {
-      throw new ValidationException(
+      throw Errors.validation(
           "a batch may hold at most " + maxBatchSize + " events, got " + events.size()
               + " (raise it with maxBatchSize(...) if your cluster allows more)");
     }
     for (int i = 0; i < events.size(); i++) {
       Event event = events.get(i);
       if (event == null) {
-        throw new ValidationException("batch event #" + i + " is null");
+        throw Errors.validation("batch event #" + i + " is null");
       }
       try {
         checkSingleChannelEvent(event);
       } catch (ValidationException e) {
-        throw new ValidationException("batch event #" + i + ": " + e.getMessage(), e);
+        throw Errors.validation("batch event #" + i + ": " + e.getMessage(), e);
       }
     }
     List<PreparedEvent> prepared = new ArrayList<>(events.size());
@@ -94,7 +95,7 @@ public final class Requests {
    */
   public PreparedEvent prepare(Event event) {
     if (event == null) {
-      throw new ValidationException("event must not be null");
+      throw Errors.validation("event must not be null");
     }
     checkSingleChannelEvent(event);
     String channel = event.channels().get(0);
@@ -105,7 +106,7 @@ public final class Requests {
   /** What a batch event must satisfy before its data is encoded: one channel among the rest. */
   private void checkSingleChannelEvent(Event event) {
     if (event.channels().size() != 1) {
-      throw new ValidationException(
+      throw Errors.validation(
           "an event of a batch or a publisher names exactly one channel, got " + event.channels().size()
               + "; use trigger(event) for several channels, or one Event per channel");
     }
@@ -121,7 +122,7 @@ public final class Requests {
   /** The {@code info} parameter of an event; {@code cache} is a channel query's attribute only. */
   private static String eventInfo(Set<Info> info) {
     if (info.contains(Info.CACHE)) {
-      throw new ValidationException(
+      throw Errors.validation(
           "info CACHE is returned by channel queries only; an event may ask for USER_COUNT and SUBSCRIPTION_COUNT");
     }
     return join(info);
@@ -161,7 +162,7 @@ public final class Requests {
   /** {@code GET /channels}. */
   public ApiRequest channels(ChannelsQuery query) {
     if (query == null) {
-      throw new ValidationException("query must not be null; use ChannelsQuery.all()");
+      throw Errors.validation("query must not be null; use ChannelsQuery.all()");
     }
     Map<String, String> params = new LinkedHashMap<>();
     query.prefixFilter().ifPresent(prefix -> params.put("filter_by_prefix", prefix));
@@ -182,7 +183,7 @@ public final class Requests {
   public ApiRequest users(String channel) {
     Validation.channelName(channel);
     if (!channel.startsWith("presence-")) {
-      throw new ValidationException(
+      throw Errors.validation(
           "users(...) needs a presence channel (presence-...), got \"" + channel + "\"");
     }
     return ApiRequest.get(appPath + "/channels/" + channel + "/users", Map.of());

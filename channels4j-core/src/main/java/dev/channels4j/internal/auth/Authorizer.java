@@ -5,6 +5,7 @@ import dev.channels4j.auth.ChannelAuthResponse;
 import dev.channels4j.auth.PresenceMember;
 import dev.channels4j.auth.UserAuthResponse;
 import dev.channels4j.auth.UserData;
+import dev.channels4j.internal.Errors;
 import dev.channels4j.internal.crypto.ChannelEncryption;
 import dev.channels4j.internal.signing.AuthSignatures;
 import dev.channels4j.internal.validation.Validation;
@@ -32,11 +33,11 @@ public final class Authorizer {
     Validation.socketId(socketId);
     Validation.channelName(channel);
     if (channel.startsWith("presence-")) {
-      throw new ValidationException(
+      throw Errors.validation(
           "channel \"" + channel + "\" is a presence channel: use authorizePresenceChannel(socketId, channel, member)");
     }
     if (!channel.startsWith("private-")) {
-      throw new ValidationException(
+      throw Errors.validation(
           "channel \"" + channel + "\" needs no authorization: only private- and presence- channels are authorized");
     }
     String sharedSecret = Validation.isEncrypted(channel)
@@ -50,11 +51,11 @@ public final class Authorizer {
     Validation.socketId(socketId);
     Validation.channelName(channel);
     if (!channel.startsWith("presence-")) {
-      throw new ValidationException(
+      throw Errors.validation(
           "channel \"" + channel + "\" is not a presence channel (presence-...); use authorizeChannel for private channels");
     }
     if (member == null) {
-      throw new ValidationException("presence member must not be null");
+      throw Errors.validation("presence member must not be null");
     }
     Validation.userId(member.userId());
     Map<String, Object> channelData = new LinkedHashMap<>();
@@ -70,7 +71,7 @@ public final class Authorizer {
   public UserAuthResponse authenticateUser(String socketId, UserData user) {
     Validation.socketId(socketId);
     if (user == null) {
-      throw new ValidationException("user data must not be null");
+      throw Errors.validation("user data must not be null");
     }
     Validation.userId(user.id());
     Map<String, Object> userData = new LinkedHashMap<>();
@@ -80,14 +81,14 @@ public final class Authorizer {
     }
     if (user.watchlist() != null) {
       if (user.watchlist().size() > Validation.MAX_WATCHLIST_SIZE) {
-        throw new ValidationException(
+        throw Errors.validation(
             "a watchlist may hold at most " + Validation.MAX_WATCHLIST_SIZE + " user ids, got " + user.watchlist().size());
       }
       for (String id : user.watchlist()) {
         try {
           Validation.userId(id);
         } catch (ValidationException e) {
-          throw new ValidationException("watchlist: " + e.getMessage(), e);
+          throw Errors.validation("watchlist: " + e.getMessage(), e);
         }
       }
       userData.put("watchlist", user.watchlist());
@@ -98,7 +99,7 @@ public final class Authorizer {
 
   private ChannelEncryption requireEncryption(String channel) {
     if (encryption == null) {
-      throw new ValidationException(
+      throw Errors.validation(
           "channel \"" + channel + "\" is encrypted but no encryption master key is configured;"
               + " set encryptionMasterKeyBase64(...) on the builder");
     }
@@ -109,7 +110,7 @@ public final class Authorizer {
     try {
       return codec.toJson(value);
     } catch (IllegalArgumentException e) {
-      throw new ValidationException(what + " cannot be serialized as JSON: " + e.getMessage(), e);
+      throw Errors.validation(what + " cannot be serialized as JSON: " + e.getMessage(), e);
     }
   }
 }

@@ -1,14 +1,16 @@
 package dev.channels4j.internal.webhook;
 
+import dev.channels4j.WebhookVerificationException;
+import dev.channels4j.internal.Errors;
 import dev.channels4j.internal.crypto.ChannelEncryption;
 import dev.channels4j.internal.signing.Hashing;
 import dev.channels4j.internal.validation.Validation;
 import dev.channels4j.spi.JsonCodec;
 import dev.channels4j.webhook.Webhook;
 import dev.channels4j.webhook.WebhookEvent;
-import dev.channels4j.webhook.WebhookVerificationException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,36 +37,50 @@ public final class WebhookReader {
     this.encryption = encryption;
   }
 
-  /** The headers a genuine webhook with this body carries. */
-  public Map<String, String> sign(byte[] body) {
-    Map<String, String> headers = new LinkedHashMap<>();
-    headers.put(KEY_HEADER, key);
-    headers.put(SIGNATURE_HEADER, Hashing.hmacSha256Hex(secret, body));
-    return headers;
+  /** The headers a genuine webhook with this body carries, in the shape {@link #verify} takes. */
+  public Map<String, List<String>> sign(byte[] body) {
+    if (body == null) {
+      throw Errors.validation("body must not be null");
+    }
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    headers.put(KEY_HEADER, List.of(key));
+    headers.put(SIGNATURE_HEADER, List.of(Hashing.hmacSha256Hex(secret, body)));
+    return Collections.unmodifiableMap(headers);
   }
 
+  /**
+   * Verifies the webhook whose headers are given (names case-insensitive). Each of the two headers
+   * must appear exactly once: with two values, which one a proxy or framework hands on first is
+   * not something a signature check may depend on.
+   */
   public Webhook verify(Map<String, List<String>> headers, byte[] body) {
     if (headers == null) {
-      throw new WebhookVerificationException("webhook headers must not be null");
+      throw Errors.validation("headers must not be null");
     }
     if (body == null) {
-      throw new WebhookVerificationException("webhook body must not be null");
+      throw Errors.validation("body must not be null");
     }
-    List<String> keys = header(headers, KEY_HEADER);
-    if (keys.isEmpty()) {
-      throw new WebhookVerificationException("webhook has no " + KEY_HEADER + " header");
+    return verify(single(headers, KEY_HEADER), single(headers, SIGNATURE_HEADER), body);
+  }
+
+  /** Verifies a webhook from its two header values; a {@code null} value is a missing header. */
+  public Webhook verify(String givenKey, String signature, byte[] body) {
+    if (body == null) {
+      throw Errors.validation("body must not be null");
     }
-    if (keys.stream().noneMatch(k -> Hashing.constantTimeEquals(k.trim(), key))) {
-      throw new WebhookVerificationException(
-          "webhook was signed with key \"" + keys.get(0) + "\", which is not this app's key");
+    if (givenKey == null || givenKey.isBlank()) {
+      throw Errors.webhookVerification("webhook has no " + KEY_HEADER + " header");
     }
-    List<String> signatures = header(headers, SIGNATURE_HEADER);
-    if (signatures.isEmpty()) {
-      throw new WebhookVerificationException("webhook has no " + SIGNATURE_HEADER + " header");
+    if (!Hashing.constantTimeEquals(givenKey.trim(), key)) {
+      throw Errors.webhookVerification(
+          "webhook was signed with key \"" + givenKey + "\", which is not this app's key");
+    }
+    if (signature == null || signature.isBlank()) {
+      throw Errors.webhookVerification("webhook has no " + SIGNATURE_HEADER + " header");
     }
     byte[] expected = Hashing.hmacSha256(secret, body);
-    if (!Hashing.hexSignatureMatches(expected, signatures.get(0).trim())) {
-      throw new WebhookVerificationException(
+    if (!Hashing.hexSignatureMatches(expected, signature.trim())) {
+      throw Errors.webhookVerification(
           "webhook signature does not match its body: the body was altered or signed with another secret");
     }
     return read(new String(body, StandardCharsets.UTF_8));
@@ -75,16 +91,16 @@ public final class WebhookReader {
     try {
       parsed = codec.parse(text);
     } catch (IllegalArgumentException e) {
-      throw new WebhookVerificationException("webhook body is not JSON: " + e.getMessage(), e);
+      throw Errors.webhookVerification("webhook body is not JSON: " + e.getMessage(), e);
     }
     if (!(parsed instanceof Map<?, ?> body)) {
-      throw new WebhookVerificationException("webhook body is not a JSON object");
+      throw Errors.webhookVerification("webhook body is not a JSON object");
     }
     long timeMs = 0;
     Object time = body.get("time_ms");
     if (time != null) {
       if (!(time instanceof Number number)) {
-        throw new WebhookVerificationException("webhook time_ms is not a number: " + time);
+        throw Errors.webhookVerification("webhook time_ms is not a number: " + time);
       }
       timeMs = number.longValue();
     }
@@ -92,7 +108,7 @@ public final class WebhookReader {
     List<WebhookEvent> events = new ArrayList<>();
     if (rawEvents != null) {
       if (!(rawEvents instanceof List<?> list)) {
-        throw new WebhookVerificationException("webhook events is not an array");
+        throw Errors.webhookVerification("webhook events is not an array");
       }
       for (int i = 0; i < list.size(); i++) {
         events.add(event(i, list.get(i)));
@@ -103,7 +119,7 @@ public final class WebhookReader {
 
   private WebhookEvent event(int index, Object raw) {
     if (!(raw instanceof Map<?, ?> map)) {
-      throw new WebhookVerificationException("webhook event #" + index + " is not an object");
+      throw Errors.webhookVerification("webhook event #" + index + " is not an object");
     }
     String name = string(map, "name", index, true);
     String channel = string(map, "channel", index, true);
@@ -120,7 +136,7 @@ public final class WebhookReader {
         return new WebhookEvent.CacheMiss(channel);
       case "subscription_count":
         if (!(map.get("subscription_count") instanceof Number count)) {
-          throw new WebhookVerificationException(
+          throw Errors.webhookVerification(
               "webhook event #" + index + " (subscription_count) has no numeric subscription_count");
         }
         return new WebhookEvent.SubscriptionCount(channel, count.intValue());
@@ -151,7 +167,7 @@ public final class WebhookReader {
       return text;
     }
     if (encryption == null) {
-      throw new WebhookVerificationException(
+      throw Errors.webhookVerification(
           "webhook event #" + index + " on encrypted channel \"" + channel
               + "\" cannot be decrypted: no encryption master key is configured");
     }
@@ -159,19 +175,19 @@ public final class WebhookReader {
     try {
       envelope = codec.parse(text);
     } catch (IllegalArgumentException e) {
-      throw new WebhookVerificationException(
+      throw Errors.webhookVerification(
           "webhook event #" + index + " on encrypted channel \"" + channel + "\" has data that is not an encrypted envelope", e);
     }
     if (!(envelope instanceof Map<?, ?> fields)
         || !(fields.get("nonce") instanceof String nonce)
         || !(fields.get("ciphertext") instanceof String ciphertext)) {
-      throw new WebhookVerificationException(
+      throw Errors.webhookVerification(
           "webhook event #" + index + " on encrypted channel \"" + channel + "\" has no nonce and ciphertext");
     }
     try {
       return new String(encryption.decrypt(channel, nonce, ciphertext), StandardCharsets.UTF_8);
     } catch (ChannelEncryption.DecryptionException e) {
-      throw new WebhookVerificationException(
+      throw Errors.webhookVerification(
           "webhook event #" + index + " on encrypted channel \"" + channel + "\" could not be decrypted: "
               + e.getMessage(), e);
     }
@@ -181,7 +197,7 @@ public final class WebhookReader {
     Object value = map.get(field);
     if (value == null) {
       if (required) {
-        throw new WebhookVerificationException("webhook event #" + index + " has no " + field);
+        throw Errors.webhookVerification("webhook event #" + index + " has no " + field);
       }
       return null;
     }
@@ -191,10 +207,11 @@ public final class WebhookReader {
     if (value instanceof Number) {
       return String.valueOf(value);
     }
-    throw new WebhookVerificationException("webhook event #" + index + " field " + field + " is not a string");
+    throw Errors.webhookVerification("webhook event #" + index + " field " + field + " is not a string");
   }
 
-  private static List<String> header(Map<String, List<String>> headers, String name) {
+  /** The one value of a header, {@code null} when absent; two or more values are refused. */
+  private static String single(Map<String, List<String>> headers, String name) {
     List<String> values = new ArrayList<>();
     for (Map.Entry<String, List<String>> entry : headers.entrySet()) {
       if (entry.getKey() != null && entry.getKey().equalsIgnoreCase(name) && entry.getValue() != null) {
@@ -206,7 +223,11 @@ public final class WebhookReader {
         }
       }
     }
-    return values;
+    if (values.size() > 1) {
+      throw Errors.webhookVerification(
+          "webhook has " + values.size() + " " + name + " headers; a genuine webhook has exactly one");
+    }
+    return values.isEmpty() ? null : values.get(0);
   }
 
   @Override
