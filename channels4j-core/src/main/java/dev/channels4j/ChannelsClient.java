@@ -16,6 +16,7 @@ import dev.channels4j.internal.publish.BatchingPublisher;
 import dev.channels4j.internal.signing.AuthSignatures;
 import dev.channels4j.internal.transport.ApacheTransport;
 import dev.channels4j.internal.webhook.WebhookReader;
+import dev.channels4j.spi.JacksonJsonCodecs;
 import dev.channels4j.spi.JsonCodec;
 import dev.channels4j.spi.Transport;
 import dev.channels4j.webhook.Webhook;
@@ -63,9 +64,12 @@ public final class ChannelsClient implements AutoCloseable {
   private final AsyncChannelsClient async;
   private final Authorizer authorizer;
   private final WebhookReader webhooks;
+  /** Whether the transport was made by the builder, and so is the client's to close. */
+  private final boolean ownsTransport;
 
-  private ChannelsClient(ClientSettings settings) {
+  private ChannelsClient(ClientSettings settings, boolean ownsTransport) {
     this.settings = settings;
+    this.ownsTransport = ownsTransport;
     this.requests = new Requests(settings);
     this.dispatcher = new Dispatcher(settings);
     this.async = new AsyncChannelsClient(requests, dispatcher);
@@ -148,7 +152,8 @@ public final class ChannelsClient implements AutoCloseable {
 
   /**
    * A {@link Publisher} with {@link PublisherOptions#defaults() default options}: accepts single
-   * events and sends them in batches. Close it before this client.
+   * events and sends them in batches. Close it before this client: {@link #close()} closes the
+   * publishers still open without waiting for their events.
    */
   public Publisher publisher() {
     return publisher(PublisherOptions.defaults());
@@ -157,7 +162,7 @@ public final class ChannelsClient implements AutoCloseable {
   /** A {@link Publisher} that batches, bounds and lingers as {@code options} say. */
   public Publisher publisher(PublisherOptions options) {
     if (options == null) {
-      throw new ValidationException("publisher options must not be null; use PublisherOptions.defaults()");
+      throw new ValidationException("options must not be null; use PublisherOptions.defaults()");
     }
     return new BatchingPublisher(requests, dispatcher, options);
   }
@@ -255,10 +260,34 @@ public final class ChannelsClient implements AutoCloseable {
     return webhooks.sign(body);
   }
 
-  /** Releases the connection pool. Requests in flight may fail. */
+  /**
+   * Closes the client. What it does to what the client uses:
+   * <ul>
+   *   <li>the default transport (the one the builder made): its connection pool and threads are
+   *       released; requests in flight fail with a {@link TransportException}, and so does any call
+   *       made afterwards;
+   *   <li>a {@link Transport} you passed to {@link Builder#transport(Transport)}: <b>left open</b>.
+   *       You made it, you may share it between clients, so you close it, after the clients that
+   *       use it (as OkHttp leaves an {@code ExecutorService} you gave its dispatcher alone);
+   *   <li>the {@link Publisher}s this client made that are still open: closed without waiting,
+   *       their queued events failing with {@link PublishRejectedException}. To let their events go
+   *       out, close the publishers first (try-with-resources does, in reverse order of opening).
+   * </ul>
+   * Idempotent. Nothing else of the client needs closing: {@link #async()} shares this client's
+   * resources.
+   *
+   * <pre>{@code
+   * try (ChannelsClient client = ChannelsClient.fromEnv();
+   *     Publisher publisher = client.publisher()) {
+   *   publisher.publish(Event.of("orders", "created", order));
+   * } // publisher closed first (its events delivered), then the client
+   * }</pre>
+   */
   @Override
   public void close() {
-    settings.transport().close();
+    if (ownsTransport) {
+      settings.transport().close();
+    }
   }
 
   @Override
@@ -310,7 +339,7 @@ public final class ChannelsClient implements AutoCloseable {
     private int maxBatchSize = 10;
     private int maxConnections = 64;
     private ApacheTransport.Proxy proxy;
-    private JsonCodec codec = JsonCodec.jackson();
+    private JsonCodec codec = JacksonJsonCodecs.defaults();
     private Transport transport;
     private Clock clock = Clock.systemUTC();
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
@@ -428,7 +457,8 @@ public final class ChannelsClient implements AutoCloseable {
 
     /**
      * The HTTP transport. Default: Apache HttpClient 5 with a pooled connection manager. A
-     * transport you pass is closed with the client; timeouts and proxy settings are then yours.
+     * transport you pass is <b>not</b> closed by {@link ChannelsClient#close()}: close it yourself
+     * once every client using it is closed. Its timeouts and proxy settings are then yours too.
      */
     public Builder transport(Transport transport) {
       this.transport = transport;
@@ -550,7 +580,8 @@ public final class ChannelsClient implements AutoCloseable {
       URI baseUri = URI.create(scheme + "://" + hostName + ":" + effectivePort);
       Transport chosen = transport != null ? transport : new ApacheTransport(connectTimeout, timeout, maxConnections, proxy);
       return new ChannelsClient(new ClientSettings(
-          appId, key, secret, baseUri, timeout, maxDataSize, maxBatchSize, codec, chosen, clock, retryPolicy, encryption));
+          appId, key, secret, baseUri, timeout, maxDataSize, maxBatchSize, codec, chosen, clock, retryPolicy, encryption),
+          transport == null);
     }
 
     private ChannelEncryption encryption() {

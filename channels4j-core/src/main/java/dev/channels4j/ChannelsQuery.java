@@ -9,6 +9,9 @@ import java.util.Optional;
  * client.channels(ChannelsQuery.all());
  * client.channels(ChannelsQuery.prefix("presence-").withUserCount());
  * }</pre>
+ *
+ * <p>Each factory or {@code with...} method has the accessor of the same name: {@link #prefix()},
+ * {@link #userCount()}.
  */
 public final class ChannelsQuery {
   private static final ChannelsQuery ALL = new ChannelsQuery(null, false);
@@ -28,7 +31,10 @@ public final class ChannelsQuery {
 
   /** Occupied channels whose names start with {@code prefix}. */
   public static ChannelsQuery prefix(String prefix) {
-    if (prefix == null || prefix.isEmpty()) {
+    if (prefix == null) {
+      throw new ValidationException("prefix must not be null; use ChannelsQuery.all()");
+    }
+    if (prefix.isEmpty()) {
       throw new ValidationException("channel prefix must not be empty; use ChannelsQuery.all()");
     }
     return new ChannelsQuery(prefix, false);
@@ -43,10 +49,12 @@ public final class ChannelsQuery {
     return new ChannelsQuery(prefix, true);
   }
 
-  public Optional<String> prefixFilter() {
+  /** The prefix given to {@link #prefix(String)}; empty for {@link #all()}. */
+  public Optional<String> prefix() {
     return Optional.ofNullable(prefix);
   }
 
+  /** Whether {@link #withUserCount()} asked for each channel's user count. */
   public boolean userCount() {
     return userCount;
   }

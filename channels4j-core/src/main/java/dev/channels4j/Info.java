@@ -38,7 +38,7 @@ public enum Info {
   /** The attributes as a set in declaration order, refusing null and an empty list. */
   static Set<Info> setOf(Info... attributes) {
     if (attributes == null) {
-      throw new ValidationException("info attributes must not be null");
+      throw new ValidationException("attributes must not be null");
     }
     if (attributes.length == 0) {
       throw new ValidationException("info needs at least one attribute, e.g. Info.USER_COUNT");

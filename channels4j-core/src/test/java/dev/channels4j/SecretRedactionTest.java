@@ -1,5 +1,6 @@
 package dev.channels4j;
 
+import dev.channels4j.spi.JacksonJsonCodecs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -140,7 +141,7 @@ class SecretRedactionTest {
   private static ClientSettings settings() {
     return new ClientSettings(
         "1", "app-key", SECRET, URI.create("http://127.0.0.1:1"), Duration.ofSeconds(5), 10240, 10,
-        JsonCodec.jackson(), request -> new CompletableFuture<>(), Clock.systemUTC(), RetryPolicy.none(),
+        JacksonJsonCodecs.defaults(), request -> new CompletableFuture<>(), Clock.systemUTC(), RetryPolicy.none(),
         new ChannelEncryption(MASTER_KEY_TEXT.getBytes(StandardCharsets.US_ASCII)));
   }
 

@@ -1,6 +1,7 @@
 package dev.channels4j.cli;
 
 import dev.channels4j.Info;
+import dev.channels4j.spi.JacksonJsonCodecs;
 import dev.channels4j.spi.JsonCodec;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,7 +24,7 @@ import java.util.stream.Collectors;
  * }</pre>
  */
 public final class Inputs {
-  private static final JsonCodec JSON = JsonCodec.jackson();
+  private static final JsonCodec JSON = JacksonJsonCodecs.defaults();
 
   private Inputs() {}
 

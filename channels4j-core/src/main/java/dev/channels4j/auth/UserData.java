@@ -1,5 +1,6 @@
 package dev.channels4j.auth;
 
+import dev.channels4j.internal.Errors;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -9,10 +10,15 @@ import java.util.Objects;
 
 /**
  * The user a connection signs in as (user authentication): an id, optional information, and an
- * optional watchlist of other user ids whose online status the connection follows. Immutable.
+ * optional watchlist of other user ids whose online status the connection follows. Immutable;
+ * {@link #info} and {@link #watchlist} return copies.
+ *
+ * <p>Absent information is an empty map or list, never {@code null}, as for
+ * {@link PresenceMember#userInfo()} and {@link dev.channels4j.Event#info()}; empty ones are left
+ * out of the signed {@code user_data} (as the Go library's {@code omitempty} does).
  *
  * <pre>{@code
- * String body = client.authenticateUser(socketId,
+ * UserAuthResponse answer = client.authenticateUser(socketId,
  *     UserData.of("7").info(Map.of("name", "Ada")).watchlist(List.of("8", "9")));
  * }</pre>
  */
@@ -27,37 +33,54 @@ public final class UserData {
     this.watchlist = watchlist;
   }
 
-  /** A user with only an id. */
+  /** A user with only an id. The id is checked when the user is authenticated. */
   public static UserData of(String id) {
-    return new UserData(id, null, null);
+    return new UserData(id, Map.of(), List.of());
   }
 
   /** Adds {@code user_info}; key order is kept. */
   public UserData info(Map<String, ?> userInfo) {
-    Objects.requireNonNull(userInfo, "userInfo must not be null");
+    if (userInfo == null) {
+      throw Errors.validation("userInfo must not be null");
+    }
     return new UserData(id, Collections.unmodifiableMap(new LinkedHashMap<>(userInfo)), watchlist);
   }
 
-  /** Adds a watchlist of user ids (at most 100). */
+  /** Adds a watchlist of user ids (at most 100, each checked when the user is authenticated). */
   public UserData watchlist(List<String> userIds) {
-    Objects.requireNonNull(userIds, "watchlist must not be null");
+    if (userIds == null) {
+      throw Errors.validation("watchlist must not be null");
+    }
     return new UserData(id, info, Collections.unmodifiableList(new ArrayList<>(userIds)));
   }
 
+  /** The user's id. */
   public String id() {
     return id;
   }
 
-  /** The user info, or {@code null} when none was given. */
+  /** The user info; empty when none was given. */
   public Map<String, Object> info() {
     return info;
   }
 
-  /** The watchlist, or {@code null} when none was given. */
+  /** The watchlist; empty when none was given. */
   public List<String> watchlist() {
     return watchlist;
   }
 
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof UserData other
+        && Objects.equals(id, other.id) && info.equals(other.info) && watchlist.equals(other.watchlist);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(id, info, watchlist);
+  }
+
+  /** The id only: user info may be personal. */
   @Override
   public String toString() {
     return "UserData[id=" + id + "]";

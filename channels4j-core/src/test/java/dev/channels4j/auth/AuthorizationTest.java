@@ -1,5 +1,6 @@
 package dev.channels4j.auth;
 
+import dev.channels4j.spi.JacksonJsonCodecs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -263,7 +264,7 @@ class AuthorizationTest {
   void userWithoutDataIsRefused() {
     assertThatThrownBy(() -> goClient.authenticateUser("12345.12345", null))
         .isInstanceOf(ValidationException.class)
-        .hasMessageContaining("user data");
+        .hasMessage("user must not be null");
   }
 
   @Test
@@ -284,6 +285,13 @@ class AuthorizationTest {
     assertThat(userData).isEqualTo("{\"id\":\"7\",\"user_info\":{\"email\":\"test@test.com\"},\"watchlist\":[\"8\",\"9\"]}");
     assertThat(parse(answer.toJson())).isEqualTo(Map.of("auth", answer.auth(), "user_data", userData));
     assertThat(answer.auth()).isEqualTo("key:" + Hashing.hmacSha256Hex("secret", "1.1::user::" + userData));
+  }
+
+  @Test
+  void emptyInfoAndWatchlistAreLeftOutOfTheSignedUserData() {
+    UserData user = UserData.of("7").info(Map.of()).watchlist(List.of());
+
+    assertThat(goClient.authenticateUser("1.1", user).userData()).isEqualTo("{\"id\":\"7\"}");
   }
 
   @Test
@@ -328,7 +336,7 @@ class AuthorizationTest {
   }
 
   private static Map<?, ?> parse(String json) {
-    return (Map<?, ?>) JsonCodec.jackson().parse(json);
+    return (Map<?, ?>) JacksonJsonCodecs.defaults().parse(json);
   }
 
   private static List<String> ids(int count) {

@@ -1,5 +1,6 @@
 package dev.channels4j.publish;
 
+import dev.channels4j.spi.JacksonJsonCodecs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -310,7 +311,7 @@ class PublisherTest {
     List<Map<String, Object>> sent = transport.sentEvents();
     assertThat(sent.get(0)).containsEntry("socket_id", "123.456").containsEntry("info", "user_count")
         .containsEntry("data", "{\"a\":1}");
-    Map<String, Object> encrypted = (Map<String, Object>) JsonCodec.jackson().parse((String) sent.get(1).get("data"));
+    Map<String, Object> encrypted = (Map<String, Object>) JacksonJsonCodecs.defaults().parse((String) sent.get(1).get("data"));
     assertThat(encrypted).containsOnlyKeys("nonce", "ciphertext");
     assertThat((String) encrypted.get("ciphertext")).doesNotContain("hidden");
     publisher.close();

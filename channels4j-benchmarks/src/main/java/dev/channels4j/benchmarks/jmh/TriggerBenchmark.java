@@ -6,6 +6,7 @@ import dev.channels4j.TriggerResult;
 import dev.channels4j.internal.api.ClientSettings;
 import dev.channels4j.internal.api.Dispatcher;
 import dev.channels4j.internal.api.Requests;
+import dev.channels4j.spi.JacksonJsonCodecs;
 import dev.channels4j.spi.JsonCodec;
 import dev.channels4j.spi.TransportRequest;
 import java.net.URI;
@@ -45,7 +46,7 @@ public class TriggerBenchmark {
     client = Fixtures.channels4j();
     ClientSettings settings = new ClientSettings(
         Fixtures.APP_ID, Fixtures.KEY, Fixtures.SECRET, URI.create("http://127.0.0.1:6001"), Duration.ofSeconds(5),
-        10 * 1024, 10, JsonCodec.jackson(), request -> null, Clock.systemUTC(),
+        10 * 1024, 10, JacksonJsonCodecs.defaults(), request -> null, Clock.systemUTC(),
         dev.channels4j.RetryPolicy.none(), null);
     requests = new Requests(settings);
     dispatcher = new Dispatcher(settings);

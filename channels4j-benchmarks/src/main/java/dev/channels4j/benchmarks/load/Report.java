@@ -1,5 +1,6 @@
 package dev.channels4j.benchmarks.load;
 
+import dev.channels4j.spi.JacksonJsonCodecs;
 import static dev.channels4j.benchmarks.load.LoadHarness.num;
 
 import dev.channels4j.spi.JsonCodec;
@@ -81,7 +82,7 @@ final class Report {
     root.put("rounds", rounds);
     root.put("runs", runs);
     root.put("samples", samples);
-    return JsonCodec.jackson().toJson(root) + "\n";
+    return JacksonJsonCodecs.defaults().toJson(root) + "\n";
   }
 
   String svg() {

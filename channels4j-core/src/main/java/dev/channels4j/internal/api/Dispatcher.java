@@ -99,7 +99,7 @@ public final class Dispatcher {
       if (outcome.response != null) {
         return outcome.response;
       }
-      if (attempt >= retryPolicy.attemptsFor(request.method()) || !isRetryable(outcome.error)) {
+      if (attempt >= RetrySchedule.attemptsFor(retryPolicy, request.method()) || !isRetryable(outcome.error)) {
         throw outcome.error;
       }
       Duration delay = retryDelay(request, attempt, outcome.error);
@@ -139,7 +139,7 @@ public final class Dispatcher {
           if (outcome.response != null) {
             return CompletableFuture.completedFuture(outcome.response);
           }
-          if (attempt < retryPolicy.attemptsFor(request.method()) && isRetryable(outcome.error)) {
+          if (attempt < RetrySchedule.attemptsFor(retryPolicy, request.method()) && isRetryable(outcome.error)) {
             Duration delay = retryDelay(request, attempt, outcome.error);
             return CompletableFuture.supplyAsync(
                     () -> null, CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS))
@@ -150,7 +150,7 @@ public final class Dispatcher {
   }
 
   private Duration retryDelay(ApiRequest request, int attempt, ChannelsException error) {
-    Duration delay = retryPolicy.delayAfter(attempt, retryAfter(error));
+    Duration delay = RetrySchedule.delayAfter(retryPolicy, attempt, retryAfter(error));
     LOG.debug("{} {} attempt {} failed, retrying in {} ms", request.method(), request.path(), attempt, delay.toMillis());
     return delay;
   }

@@ -33,9 +33,7 @@ public final class Requests {
 
   /** {@code POST /events}. */
   public ApiRequest trigger(Event event) {
-    if (event == null) {
-      throw Errors.validation("event must not be null");
-    }
+    Validation.notNull(event, "event");
     List<String> channels = event.channels();
     Validation.channels(channels);
     Validation.eventName(event.name());
@@ -50,6 +48,8 @@ public final class Requests {
 
   /** {@code POST /events} on {@code #server-to-user-<userId>}. */
   public ApiRequest sendToUser(String userId, String event, Object data) {
+    Validation.notNull(userId, "userId");
+    Validation.notNull(event, "event");
     Validation.addressableUserId(userId);
     Validation.eventName(event);
     String channel = Validation.SERVER_TO_USER_PREFIX + userId;
@@ -59,7 +59,8 @@ public final class Requests {
 
   /** {@code POST /batch_events}. */
   public ApiRequest batch(List<Event> events) {
-    if (events == null || events.isEmpty()) {
+    Validation.notNull(events, "events");
+    if (events.isEmpty()) {
       throw Errors.validation("a batch needs at least one event");
     }
     if (events.size() > maxBatchSize) {
@@ -94,9 +95,7 @@ public final class Requests {
    * can later be assembled from events that are each known to be valid.
    */
   public PreparedEvent prepare(Event event) {
-    if (event == null) {
-      throw Errors.validation("event must not be null");
-    }
+    Validation.notNull(event, "event");
     checkSingleChannelEvent(event);
     String channel = event.channels().get(0);
     String data = encoder.dataFor(channel, event.data(), "event");
@@ -155,6 +154,7 @@ public final class Requests {
 
   /** {@code POST /users/<id>/terminate_connections} with body {@code {}}. */
   public ApiRequest terminateUserConnections(String userId) {
+    Validation.notNull(userId, "userId");
     Validation.addressableUserId(userId);
     return ApiRequest.post(appPath + "/users/" + userId + "/terminate_connections", EMPTY_OBJECT);
   }
@@ -165,7 +165,7 @@ public final class Requests {
       throw Errors.validation("query must not be null; use ChannelsQuery.all()");
     }
     Map<String, String> params = new LinkedHashMap<>();
-    query.prefixFilter().ifPresent(prefix -> params.put("filter_by_prefix", prefix));
+    query.prefix().ifPresent(prefix -> params.put("filter_by_prefix", prefix));
     if (query.userCount()) {
       params.put("info", "user_count");
     }
@@ -174,6 +174,7 @@ public final class Requests {
 
   /** {@code GET /channels/<name>}, with {@code info} when attributes are given. */
   public ApiRequest channel(String channel, Set<Info> info) {
+    Validation.notNull(channel, "channel");
     Validation.channelName(channel);
     String joined = join(info);
     return ApiRequest.get(appPath + "/channels/" + channel, joined == null ? Map.of() : Map.of("info", joined));
@@ -181,6 +182,7 @@ public final class Requests {
 
   /** {@code GET /channels/<name>/users}. */
   public ApiRequest users(String channel) {
+    Validation.notNull(channel, "channel");
     Validation.channelName(channel);
     if (!channel.startsWith("presence-")) {
       throw Errors.validation(

@@ -30,6 +30,8 @@ public final class Authorizer {
 
   /** {@code {"auth":..}} for a {@code private-} channel, plus {@code shared_secret} when encrypted. */
   public ChannelAuthResponse authorizeChannel(String socketId, String channel) {
+    Validation.notNull(socketId, "socketId");
+    Validation.notNull(channel, "channel");
     Validation.socketId(socketId);
     Validation.channelName(channel);
     if (channel.startsWith("presence-")) {
@@ -48,14 +50,14 @@ public final class Authorizer {
 
   /** {@code {"auth":..,"channel_data":..}} for a {@code presence-} channel. */
   public ChannelAuthResponse authorizePresenceChannel(String socketId, String channel, PresenceMember member) {
+    Validation.notNull(socketId, "socketId");
+    Validation.notNull(channel, "channel");
+    Validation.notNull(member, "member");
     Validation.socketId(socketId);
     Validation.channelName(channel);
     if (!channel.startsWith("presence-")) {
       throw Errors.validation(
           "channel \"" + channel + "\" is not a presence channel (presence-...); use authorizeChannel for private channels");
-    }
-    if (member == null) {
-      throw Errors.validation("presence member must not be null");
     }
     Validation.userId(member.userId());
     Map<String, Object> channelData = new LinkedHashMap<>();
@@ -69,17 +71,16 @@ public final class Authorizer {
 
   /** {@code {"auth":..,"user_data":..}} for a user sign-in. */
   public UserAuthResponse authenticateUser(String socketId, UserData user) {
+    Validation.notNull(socketId, "socketId");
+    Validation.notNull(user, "user");
     Validation.socketId(socketId);
-    if (user == null) {
-      throw Errors.validation("user data must not be null");
-    }
     Validation.userId(user.id());
     Map<String, Object> userData = new LinkedHashMap<>();
     userData.put("id", user.id());
-    if (user.info() != null) {
+    if (!user.info().isEmpty()) {
       userData.put("user_info", user.info());
     }
-    if (user.watchlist() != null) {
+    if (!user.watchlist().isEmpty()) {
       if (user.watchlist().size() > Validation.MAX_WATCHLIST_SIZE) {
         throw Errors.validation(
             "a watchlist may hold at most " + Validation.MAX_WATCHLIST_SIZE + " user ids, got " + user.watchlist().size());

@@ -21,6 +21,14 @@ public final class Validation {
 
   private Validation() {}
 
+  /** Refuses a {@code null} argument with a message that names it. */
+  public static <T> T notNull(T value, String argument) {
+    if (value == null) {
+      throw Errors.validation(argument + " must not be null");
+    }
+    return value;
+  }
+
   /** A channel an event may be triggered on: the pattern, the length, and not reserved. */
   public static void channelName(String name) {
     if (name == null) {

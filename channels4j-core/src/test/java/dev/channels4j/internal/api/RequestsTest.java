@@ -1,5 +1,6 @@
 package dev.channels4j.internal.api;
 
+import dev.channels4j.spi.JacksonJsonCodecs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -66,7 +67,7 @@ class RequestsTest {
   void triggerOfTheDocsExampleIsSignedExactlyAsTheDocsSay() {
     ClientSettings docs = new ClientSettings(
         "3", "278d425bdf160c739803", "7ad3773142a6692b25b8", URI.create("http://api.pusherapp.com:80"),
-        Duration.ofSeconds(5), 10240, 10, JsonCodec.jackson(), UNUSED,
+        Duration.ofSeconds(5), 10240, 10, JacksonJsonCodecs.defaults(), UNUSED,
         Clock.fixed(Instant.ofEpochSecond(1353088179L), ZoneOffset.UTC), RetryPolicy.none(), null);
     ApiRequest request = new Requests(docs).trigger(Event.of("project-3", "foo", "{\"some\":\"data\"}"));
 
@@ -236,7 +237,7 @@ class RequestsTest {
         Event.of("private-encrypted-a", "test", "secret-a"),
         Event.of("private-encrypted-b", "test", "secret-b")));
 
-    List<?> batch = (List<?>) ((Map<?, ?>) JsonCodec.jackson().parse(text(request))).get("batch");
+    List<?> batch = (List<?>) ((Map<?, ?>) JacksonJsonCodecs.defaults().parse(text(request))).get("batch");
     assertThat(((Map<?, ?>) batch.get(0)).get("data")).isEqualTo("plain");
     Map<?, ?> a = envelope(batch.get(1));
     Map<?, ?> b = envelope(batch.get(2));
@@ -249,7 +250,7 @@ class RequestsTest {
   void encryptedTriggerSendsAnEnvelopeThatDecrypts() {
     ApiRequest request = encrypting.trigger(Event.of("private-encrypted-test_channel", "test", "yolo1"));
 
-    Map<?, ?> body = (Map<?, ?>) JsonCodec.jackson().parse(text(request));
+    Map<?, ?> body = (Map<?, ?>) JacksonJsonCodecs.defaults().parse(text(request));
     assertThat(request.path()).isEqualTo("/apps/appid/events");
     assertThat(decrypt("private-encrypted-test_channel", envelope(body))).isEqualTo("yolo1");
   }
@@ -674,12 +675,12 @@ class RequestsTest {
   static ClientSettings settings(String appId, int maxData, int maxBatch, ChannelEncryption encryption) {
     return new ClientSettings(
         appId, "key", "secret", URI.create("http://127.0.0.1:1"), Duration.ofSeconds(5), maxData, maxBatch,
-        JsonCodec.jackson(), UNUSED, Clock.systemUTC(), RetryPolicy.none(), encryption);
+        JacksonJsonCodecs.defaults(), UNUSED, Clock.systemUTC(), RetryPolicy.none(), encryption);
   }
 
   private static ClientSettings fixedClock(String base, String appId, String key, String secret, long seconds) {
     return new ClientSettings(
-        appId, key, secret, URI.create(base), Duration.ofSeconds(5), 10240, 10, JsonCodec.jackson(), UNUSED,
+        appId, key, secret, URI.create(base), Duration.ofSeconds(5), 10240, 10, JacksonJsonCodecs.defaults(), UNUSED,
         Clock.fixed(Instant.ofEpochSecond(seconds), ZoneOffset.UTC), RetryPolicy.none(), null);
   }
 
@@ -689,7 +690,7 @@ class RequestsTest {
 
   private static Map<?, ?> envelope(Object item) {
     Object data = ((Map<?, ?>) item).get("data");
-    Map<?, ?> envelope = (Map<?, ?>) JsonCodec.jackson().parse((String) data);
+    Map<?, ?> envelope = (Map<?, ?>) JacksonJsonCodecs.defaults().parse((String) data);
     assertThat(List.<Object>copyOf(envelope.keySet())).containsExactly("nonce", "ciphertext");
     return envelope;
   }

@@ -1,5 +1,6 @@
 package dev.channels4j.internal.api;
 
+import dev.channels4j.spi.JacksonJsonCodecs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -132,7 +133,7 @@ class ResponsesTest {
   }
 
   private static ApiResponse ok(String body) {
-    return new ApiResponse(200, body, JsonCodec.jackson().parse(body));
+    return new ApiResponse(200, body, JacksonJsonCodecs.defaults().parse(body));
   }
 
   private static ChannelCounts counts(Integer users, Integer subscriptions) {
