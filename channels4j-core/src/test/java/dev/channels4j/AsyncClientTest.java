@@ -4,8 +4,8 @@ import static dev.channels4j.TestClients.clientFor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.channels4j.testing.RecordingHttpServer;
 import dev.channels4j.testing.RecordingHttpServer.Reply;
+import dev.channels4j.testing.RecordingHttpServer;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;

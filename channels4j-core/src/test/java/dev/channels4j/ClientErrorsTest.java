@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.channels4j.testing.RecordingHttpServer;
 import dev.channels4j.testing.RecordingHttpServer.Reply;
+import dev.channels4j.testing.RecordingHttpServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

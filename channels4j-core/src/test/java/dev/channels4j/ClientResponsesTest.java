@@ -3,8 +3,8 @@ package dev.channels4j;
 import static dev.channels4j.TestClients.clientFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.channels4j.testing.RecordingHttpServer;
 import dev.channels4j.testing.RecordingHttpServer.Reply;
+import dev.channels4j.testing.RecordingHttpServer;
 import java.util.List;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.AfterEach;

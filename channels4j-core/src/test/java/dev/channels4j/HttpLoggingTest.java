@@ -3,8 +3,8 @@ package dev.channels4j;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.channels4j.testing.RecordingHttpServer;
 import dev.channels4j.testing.RecordingHttpServer.Reply;
+import dev.channels4j.testing.RecordingHttpServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

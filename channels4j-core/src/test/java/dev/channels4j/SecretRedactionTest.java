@@ -1,12 +1,12 @@
 package dev.channels4j;
 
-import dev.channels4j.spi.JacksonJsonCodecs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.channels4j.internal.api.ClientSettings;
 import dev.channels4j.internal.api.Dispatcher;
 import dev.channels4j.internal.crypto.ChannelEncryption;
+import dev.channels4j.spi.JacksonJsonCodecs;
 import dev.channels4j.spi.JsonCodec;
 import dev.channels4j.spi.TransportRequest;
 import java.net.URI;

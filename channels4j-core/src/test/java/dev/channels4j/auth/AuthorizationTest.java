@@ -1,6 +1,5 @@
 package dev.channels4j.auth;
 
-import dev.channels4j.spi.JacksonJsonCodecs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.channels4j.ChannelsClient;
 import dev.channels4j.ValidationException;
 import dev.channels4j.internal.signing.Hashing;
+import dev.channels4j.spi.JacksonJsonCodecs;
 import dev.channels4j.spi.JsonCodec;
 import java.util.ArrayList;
 import java.util.Collections;

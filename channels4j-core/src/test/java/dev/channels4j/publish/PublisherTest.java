@@ -1,6 +1,5 @@
 package dev.channels4j.publish;
 
-import dev.channels4j.spi.JacksonJsonCodecs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,6 +13,7 @@ import dev.channels4j.Publisher;
 import dev.channels4j.PublisherOptions.Backpressure;
 import dev.channels4j.PublisherOptions;
 import dev.channels4j.ValidationException;
+import dev.channels4j.spi.JacksonJsonCodecs;
 import dev.channels4j.spi.JsonCodec;
 import dev.channels4j.spi.TransportResponse;
 import java.time.Duration;
@@ -314,6 +314,29 @@ class PublisherTest {
     Map<String, Object> encrypted = (Map<String, Object>) JacksonJsonCodecs.defaults().parse((String) sent.get(1).get("data"));
     assertThat(encrypted).containsOnlyKeys("nonce", "ciphertext");
     assertThat((String) encrypted.get("ciphertext")).doesNotContain("hidden");
+    publisher.close();
+  }
+
+  @Test
+  void anEventOnSeveralChannelsFailsItsFutureAndIsNeverSent() {
+    PublisherTestTransport transport = new PublisherTestTransport(PublisherTestTransport.OK);
+    Publisher publisher = client(transport).publisher(options().build());
+
+    CompletableFuture<ChannelCounts> multi = publisher.publish(Event.of(List.of("a", "b"), "ev", "1"));
+    publisher.flush();
+
+    assertThatThrownBy(multi::join).hasCauseInstanceOf(ValidationException.class).hasMessageContaining("exactly one channel");
+    assertThat(transport.sentEvents()).isEmpty();
+    publisher.close();
+  }
+
+  @Test
+  void aNullEventFailsItsFutureNamingTheArgument() {
+    Publisher publisher = client(new PublisherTestTransport(PublisherTestTransport.OK)).publisher(options().build());
+
+    assertThatThrownBy(publisher.publish(null)::join)
+        .hasCauseInstanceOf(ValidationException.class)
+        .hasMessageContaining("event must not be null");
     publisher.close();
   }
 

@@ -1,8 +1,8 @@
 package dev.channels4j.benchmarks.load;
 
-import dev.channels4j.spi.JacksonJsonCodecs;
 import static dev.channels4j.benchmarks.load.LoadHarness.num;
 
+import dev.channels4j.spi.JacksonJsonCodecs;
 import dev.channels4j.spi.JsonCodec;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,11 +1,11 @@
 package dev.channels4j.internal.api;
 
-import dev.channels4j.spi.JacksonJsonCodecs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.channels4j.ValidationException;
 import dev.channels4j.internal.crypto.ChannelEncryption;
+import dev.channels4j.spi.JacksonJsonCodecs;
 import dev.channels4j.spi.JsonCodec;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;

@@ -1,6 +1,5 @@
 package dev.channels4j.internal.api;
 
-import dev.channels4j.spi.JacksonJsonCodecs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,6 +12,7 @@ import dev.channels4j.RetryPolicy;
 import dev.channels4j.ValidationException;
 import dev.channels4j.internal.crypto.ChannelEncryption;
 import dev.channels4j.internal.signing.Hashing;
+import dev.channels4j.spi.JacksonJsonCodecs;
 import dev.channels4j.spi.JsonCodec;
 import dev.channels4j.spi.Transport;
 import dev.channels4j.spi.TransportRequest;

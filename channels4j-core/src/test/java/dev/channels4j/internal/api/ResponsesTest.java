@@ -1,6 +1,5 @@
 package dev.channels4j.internal.api;
 
-import dev.channels4j.spi.JacksonJsonCodecs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,6 +10,7 @@ import dev.channels4j.ChannelInfo;
 import dev.channels4j.ChannelList;
 import dev.channels4j.TriggerResult;
 import dev.channels4j.internal.api.Dispatcher.ApiResponse;
+import dev.channels4j.spi.JacksonJsonCodecs;
 import dev.channels4j.spi.JsonCodec;
 import java.util.Map;
 import java.util.Optional;
