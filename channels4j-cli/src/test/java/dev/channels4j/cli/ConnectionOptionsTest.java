@@ -3,7 +3,6 @@ package dev.channels4j.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.channels4j.ValidationException;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -66,7 +65,7 @@ class ConnectionOptionsTest {
   @Test
   void aBadPusherUrlIsNamedAsSuch() {
     assertThatThrownBy(() -> resolve(Map.of("PUSHER_URL", "ftp://x")))
-        .isInstanceOf(ValidationException.class)
+        .isInstanceOf(BadInputException.class)
         .hasMessageStartingWith("PUSHER_URL must start with http:// or https://");
   }
 
