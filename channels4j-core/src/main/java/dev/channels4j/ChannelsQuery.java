@@ -36,7 +36,7 @@ public final class ChannelsQuery {
 
   /** Also returns each channel's user count; Pusher allows it only with a {@code presence-} prefix. */
   public ChannelsQuery withUserCount() {
-    if (prefix == null || !prefix.startsWith("presence-")) {
+    if (prefix == null || ChannelType.of(prefix) != ChannelType.PRESENCE) {
       throw new ValidationException(
           "user_count may only be requested for presence channels: use ChannelsQuery.prefix(\"presence-...\").withUserCount()");
     }

@@ -123,7 +123,8 @@ public final class Requests {
   /** {@code POST /users/<id>/terminate_connections} with body {@code {}}. */
   public ApiRequest terminateUserConnections(String userId) {
     Validation.addressableUserId(userId);
-    return ApiRequest.post(appPath + "/users/" + userId + "/terminate_connections", EMPTY_OBJECT);
+    // Signed as sent: the dispatcher signs exactly this (encoded) path.
+    return ApiRequest.post(appPath + "/users/" + Validation.pathSegment(userId) + "/terminate_connections", EMPTY_OBJECT);
   }
 
   /** {@code GET /channels}. */
@@ -148,7 +149,7 @@ public final class Requests {
   /** {@code GET /channels/<name>/users}. */
   public ApiRequest users(String channel) {
     Validation.channelName(channel);
-    if (!channel.startsWith("presence-")) {
+    if (dev.channels4j.ChannelType.of(channel) != dev.channels4j.ChannelType.PRESENCE) {
       throw new ValidationException(
           "users(...) needs a presence channel (presence-...), got \"" + channel + "\"");
     }
