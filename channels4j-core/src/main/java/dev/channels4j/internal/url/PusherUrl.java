@@ -7,6 +7,8 @@ import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The one reader and writer of an app's URL, {@code http(s)://key:secret@host[:port]/apps/<app-id>}
@@ -21,6 +23,7 @@ import java.util.Optional;
  * @param appId the app id
  */
 public record PusherUrl(boolean useTls, String key, String secret, String host, Integer port, String appId) {
+  private static final Pattern REGISTRY_HOST = Pattern.compile("([A-Za-z0-9._-]+)(?::([0-9]{1,5}))?");
   private static final String HINT = "; expected http(s)://key:secret@host[:port]/apps/<app-id>";
 
   /**
@@ -46,10 +49,24 @@ public record PusherUrl(boolean useTls, String key, String secret, String host, 
     if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme)) {
       throw new ValidationException(source + " must start with http:// or https://" + HINT);
     }
-    if (uri.getHost() == null) {
+    String host = uri.getHost();
+    int port = uri.getPort();
+    String userInfo = uri.getRawUserInfo();
+    if (host == null && uri.getRawAuthority() != null) {
+      // java.net.URI reads a host with underscores (a Docker Compose service) as a registry
+      // authority: split it ourselves.
+      String authority = uri.getRawAuthority();
+      int at = authority.lastIndexOf('@');
+      userInfo = at < 0 ? null : authority.substring(0, at);
+      Matcher hostAndPort = REGISTRY_HOST.matcher(authority.substring(at + 1));
+      if (hostAndPort.matches()) {
+        host = hostAndPort.group(1);
+        port = hostAndPort.group(2) == null ? -1 : Integer.parseInt(hostAndPort.group(2));
+      }
+    }
+    if (host == null) {
       throw new ValidationException(source + " has no host" + HINT);
     }
-    String userInfo = uri.getRawUserInfo();
     if (userInfo == null || userInfo.isEmpty()) {
       throw new ValidationException(source + " has no key:secret before the host" + HINT);
     }
@@ -65,8 +82,8 @@ public record PusherUrl(boolean useTls, String key, String secret, String host, 
         "https".equalsIgnoreCase(scheme),
         URLDecoder.decode(userInfo.substring(0, colon), StandardCharsets.UTF_8),
         URLDecoder.decode(userInfo.substring(colon + 1), StandardCharsets.UTF_8),
-        uri.getHost(),
-        uri.getPort() == -1 ? null : uri.getPort(),
+        host,
+        port == -1 ? null : port,
         path.replaceAll("^/apps/|/$", ""));
   }
 

@@ -105,6 +105,10 @@ public final class Validation {
    */
   public static void addressableUserId(String userId) {
     userId(userId);
+    if (userId.equals(".") || userId.equals("..")) {
+      // Unreserved characters, so not encoded: as a path segment an HTTP stack would resolve it.
+      throw new ValidationException("user id \"" + userId + "\" cannot be addressed: it is a relative path segment");
+    }
   }
 
   /**
