@@ -99,7 +99,11 @@ public final class RawRequests {
     }
   }
 
-  private static void checkParameter(String name, String value) {
+  /**
+   * A query parameter of the caller's: a lower-case name the signature does not use itself, a
+   * non-null value.
+   */
+  public static void checkParameter(String name, String value) {
     if (name == null || name.isEmpty()) {
       throw new ValidationException("query parameter names must not be null or empty");
     }

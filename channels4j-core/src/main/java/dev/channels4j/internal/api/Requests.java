@@ -137,6 +137,7 @@ public final class Requests {
     if (query.userCount()) {
       params.put("info", "user_count");
     }
+    params.putAll(query.parameters());
     return ApiRequest.get(appPath + "/channels", params);
   }
 
