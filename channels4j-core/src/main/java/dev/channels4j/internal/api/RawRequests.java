@@ -4,6 +4,7 @@ import dev.channels4j.ValidationException;
 import dev.channels4j.spi.JsonCodec;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -110,7 +111,7 @@ public final class RawRequests {
     if (value == null) {
       throw new ValidationException("query parameter " + name + " has a null value");
     }
-    if (RESERVED.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+    if (RESERVED.contains(name.toLowerCase(Locale.ROOT))) {
       throw new ValidationException(
           "query parameter " + name + " is set by the request signature itself; remove it");
     }

@@ -1,5 +1,6 @@
 package dev.channels4j.internal.api;
 
+import dev.channels4j.ChannelType;
 import dev.channels4j.ChannelsQuery;
 import dev.channels4j.Event;
 import dev.channels4j.Trigger;
@@ -150,7 +151,7 @@ public final class Requests {
   /** {@code GET /channels/<name>/users}. */
   public ApiRequest users(String channel) {
     Validation.channelName(channel);
-    if (dev.channels4j.ChannelType.of(channel) != dev.channels4j.ChannelType.PRESENCE) {
+    if (ChannelType.of(channel) != ChannelType.PRESENCE) {
       throw new ValidationException(
           "users(...) needs a presence channel (presence-...), got \"" + channel + "\"");
     }

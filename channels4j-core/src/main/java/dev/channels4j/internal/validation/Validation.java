@@ -2,6 +2,7 @@ package dev.channels4j.internal.validation;
 
 import dev.channels4j.ChannelType;
 import dev.channels4j.ValidationException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -120,7 +121,7 @@ public final class Validation {
     byte[] bytes = null;
     for (int i = 0; i < value.length(); i++) {
       if (!isUnreserved(value.charAt(i))) {
-        bytes = value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        bytes = value.getBytes(StandardCharsets.UTF_8);
         out = new StringBuilder(bytes.length * 3);
         break;
       }
