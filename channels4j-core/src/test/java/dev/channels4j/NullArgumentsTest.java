@@ -53,7 +53,11 @@ class NullArgumentsTest {
         operation("channel attributes", "attributes", c -> c.channel("c", (Info[]) null), a -> a.channel("c", (Info[]) null)),
         operation("channel attribute", "attribute", c -> c.channel("c", Info.USER_COUNT, null),
             a -> a.channel("c", Info.USER_COUNT, null)),
-        operation("users", "channel", c -> c.users(null), a -> a.users(null)));
+        operation("users", "channel", c -> c.users(null), a -> a.users(null)),
+        operation("get path", "path", c -> c.get(null, Map.of()), a -> a.get(null, Map.of())),
+        operation("get query", "query", c -> c.get("/channels", null), a -> a.get("/channels", null)),
+        operation("post path", "path", c -> c.post(null, "{}"), a -> a.post(null, "{}")),
+        operation("post body", "body", c -> c.post("/events", null), a -> a.post("/events", null)));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -95,7 +99,8 @@ class NullArgumentsTest {
         local("verifyWebhook body", "body", c -> c.verifyWebhook(Map.of(), null)),
         local("verifyWebhook values body", "body", c -> c.verifyWebhook("k", "sig", null)),
         local("signWebhook", "body", c -> c.signWebhook(null)),
-        local("publisher", "options", c -> c.publisher(null)));
+        local("publisher", "options", c -> c.publisher(null)),
+        local("sharedSecret", "encryptedChannel", c -> c.sharedSecret(null)));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -109,7 +114,7 @@ class NullArgumentsTest {
   @Test
   void asyncClientHasEveryNetworkOperationOfTheBlockingOne() {
     List<String> local = List.of("authorizeChannel", "authorizePresenceChannel", "authenticateUser", "verifyWebhook",
-        "signWebhook", "publisher", "async", "close", "builder", "fromUrl", "fromEnv");
+        "signWebhook", "sharedSecret", "publisher", "async", "close", "builder", "fromUrl", "fromEnv");
     for (var method : ChannelsClient.class.getMethods()) {
       if (method.getDeclaringClass() != ChannelsClient.class || local.contains(method.getName())
           || java.lang.reflect.Modifier.isStatic(method.getModifiers()) || method.getName().equals("toString")) {

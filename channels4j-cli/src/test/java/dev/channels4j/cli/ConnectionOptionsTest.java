@@ -3,6 +3,7 @@ package dev.channels4j.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.channels4j.ValidationException;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -65,7 +66,7 @@ class ConnectionOptionsTest {
   @Test
   void aBadPusherUrlIsNamedAsSuch() {
     assertThatThrownBy(() -> resolve(Map.of("PUSHER_URL", "ftp://x")))
-        .isInstanceOf(BadInputException.class)
+        .isInstanceOf(ValidationException.class)
         .hasMessageStartingWith("PUSHER_URL must start with http:// or https://");
   }
 

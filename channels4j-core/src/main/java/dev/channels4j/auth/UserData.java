@@ -1,5 +1,6 @@
 package dev.channels4j.auth;
 
+import dev.channels4j.ValidationException;
 import dev.channels4j.internal.Errors;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,16 +27,19 @@ public final class UserData {
   private final String id;
   private final Map<String, Object> info;
   private final List<String> watchlist;
+  /** Further top-level {@code user_data} fields, in the order added; never null. */
+  private final Map<String, Object> extraFields;
 
-  private UserData(String id, Map<String, Object> info, List<String> watchlist) {
+  private UserData(String id, Map<String, Object> info, List<String> watchlist, Map<String, Object> extraFields) {
     this.id = id;
     this.info = info;
     this.watchlist = watchlist;
+    this.extraFields = extraFields;
   }
 
   /** A user with only an id. The id is checked when the user is authenticated. */
   public static UserData of(String id) {
-    return new UserData(id, Map.of(), List.of());
+    return new UserData(id, Map.of(), List.of(), Map.of());
   }
 
   /** Adds {@code user_info}; key order is kept. */
@@ -43,7 +47,7 @@ public final class UserData {
     if (userInfo == null) {
       throw Errors.validation("userInfo must not be null");
     }
-    return new UserData(id, Collections.unmodifiableMap(new LinkedHashMap<>(userInfo)), watchlist);
+    return new UserData(id, Collections.unmodifiableMap(new LinkedHashMap<>(userInfo)), watchlist, extraFields);
   }
 
   /** Adds a watchlist of user ids (at most 100, each checked when the user is authenticated). */
@@ -51,7 +55,7 @@ public final class UserData {
     if (userIds == null) {
       throw Errors.validation("watchlist must not be null");
     }
-    return new UserData(id, info, Collections.unmodifiableList(new ArrayList<>(userIds)));
+    return new UserData(id, info, Collections.unmodifiableList(new ArrayList<>(userIds)), extraFields);
   }
 
   /** The user's id. */
@@ -69,15 +73,73 @@ public final class UserData {
     return watchlist;
   }
 
+  /**
+   * Adds a top-level {@code user_data} field of your own next to {@code id}, {@code user_info}
+   * and {@code watchlist} (as the Go and Node libraries allow); any JSON-serializable value. Adding
+   * a field again replaces its value.
+   *
+   * <pre>{@code
+   * UserData.of("auth0|123").with("email", "ada@example.com").with("plan", "pro");
+   * }</pre>
+   *
+   * @throws ValidationException when the field is null, empty, {@code id} (set it with
+   *     {@link #of}), {@code user_info} ({@link #info}) or {@code watchlist} ({@link #watchlist}),
+   *     or the value is null
+   */
+  public UserData with(String field, Object value) {
+    Map<String, Object> added = new LinkedHashMap<>(extraFields);
+    put(added, field, value);
+    return new UserData(id, info, watchlist, Collections.unmodifiableMap(added));
+  }
+
+  /**
+   * Adds every entry of {@code fields} as by {@link #with(String, Object)}, in the map's order.
+   *
+   * @throws ValidationException when {@code fields} is null or one entry is refused by {@link #with(String, Object)}
+   */
+  public UserData with(Map<String, ?> fields) {
+    if (fields == null) {
+      throw Errors.validation("user data fields must not be null");
+    }
+    Map<String, Object> added = new LinkedHashMap<>(extraFields);
+    fields.forEach((field, value) -> put(added, field, value));
+    return new UserData(id, info, watchlist, Collections.unmodifiableMap(added));
+  }
+
+  /** The fields added with {@link #with(String, Object)}, in order; empty when none. */
+  public Map<String, Object> extraFields() {
+    return extraFields;
+  }
+
+  private static void put(Map<String, Object> fields, String field, Object value) {
+    if (field == null || field.isEmpty()) {
+      throw Errors.validation("a user data field name must not be null or empty");
+    }
+    switch (field) {
+      case "id" -> throw Errors.validation(
+          "user data field \"id\" cannot be overridden: the id is the one given to UserData.of(id)");
+      case "user_info" -> throw Errors.validation(
+          "user data field \"user_info\" is set with info(Map), not with(...)");
+      case "watchlist" -> throw Errors.validation(
+          "user data field \"watchlist\" is set with watchlist(List), not with(...)");
+      default -> { }
+    }
+    if (value == null) {
+      throw Errors.validation("user data field \"" + field + "\" has a null value; leave the field out instead");
+    }
+    fields.put(field, value);
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof UserData other
-        && Objects.equals(id, other.id) && info.equals(other.info) && watchlist.equals(other.watchlist);
+        && Objects.equals(id, other.id) && info.equals(other.info) && watchlist.equals(other.watchlist)
+        && extraFields.equals(other.extraFields);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(id, info, watchlist);
+    return Objects.hash(id, info, watchlist, extraFields);
   }
 
   /** The id only: user info may be personal. */

@@ -1,5 +1,6 @@
 package dev.channels4j.internal.api;
 
+import dev.channels4j.ChannelType;
 import dev.channels4j.ChannelsQuery;
 import dev.channels4j.Event;
 import dev.channels4j.Info;
@@ -156,7 +157,8 @@ public final class Requests {
   public ApiRequest terminateUserConnections(String userId) {
     Validation.notNull(userId, "userId");
     Validation.addressableUserId(userId);
-    return ApiRequest.post(appPath + "/users/" + userId + "/terminate_connections", EMPTY_OBJECT);
+    // Signed as sent: the dispatcher signs exactly this (encoded) path.
+    return ApiRequest.post(appPath + "/users/" + Validation.pathSegment(userId) + "/terminate_connections", EMPTY_OBJECT);
   }
 
   /** {@code GET /channels}. */
@@ -169,6 +171,7 @@ public final class Requests {
     if (query.userCount()) {
       params.put("info", "user_count");
     }
+    params.putAll(query.parameters());
     return ApiRequest.get(appPath + "/channels", params);
   }
 
@@ -184,7 +187,7 @@ public final class Requests {
   public ApiRequest users(String channel) {
     Validation.notNull(channel, "channel");
     Validation.channelName(channel);
-    if (!channel.startsWith("presence-")) {
+    if (ChannelType.of(channel) != ChannelType.PRESENCE) {
       throw Errors.validation(
           "users(...) needs a presence channel (presence-...), got \"" + channel + "\"");
     }

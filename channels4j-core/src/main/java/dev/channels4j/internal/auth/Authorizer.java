@@ -1,5 +1,6 @@
 package dev.channels4j.internal.auth;
 
+import dev.channels4j.ChannelType;
 import dev.channels4j.ValidationException;
 import dev.channels4j.auth.ChannelAuthResponse;
 import dev.channels4j.auth.PresenceMember;
@@ -34,11 +35,11 @@ public final class Authorizer {
     Validation.notNull(channel, "channel");
     Validation.socketId(socketId);
     Validation.channelName(channel);
-    if (channel.startsWith("presence-")) {
+    if (ChannelType.of(channel) == ChannelType.PRESENCE) {
       throw Errors.validation(
           "channel \"" + channel + "\" is a presence channel: use authorizePresenceChannel(socketId, channel, member)");
     }
-    if (!channel.startsWith("private-")) {
+    if (!ChannelType.of(channel).requiresAuthorization()) {
       throw Errors.validation(
           "channel \"" + channel + "\" needs no authorization: only private- and presence- channels are authorized");
     }
@@ -55,7 +56,7 @@ public final class Authorizer {
     Validation.notNull(member, "member");
     Validation.socketId(socketId);
     Validation.channelName(channel);
-    if (!channel.startsWith("presence-")) {
+    if (ChannelType.of(channel) != ChannelType.PRESENCE) {
       throw Errors.validation(
           "channel \"" + channel + "\" is not a presence channel (presence-...); use authorizeChannel for private channels");
     }
@@ -94,6 +95,8 @@ public final class Authorizer {
       }
       userData.put("watchlist", user.watchlist());
     }
+    // UserData refuses id, user_info and watchlist as extra fields, so these only add.
+    userData.putAll(user.extraFields());
     String userDataJson = toJson(userData, "user info");
     return UserAuthResponse.of(signatures.user(socketId, userDataJson), userDataJson);
   }
