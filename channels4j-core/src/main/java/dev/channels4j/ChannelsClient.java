@@ -1,10 +1,14 @@
 package dev.channels4j;
 
+import dev.channels4j.auth.AuthRequest;
+import dev.channels4j.auth.ChannelAuthResponse;
 import dev.channels4j.auth.PresenceMember;
+import dev.channels4j.auth.UserAuthResponse;
 import dev.channels4j.auth.UserData;
 import dev.channels4j.internal.api.ApiRequest;
 import dev.channels4j.internal.api.ClientSettings;
 import dev.channels4j.internal.api.Dispatcher;
+import dev.channels4j.internal.api.RawRequests;
 import dev.channels4j.internal.api.Requests;
 import dev.channels4j.internal.api.Responses;
 import dev.channels4j.internal.auth.Authorizer;
@@ -12,25 +16,27 @@ import dev.channels4j.internal.crypto.ChannelEncryption;
 import dev.channels4j.internal.publish.BatchingPublisher;
 import dev.channels4j.internal.signing.AuthSignatures;
 import dev.channels4j.internal.transport.ApacheTransport;
+import dev.channels4j.internal.url.PusherUrl;
+import dev.channels4j.internal.validation.Validation;
+import dev.channels4j.internal.webhook.WebhookCredential;
 import dev.channels4j.internal.webhook.WebhookReader;
+import dev.channels4j.spi.JacksonJsonCodecs;
 import dev.channels4j.spi.JsonCodec;
 import dev.channels4j.spi.Transport;
 import dev.channels4j.webhook.Webhook;
-import dev.channels4j.webhook.WebhookVerificationException;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -45,7 +51,7 @@ import java.util.regex.Pattern;
  *     .build();
  *
  * client.trigger("orders", "created", Map.of("id", 42));            // data as JSON
- * String auth = client.authorizeChannel(socketId, "private-orders"); // {"auth":"key:..."}
+ * String auth = client.authorizeChannel(socketId, "private-orders").toJson(); // {"auth":"key:..."}
  * Webhook hook = client.verifyWebhook(headers, body);
  * client.async().trigger("orders", "shipped", "{\"id\":42}");        // CompletableFuture
  * }</pre>
@@ -61,15 +67,21 @@ public final class ChannelsClient implements AutoCloseable {
   private final AsyncChannelsClient async;
   private final Authorizer authorizer;
   private final WebhookReader webhooks;
+  private final RawRequests rawRequests;
+  /** Whether the transport was made by the builder, and so is the client's to close. */
+  private final boolean ownsTransport;
 
-  private ChannelsClient(ClientSettings settings) {
+  private ChannelsClient(ClientSettings settings, List<WebhookCredential> webhookCredentials, boolean ownsTransport) {
     this.settings = settings;
+    this.ownsTransport = ownsTransport;
     this.requests = new Requests(settings);
+    this.rawRequests = new RawRequests(settings);
     this.dispatcher = new Dispatcher(settings);
-    this.async = new AsyncChannelsClient(requests, dispatcher);
+    this.async = new AsyncChannelsClient(requests, dispatcher, rawRequests);
     this.authorizer =
         new Authorizer(new AuthSignatures(settings.key(), settings.secret()), settings.codec(), settings.encryption());
-    this.webhooks = new WebhookReader(settings.key(), settings.secret(), settings.codec(), settings.encryption());
+    this.webhooks = new WebhookReader(
+        settings.key(), settings.secret(), webhookCredentials, settings.codec(), settings.encryption());
   }
 
   /** A builder; app id, key, secret and a cluster or host are required. */
@@ -113,20 +125,23 @@ public final class ChannelsClient implements AutoCloseable {
    * its UTF-8 text, anything else as JSON through the configured {@link JsonCodec}.
    */
   public TriggerResult trigger(String channel, String event, Object data) {
-    return trigger(Trigger.of(channel, event, data));
+    return trigger(Event.of(channel, event, data));
   }
 
   /** Publishes an event on up to 100 channels (an encrypted channel must be triggered alone). */
   public TriggerResult trigger(List<String> channels, String event, Object data) {
-    return trigger(Trigger.of(channels, event, data));
+    return trigger(Event.of(channels, event, data));
   }
 
   /** Publishes an event with options: an excluded socket id, attributes to return. */
-  public TriggerResult trigger(Trigger trigger) {
-    return call(() -> requests.trigger(trigger), Responses::trigger);
+  public TriggerResult trigger(Event event) {
+    return call(() -> requests.trigger(event), Responses::trigger);
   }
 
-  /** Publishes up to the batch limit (10 by default) of events in one request. */
+  /**
+   * Publishes up to the batch limit (10 by default) of events in one request; each event names
+   * exactly one channel.
+   */
   public BatchResult triggerBatch(List<Event> events) {
     return call(() -> requests.batch(events), Responses::batch);
   }
@@ -143,7 +158,8 @@ public final class ChannelsClient implements AutoCloseable {
 
   /**
    * A {@link Publisher} with {@link PublisherOptions#defaults() default options}: accepts single
-   * events and sends them in batches. Close it before this client.
+   * events and sends them in batches. Close it before this client: {@link #close()} closes the
+   * publishers still open without waiting for their events.
    */
   public Publisher publisher() {
     return publisher(PublisherOptions.defaults());
@@ -152,7 +168,7 @@ public final class ChannelsClient implements AutoCloseable {
   /** A {@link Publisher} that batches, bounds and lingers as {@code options} say. */
   public Publisher publisher(PublisherOptions options) {
     if (options == null) {
-      throw new ValidationException("publisher options must not be null; use PublisherOptions.defaults()");
+      throw new ValidationException("options must not be null; use PublisherOptions.defaults()");
     }
     return new BatchingPublisher(requests, dispatcher, options);
   }
@@ -170,12 +186,12 @@ public final class ChannelsClient implements AutoCloseable {
   }
 
   /**
-   * Whether a channel is occupied, and the attributes asked for: {@code user_count} (presence),
-   * {@code subscription_count}, {@code cache} (cache channels).
+   * Whether a channel is occupied, and the attributes asked for: {@link Info#USER_COUNT}
+   * (presence), {@link Info#SUBSCRIPTION_COUNT}, {@link Info#CACHE} (cache channels).
    */
-  public ChannelInfo channel(String channel, String... attributes) {
+  public ChannelInfo channel(String channel, Info... attributes) {
     return callWithRequest(
-        () -> requests.channel(channel, attributes.length == 0 ? null : Info.join(Arrays.asList(attributes))),
+        () -> requests.channel(channel, attributes != null && attributes.length == 0 ? Set.of() : Info.setOf(attributes)),
         (request, response) -> Responses.channel(request, response, channel));
   }
 
@@ -187,44 +203,23 @@ public final class ChannelsClient implements AutoCloseable {
   // ---- authorization (no network) ---------------------------------------------------------
 
   /**
-   * The body to answer a browser's request to subscribe to a {@code private-} or
-   * {@code private-encrypted-} channel: {@code {"auth":"key:signature"}}, plus
-   * {@code shared_secret} for an encrypted channel.
+   * The answer to a browser's request to subscribe to a {@code private-} or
+   * {@code private-encrypted-} channel: the signature, plus the shared secret for an encrypted
+   * channel. Send its {@link ChannelAuthResponse#toJson() toJson()}. Read the browser's form body
+   * with {@link AuthRequest#fromForm(String)}.
    */
-  public String authorizeChannel(String socketId, String channel) {
+  public ChannelAuthResponse authorizeChannel(String socketId, String channel) {
     return authorizer.authorizeChannel(socketId, channel);
   }
 
-  /**
-   * As {@link #authorizeChannel(String, String)}, from the form body the browser posted
-   * ({@code socket_id=..&channel_name=..}).
-   */
-  public String authorizeChannelFromForm(String formBody) {
-    Map<String, String> form = Authorizer.parseForm(formBody);
-    return authorizer.authorizeChannel(Authorizer.field(form, "socket_id"), Authorizer.field(form, "channel_name"));
-  }
-
-  /** The body to answer a request to join a {@code presence-} channel as {@code member}. */
-  public String authorizePresenceChannel(String socketId, String channel, PresenceMember member) {
+  /** The answer to a request to join a {@code presence-} channel as {@code member}. */
+  public ChannelAuthResponse authorizePresenceChannel(String socketId, String channel, PresenceMember member) {
     return authorizer.authorizePresenceChannel(socketId, channel, member);
   }
 
-  /** As {@link #authorizePresenceChannel(String, String, PresenceMember)}, from the posted form body. */
-  public String authorizePresenceChannelFromForm(String formBody, PresenceMember member) {
-    Map<String, String> form = Authorizer.parseForm(formBody);
-    return authorizer.authorizePresenceChannel(
-        Authorizer.field(form, "socket_id"), Authorizer.field(form, "channel_name"), member);
-  }
-
-  /** The body to answer a user sign-in request: {@code {"auth":..,"user_data":..}}. */
-  public String authenticateUser(String socketId, UserData user) {
+  /** The answer to a user sign-in request: the signature and the signed user data. */
+  public UserAuthResponse authenticateUser(String socketId, UserData user) {
     return authorizer.authenticateUser(socketId, user);
-  }
-
-  /** As {@link #authenticateUser(String, UserData)}, from the posted form body. */
-  public String authenticateUserFromForm(String formBody, UserData user) {
-    Map<String, String> form = Authorizer.parseForm(formBody);
-    return authorizer.authenticateUser(Authorizer.field(form, "socket_id"), user);
   }
 
   // ---- webhooks (no network) --------------------------------------------------------------
@@ -232,26 +227,73 @@ public final class ChannelsClient implements AutoCloseable {
   /**
    * Verifies a webhook and returns its events, decrypting those of encrypted channels.
    *
-   * @param headers the request's headers (names matched case-insensitively)
+   * <p>{@code X-Pusher-Key} and {@code X-Pusher-Signature} must each appear exactly once (names
+   * matched case-insensitively): a request carrying either twice is refused whatever the order
+   * of the values, so no proxy or framework can choose which one is checked.
+   *
+   * @param headers the request's headers, as {@link #signWebhook(byte[])} returns them
    * @param body the raw body bytes, exactly as received
    * @throws WebhookVerificationException when anything is wrong; nothing partial is returned
+   * @throws ValidationException when {@code headers} or {@code body} is {@code null}
    */
   public Webhook verifyWebhook(Map<String, List<String>> headers, byte[] body) {
     return webhooks.verify(headers, body);
   }
 
   /**
-   * The headers ({@code X-Pusher-Key}, {@code X-Pusher-Signature}) a genuine webhook with this body
-   * would carry; for your own tests of a webhook endpoint.
+   * As {@link #verifyWebhook(Map, byte[])}, for frameworks that hand you the two header values
+   * ({@code @RequestHeader("X-Pusher-Key") String key}). A {@code null} key or signature is a
+   * missing header and fails verification.
+   *
+   * <pre>{@code
+   * Webhook hook = client.verifyWebhook(request.getHeader("X-Pusher-Key"),
+   *     request.getHeader("X-Pusher-Signature"), body);
+   * }</pre>
+   *
+   * @throws WebhookVerificationException when anything is wrong; nothing partial is returned
+   * @throws ValidationException when {@code body} is {@code null}
    */
-  public Map<String, String> signWebhook(byte[] body) {
+  public Webhook verifyWebhook(String key, String signature, byte[] body) {
+    return webhooks.verify(key, signature, body);
+  }
+
+  /**
+   * The headers ({@code X-Pusher-Key}, {@code X-Pusher-Signature}) a genuine webhook with this body
+   * would carry, in the shape {@link #verifyWebhook(Map, byte[])} takes; for your own tests of a
+   * webhook endpoint. Unmodifiable.
+   */
+  public Map<String, List<String>> signWebhook(byte[] body) {
     return webhooks.sign(body);
   }
 
-  /** Releases the connection pool. Requests in flight may fail. */
+  /**
+   * Closes the client. What it does to what the client uses:
+   * <ul>
+   *   <li>the default transport (the one the builder made): its connection pool and threads are
+   *       released; requests in flight fail with a {@link TransportException}, and so does any call
+   *       made afterwards;
+   *   <li>a {@link Transport} you passed to {@link Builder#transport(Transport)}: <b>left open</b>.
+   *       You made it, you may share it between clients, so you close it, after the clients that
+   *       use it (as OkHttp leaves an {@code ExecutorService} you gave its dispatcher alone);
+   *   <li>the {@link Publisher}s this client made that are still open: closed without waiting,
+   *       their queued events failing with {@link PublishRejectedException}. To let their events go
+   *       out, close the publishers first (try-with-resources does, in reverse order of opening).
+   * </ul>
+   * Idempotent. Nothing else of the client needs closing: {@link #async()} shares this client's
+   * resources.
+   *
+   * <pre>{@code
+   * try (ChannelsClient client = ChannelsClient.fromEnv();
+   *     Publisher publisher = client.publisher()) {
+   *   publisher.publish(Event.of("orders", "created", order));
+   * } // publisher closed first (its events delivered), then the client
+   * }</pre>
+   */
   @Override
   public void close() {
-    settings.transport().close();
+    if (ownsTransport) {
+      settings.transport().close();
+    }
   }
 
   @Override
@@ -259,6 +301,75 @@ public final class ChannelsClient implements AutoCloseable {
     return "ChannelsClient[appId=" + settings.appId() + ", key=" + settings.key() + ", baseUri="
         + settings.baseUri() + ", secret=<hidden>"
         + (settings.encryption() == null ? "" : ", encryptionMasterKey=<hidden>") + "]";
+  }
+
+  // ---- any endpoint, signed; shared secrets ---------------------------------------------
+
+  /**
+   * Sends a signed {@code GET} to any endpoint of the app, for API features this client has no
+   * method for. {@code path} is relative to {@code /apps/<app-id>} and is sent and signed exactly
+   * as given; the query parameters are signed with it and percent-encoded on the wire.
+   *
+   * <pre>{@code
+   * RawResponse r = client.get("/channels", Map.of("filter_by_prefix", "presence-", "info", "user_count"));
+   * r.status();  // 200
+   * r.body();    // {"channels":{...}}
+   * }</pre>
+   *
+   * @param path starts with {@code /}, holds no {@code ?} or {@code #}, characters outside
+   *     RFC 3986's path alphabet percent-encoded, no {@code .} or {@code ..} segments
+   * @param query lower-case parameter names; none of the {@code auth_*} or {@code body_md5} names
+   *     the signature uses
+   * @return the 2xx answer; an error status throws an {@link ApiException} carrying the body, as
+   *     every operation does, and GETs are retried as the {@link RetryPolicy} says
+   * @throws ValidationException for a bad path or parameter, before anything is sent
+   */
+  public RawResponse get(String path, Map<String, String> query) {
+    return call(() -> rawRequests.get(path, query), RawResponse::of);
+  }
+
+  /**
+   * Sends a signed {@code POST} with a JSON body to any endpoint of the app. {@code body}: a
+   * String is sent as is, a {@code byte[]} as its bytes, anything else as JSON through the
+   * configured {@link JsonCodec}; its MD5 is signed.
+   *
+   * <pre>{@code
+   * RawResponse r = client.post("/events", Map.of("name", "ev", "channels", List.of("a"), "data", "{}"));
+   * }</pre>
+   *
+   * @param path as for {@link #get(String, Map)}
+   * @return the 2xx answer; an error status throws an {@link ApiException}
+   * @throws ValidationException for a bad path or a body that cannot be serialized, before anything is sent
+   */
+  public RawResponse post(String path, Object body) {
+    return call(() -> rawRequests.post(path, body), RawResponse::of);
+  }
+
+  /**
+   * The 32-byte key that end-to-end encrypts a {@code private-encrypted-} channel, derived from
+   * the master key ({@code SHA-256(channel name ‖ master key)}); what an authorization answer
+   * carries base64-encoded as {@code shared_secret}. No network; a new array each call.
+   *
+   * <pre>{@code
+   * byte[] key = client.sharedSecret("private-encrypted-payments");
+   * }</pre>
+   *
+   * @throws ValidationException when the channel name is invalid or not {@code private-encrypted-},
+   *     or no encryption master key is configured
+   */
+  public byte[] sharedSecret(String encryptedChannel) {
+    Validation.notNull(encryptedChannel, "encryptedChannel");
+    Validation.channelName(encryptedChannel);
+    if (ChannelType.of(encryptedChannel) != ChannelType.PRIVATE_ENCRYPTED) {
+      throw new ValidationException(
+          "channel \"" + encryptedChannel + "\" is not encrypted: only private-encrypted- channels have a shared secret");
+    }
+    if (settings.encryption() == null) {
+      throw new ValidationException(
+          "no encryption master key is configured, so channel \"" + encryptedChannel + "\" has no shared secret;"
+              + " set encryptionMasterKeyBase64(...) on the builder");
+    }
+    return settings.encryption().sharedSecret(encryptedChannel);
   }
 
   // Blocking calls send on the calling thread (Dispatcher.sendBlocking), not by waiting for the
@@ -286,7 +397,9 @@ public final class ChannelsClient implements AutoCloseable {
   public static final class Builder {
     private static final Pattern APP_ID = Pattern.compile("[A-Za-z0-9_-]+");
     private static final Pattern CLUSTER = Pattern.compile("[a-z0-9-]+");
-    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.-]+|\\[[0-9a-fA-F:.]+\\]");
+    // Underscores: Docker Compose service names (my_service) are host names too.
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._-]+|\\[[0-9a-fA-F:.]+\\]");
+    private static final Pattern HOST_AND_PORT = Pattern.compile("([A-Za-z0-9._-]+|\\[[0-9a-fA-F:.]+\\]):([0-9]{1,5})");
 
     private String appId;
     private String key;
@@ -303,10 +416,11 @@ public final class ChannelsClient implements AutoCloseable {
     private int maxBatchSize = 10;
     private int maxConnections = 64;
     private ApacheTransport.Proxy proxy;
-    private JsonCodec codec = JsonCodec.jackson();
+    private JsonCodec codec = JacksonJsonCodecs.defaults();
     private Transport transport;
     private Clock clock = Clock.systemUTC();
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private final List<WebhookCredential> webhookCredentials = new ArrayList<>();
 
     private Builder() {}
 
@@ -328,13 +442,22 @@ public final class ChannelsClient implements AutoCloseable {
       return this;
     }
 
-    /** The cluster, e.g. {@code eu}: the API host becomes {@code api-eu.pusher.com}. */
+    /**
+     * The cluster, e.g. {@code eu}: the API host becomes {@code api-eu.pusher.com}. When
+     * {@link #host} is set too, the host wins and the cluster is ignored (the cluster only names
+     * a host; an explicit host is the more specific setting).
+     */
     public Builder cluster(String cluster) {
       this.cluster = cluster;
       return this;
     }
 
-    /** A host of your own (a local server, soketi), instead of a cluster. */
+    /**
+     * A host of your own (a local server, soketi), instead of a cluster; it wins over
+     * {@link #cluster} when both are set. May carry the port, {@code "example.com:6001"} or
+     * {@code "[::1]:6001"} (then a different {@link #port} is an error). Host names may contain
+     * underscores (Docker Compose service names).
+     */
     public Builder host(String host) {
       this.host = host;
       return this;
@@ -421,7 +544,8 @@ public final class ChannelsClient implements AutoCloseable {
 
     /**
      * The HTTP transport. Default: Apache HttpClient 5 with a pooled connection manager. A
-     * transport you pass is closed with the client; timeouts and proxy settings are then yours.
+     * transport you pass is <b>not</b> closed by {@link ChannelsClient#close()}: close it yourself
+     * once every client using it is closed. Its timeouts and proxy settings are then yours too.
      */
     public Builder transport(Transport transport) {
       this.transport = transport;
@@ -448,44 +572,39 @@ public final class ChannelsClient implements AutoCloseable {
     }
 
     Builder url(String url, String source) {
-      if (url == null) {
-        throw new ValidationException(source + " must not be null");
-      }
-      String hint = "; expected http(s)://key:secret@host[:port]/apps/<app-id>";
-      URI uri;
-      try {
-        uri = new URI(url.trim());
-      } catch (URISyntaxException e) {
-        // Not chained: the URISyntaxException's message quotes the whole URL, secret included.
-        throw new ValidationException(
-            source + " is not a valid URL: " + e.getReason() + " at index " + e.getIndex() + hint);
-      }
-      String scheme = uri.getScheme();
-      if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme)) {
-        throw new ValidationException(source + " must start with http:// or https://" + hint);
-      }
-      if (uri.getHost() == null) {
-        throw new ValidationException(source + " has no host" + hint);
-      }
-      String userInfo = uri.getRawUserInfo();
-      if (userInfo == null || userInfo.isEmpty()) {
-        throw new ValidationException(source + " has no key:secret before the host" + hint);
-      }
-      int colon = userInfo.indexOf(':');
-      if (colon <= 0 || colon == userInfo.length() - 1) {
-        throw new ValidationException(source + " must carry both key and secret as key:secret" + hint);
-      }
-      String path = uri.getPath() == null ? "" : uri.getPath();
-      if (!path.matches("/apps/[^/]+/?")) {
-        throw new ValidationException(source + " has no app id: its path must be /apps/<app-id>" + hint);
-      }
-      this.key = URLDecoder.decode(userInfo.substring(0, colon), StandardCharsets.UTF_8);
-      this.secret = URLDecoder.decode(userInfo.substring(colon + 1), StandardCharsets.UTF_8);
-      this.appId = path.replaceAll("^/apps/|/$", "");
-      this.host = uri.getHost();
+      PusherUrl parsed = PusherUrl.parse(url, source);
+      this.key = parsed.key();
+      this.secret = parsed.secret();
+      this.appId = parsed.appId();
+      this.host = parsed.host();
       this.cluster = null;
-      this.useTls = "https".equalsIgnoreCase(scheme);
-      this.port = uri.getPort() == -1 ? null : uri.getPort();
+      this.useTls = parsed.useTls();
+      this.port = parsed.port();
+      return this;
+    }
+
+    /**
+     * One more key and secret a webhook may be signed with, for rotating credentials (Node's
+     * {@code extraTokens}). Repeatable; the client's own key and secret always count. The
+     * {@code X-Pusher-Key} header selects the secret(s) the signature is checked against; keys and
+     * signatures are compared in constant time.
+     *
+     * <pre>{@code
+     * ChannelsClient.builder().appId("123").key("new-key").secret("new-secret").cluster("eu")
+     *     .webhookCredentials("old-key", "old-secret")   // still accepted while webhooks move over
+     *     .build();
+     * }</pre>
+     *
+     * @throws ValidationException when key or secret is null or empty
+     */
+    public Builder webhookCredentials(String key, String secret) {
+      if (key == null || key.isEmpty()) {
+        throw new ValidationException("webhookCredentials key must not be empty");
+      }
+      if (secret == null || secret.isEmpty()) {
+        throw new ValidationException("webhookCredentials secret for key " + key + " must not be empty");
+      }
+      webhookCredentials.add(new WebhookCredential(key, secret));
       return this;
     }
 
@@ -497,21 +616,34 @@ public final class ChannelsClient implements AutoCloseable {
       if (!APP_ID.matcher(appId).matches()) {
         throw new ValidationException("appId \"" + appId + "\" may only contain letters, digits, _ and -");
       }
-      if (host != null && cluster != null) {
-        throw new ValidationException("set either cluster(...) or host(...), not both");
-      }
       if (host == null && cluster == null) {
         throw new ValidationException(
             "no server: set cluster(\"eu\") for Pusher, or host(\"127.0.0.1\").port(6001).useTls(false) for a local server");
       }
-      if (cluster != null && !CLUSTER.matcher(cluster).matches()) {
+      // The host wins over the cluster (documented on both setters).
+      if (host == null && !CLUSTER.matcher(cluster).matches()) {
         throw new ValidationException("cluster \"" + cluster + "\" is not a cluster name like eu, us2 or ap1");
       }
-      if (host != null && (host.isEmpty() || !HOST.matcher(host).matches())) {
-        throw new ValidationException("host \"" + host + "\" is not a host name or IP address (no scheme, no port, no path)");
+      String hostOnly = host;
+      Integer portSetting = port;
+      if (host != null) {
+        Matcher hostAndPort = HOST_AND_PORT.matcher(host);
+        if (hostAndPort.matches()) {
+          hostOnly = hostAndPort.group(1);
+          int hostPort = Integer.parseInt(hostAndPort.group(2));
+          if (port != null && port != hostPort) {
+            throw new ValidationException("host(\"" + host + "\") names port " + hostPort + " but port(" + port
+                + ") was set too; give the port once");
+          }
+          portSetting = hostPort;
+        }
+        if (hostOnly.isEmpty() || !HOST.matcher(hostOnly).matches()) {
+          throw new ValidationException("host \"" + host
+              + "\" is not a host name or IP address, optionally with :port (no scheme, no path)");
+        }
       }
-      if (port != null && (port < 1 || port > 65535)) {
-        throw new ValidationException("port must be between 1 and 65535, got " + port);
+      if (portSetting != null && (portSetting < 1 || portSetting > 65535)) {
+        throw new ValidationException("port must be between 1 and 65535, got " + portSetting);
       }
       positive(timeout, "timeout");
       positive(connectTimeout, "connectTimeout");
@@ -538,12 +670,13 @@ public final class ChannelsClient implements AutoCloseable {
       }
       ChannelEncryption encryption = encryption();
       String scheme = useTls ? "https" : "http";
-      String hostName = host != null ? host : "api-" + cluster + ".pusher.com";
-      int effectivePort = port != null ? port : (useTls ? 443 : 80);
+      String hostName = hostOnly != null ? hostOnly : "api-" + cluster + ".pusher.com";
+      int effectivePort = portSetting != null ? portSetting : (useTls ? 443 : 80);
       URI baseUri = URI.create(scheme + "://" + hostName + ":" + effectivePort);
       Transport chosen = transport != null ? transport : new ApacheTransport(connectTimeout, timeout, maxConnections, proxy);
       return new ChannelsClient(new ClientSettings(
-          appId, key, secret, baseUri, timeout, maxDataSize, maxBatchSize, codec, chosen, clock, retryPolicy, encryption));
+          appId, key, secret, baseUri, timeout, maxDataSize, maxBatchSize, codec, chosen, clock, retryPolicy, encryption),
+          List.copyOf(webhookCredentials), transport == null);
     }
 
     private ChannelEncryption encryption() {

@@ -6,7 +6,8 @@ import java.util.concurrent.CompletableFuture;
  * Publishes single events at a high rate by grouping them into batch requests
  * ({@code POST /batch_events}, up to the batch limit per request). Obtain one with
  * {@link ChannelsClient#publisher()} or {@link ChannelsClient#publisher(PublisherOptions)};
- * thread-safe; close it before the client.
+ * thread-safe; close it before the client ({@link ChannelsClient#close()} closes a publisher still
+ * open without waiting for its events).
  *
  * <p>What it promises:
  * <ul>
@@ -61,4 +62,10 @@ public interface Publisher extends AutoCloseable {
    */
   @Override
   void close();
+
+  /**
+   * The publisher's counters now: events queued, requests in flight, events sent and failed.
+   * Thread-safe and cheap (no lock): call it as often as a metrics scraper likes.
+   */
+  PublisherStats stats();
 }

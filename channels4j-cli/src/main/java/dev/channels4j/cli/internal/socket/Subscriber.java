@@ -1,7 +1,10 @@
 package dev.channels4j.cli.internal.socket;
 
+import dev.channels4j.ChannelType;
 import dev.channels4j.ChannelsClient;
+import dev.channels4j.auth.ChannelAuthResponse;
 import dev.channels4j.auth.PresenceMember;
+import dev.channels4j.auth.UserAuthResponse;
 import dev.channels4j.auth.UserData;
 import dev.channels4j.cli.Connection;
 import dev.channels4j.cli.Json;
@@ -69,12 +72,11 @@ public final class Subscriber implements AutoCloseable {
    */
   public SocketMessage subscribe(String channel, PresenceMember member, Duration timeout) {
     int mark = socket.mark();
-    if (channel.startsWith("presence-")) {
-      Map<?, ?> auth = object(client.authorizePresenceChannel(socket.socketId(), channel, member));
-      socket.subscribe(channel, (String) auth.get("auth"), (String) auth.get("channel_data"));
-    } else if (channel.startsWith("private-")) {
-      Map<?, ?> auth = object(client.authorizeChannel(socket.socketId(), channel));
-      socket.subscribe(channel, (String) auth.get("auth"), null);
+    if (ChannelType.of(channel) == ChannelType.PRESENCE) {
+      ChannelAuthResponse auth = client.authorizePresenceChannel(socket.socketId(), channel, member);
+      socket.subscribe(channel, auth.auth(), auth.channelData().orElseThrow());
+    } else if (ChannelType.of(channel).requiresAuthorization()) {
+      socket.subscribe(channel, client.authorizeChannel(socket.socketId(), channel).auth(), null);
     } else {
       socket.subscribe(channel, null, null);
     }
@@ -98,8 +100,8 @@ public final class Subscriber implements AutoCloseable {
    */
   public void signIn(UserData user, Duration timeout) {
     int mark = socket.mark();
-    Map<?, ?> auth = object(client.authenticateUser(socket.socketId(), user));
-    socket.signIn((String) auth.get("auth"), (String) auth.get("user_data"));
+    UserAuthResponse auth = client.authenticateUser(socket.socketId(), user);
+    socket.signIn(auth.auth(), auth.userData());
     SocketMessage answer = socket.await(mark, message ->
             message.event().equals("pusher:signin_success") || message.event().equals("pusher:error"),
             timeout)
@@ -107,12 +109,12 @@ public final class Subscriber implements AutoCloseable {
     if (!answer.event().equals("pusher:signin_success")) {
       throw new SocketException("the server refused the sign-in of user " + user.id() + ": " + answer.data(), null);
     }
-    subscribe("#server-to-user-" + user.id(), null, timeout);
+    subscribe(ChannelType.SERVER_TO_USER.prefix() + user.id(), null, timeout);
   }
 
   /** Whether events of this channel arrive encrypted. */
   public static boolean isEncrypted(String channel) {
-    return channel != null && channel.startsWith("private-encrypted-");
+    return channel != null && ChannelType.of(channel) == ChannelType.PRIVATE_ENCRYPTED;
   }
 
   /** The plaintext of an encrypted channel's event data {@code {"nonce":..,"ciphertext":..}}. */
