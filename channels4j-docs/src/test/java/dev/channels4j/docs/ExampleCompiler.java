@@ -44,6 +44,9 @@ final class ExampleCompiler {
           "^(?:(?:public|final|abstract|sealed)\\s+)*(?:class|interface|record|enum|@interface)\\s+(\\w+)",
           Pattern.MULTILINE);
 
+  /** A context entry declaring a stand-in for a type of the reader's application. */
+  private static final Pattern STUB_TYPE = Pattern.compile("^(?:class|interface|record|enum)\\s");
+
   private final Path outputDir;
 
   ExampleCompiler(Path outputDir) {
@@ -91,9 +94,12 @@ final class ExampleCompiler {
     }
     header.append("import static org.assertj.core.api.Assertions.*; ");
     List<String> parameters = new ArrayList<>();
+    StringBuilder stubs = new StringBuilder();
     for (String entry : example.context()) {
       if (entry.startsWith("import ")) {
         header.append(entry).append("; ");
+      } else if (STUB_TYPE.matcher(entry).find()) {
+        stubs.append(entry).append(' ');
       } else {
         parameters.add(entry);
       }
@@ -114,7 +120,7 @@ final class ExampleCompiler {
     long firstCodeLine;
     if (type.find()) {
       fileName = type.group(1);
-      text = header + "\n" + body;
+      text = header + "\n" + body + stubs;
       firstCodeLine = 2;
     } else {
       firstCodeLine = 3;
@@ -122,7 +128,7 @@ final class ExampleCompiler {
       text =
           header
               + "\nclass " + className + " { void example(" + String.join(", ", parameters)
-              + ") throws Exception {\n" + body + "\n}}\n";
+              + ") throws Exception {\n" + body + "\n}}\n" + stubs;
     }
     JavaFileObject file =
         new SimpleJavaFileObject(URI.create("string:///" + fileName + ".java"), JavaFileObject.Kind.SOURCE) {

@@ -42,6 +42,26 @@ class ExampleCompilerTest {
   }
 
   @Test
+  void compilesABlockUsingAStandInTypeOfTheReadersApplication() {
+    JavaExample example =
+        new JavaExample(
+            FILE, 1, "class OrdersTest {\n  void test() { new OrderService().create(); }\n}\n",
+            List.of("class OrderService { void create() {} }"));
+
+    assertThat(new ExampleCompiler(classes).errors(example, "Unused")).isEmpty();
+  }
+
+  @Test
+  void compilesASnippetUsingAStandInType() {
+    JavaExample example =
+        new JavaExample(
+            FILE, 1, "new OrderService(client).create();\n",
+            List.of("ChannelsClient client", "class OrderService { OrderService(ChannelsClient c) {} void create() {} }"));
+
+    assertThat(new ExampleCompiler(classes).errors(example, "Snippet")).isEmpty();
+  }
+
+  @Test
   void compilesAgainstTheLibrary() {
     JavaExample example =
         new JavaExample(FILE, 1, "ChannelsClient client = ChannelsClient.fromUrl(url);\n", List.of("String url"));

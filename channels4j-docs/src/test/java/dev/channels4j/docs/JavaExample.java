@@ -10,8 +10,10 @@ import java.util.List;
  * @param line the 1-based line of the block's first code line
  * @param code the block's text
  * @param context what a {@code <!-- java-context: ... -->} comment before the block declares: the
- *     snippet's free variables as parameters ({@code String socketId, Object order}) or
- *     {@code import} lines
+ *     snippet's free variables as parameters ({@code String socketId, Object order}),
+ *     {@code import} lines, or stand-ins for types of the reader's own application
+ *     ({@code class OrderService { OrderService(ChannelsClient client) {} }}, without semicolons since
+ *     they separate entries), compiled next to the block
  */
 record JavaExample(Path file, int line, String code, List<String> context) {
 
