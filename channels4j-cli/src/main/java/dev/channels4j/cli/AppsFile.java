@@ -1,7 +1,8 @@
-package dev.channels4j.local;
+package dev.channels4j.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.channels4j.local.internal.Json;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.channels4j.local.LocalApp;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,13 +30,15 @@ final class AppsFile {
   private static final Set<String> FIELDS = Set.of(
       "id", "key", "secret", "clientEvents", "userAuthentication", "subscriptionCount", "enabled", "webhookUrls");
 
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
   private AppsFile() {}
 
   /** The apps of a JSON config file. */
   static List<LocalApp> read(Path file) {
     JsonNode root;
     try {
-      root = Json.MAPPER.readTree(Files.readAllBytes(file));
+      root = MAPPER.readTree(Files.readAllBytes(file));
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot read config file " + file + ": " + e.getMessage(), e);
     }

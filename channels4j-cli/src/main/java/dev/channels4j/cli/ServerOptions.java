@@ -1,15 +1,18 @@
-package dev.channels4j.local;
+package dev.channels4j.cli;
 
+import dev.channels4j.local.LocalApp;
+import dev.channels4j.local.LocalServer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
- * The standalone server's flags ({@code --host}, {@code --port}, {@code --app-id}, {@code --key},
+ * The {@code serve} command's flags ({@code --host}, {@code --port}, {@code --app-id}, {@code --key},
  * {@code --secret}, {@code --webhook-url}, {@code --client-events}, {@code --user-auth},
- * {@code --subscription-count}, {@code --app}, {@code --config}) as a picocli mixin, so a command
- * that runs a {@link LocalServer} takes exactly the flags of {@code channels4j-local.jar}.
+ * {@code --subscription-count}, {@code --app}, {@code --config}) as a picocli mixin: the flags of
+ * the standalone local server. They live in the CLI so that the server library (channels4j-local)
+ * and the test kit carry no command-line parsing.
  *
  * <pre>{@code
  * @Command(name = "serve")
@@ -26,7 +29,7 @@ import picocli.CommandLine.Option;
  * }
  * }</pre>
  */
-public final class ServerOptions {
+final class ServerOptions {
   @Option(names = "--host", description = "Address to bind (default: ${DEFAULT-VALUE}).")
   String host = "127.0.0.1";
 

@@ -1,12 +1,14 @@
-package dev.channels4j.local;
+package dev.channels4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.channels4j.ApiException;
 import dev.channels4j.ChannelsClient;
+import com.sun.net.httpserver.HttpServer;
 import dev.channels4j.testkit.TestSubscriber;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,12 +26,12 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The jar {@code ./mvnw package} builds, run as a user runs it: {@code java -jar
- * channels4j-local/target/channels4j-local.jar} with flags, in its own process, with its own
- * logging backend. Driven over the network, then stopped (SIGTERM) and its output read.
+ * The standalone local server as a user runs it: {@code ./channels4j serve} with flags, that is
+ * {@code java -jar channels4j-cli/target/channels4j-cli.jar serve ...}, in its own process, with
+ * its own logging backend. Driven over the network, then stopped (SIGTERM) and its output read.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class StandaloneJarIT {
+class ServeJarIT {
   private static final String SECRET = "it-default-secret-7f3a";
   private static final String CHAT_SECRET = "it-chat-secret-91bc";
   private static final Pattern URL = Pattern.compile(
@@ -40,21 +42,22 @@ class StandaloneJarIT {
   private Process process;
   private Path out;
   private Path err;
-  private WebhookReceiver hooks;
+  private HttpServer hooks;
   private String pusherUrl;
   private int port;
   private String stderr;
 
   @BeforeAll
   void startJarAndExercise() throws Exception {
-    Path jar = Path.of(System.getProperty("standaloneJar", "target/channels4j-local.jar"));
-    assertThat(jar).as("the jar ./mvnw package builds").exists().hasFileName("channels4j-local.jar");
-    hooks = new WebhookReceiver(n -> 500);
+    Path jar = Path.of(System.getProperty("cliJar", "target/channels4j-cli.jar"));
+    assertThat(jar).as("the jar ./mvnw package builds").exists().hasFileName("channels4j-cli.jar");
+    hooks = failingWebhookEndpoint();
+    String hooksUrl = "http://127.0.0.1:" + hooks.getAddress().getPort() + "/hooks";
     out = dir.resolve("stdout.txt");
     err = dir.resolve("stderr.txt");
     process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(),
-        "--port", "0", "--secret", SECRET, "--app", "chat:chat-key:" + CHAT_SECRET,
-        "--client-events", "--user-auth", "--webhook-url", hooks.url())
+        "serve", "--port", "0", "--secret", SECRET, "--app", "chat:chat-key:" + CHAT_SECRET,
+        "--client-events", "--user-auth", "--webhook-url", hooksUrl)
         .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
     Matcher url = awaitOutput(URL);
     pusherUrl = url.group(1);
@@ -99,8 +102,20 @@ class StandaloneJarIT {
       process.destroyForcibly();
     }
     if (hooks != null) {
-      hooks.close();
+      hooks.stop(0);
     }
+  }
+
+  /** Answers every webhook with 500, so the server's failure path runs (and logs) too. */
+  private static HttpServer failingWebhookEndpoint() throws IOException {
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/", exchange -> {
+      exchange.getRequestBody().readAllBytes();
+      exchange.sendResponseHeaders(500, -1);
+      exchange.close();
+    });
+    server.start();
+    return server;
   }
 
   private URI ws(String key) {
@@ -160,7 +175,7 @@ class StandaloneJarIT {
   @Test
   void helpListsEveryFlag() throws Exception {
     Process help = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-        System.getProperty("standaloneJar", "target/channels4j-local.jar"), "--help").redirectErrorStream(true).start();
+        System.getProperty("cliJar", "target/channels4j-cli.jar"), "serve", "--help").redirectErrorStream(true).start();
     String text = new String(help.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(help.waitFor(15, TimeUnit.SECONDS)).isTrue();
     for (String flag : List.of("--host", "--port", "--app-id", "--key", "--secret", "--webhook-url", "--client-events",

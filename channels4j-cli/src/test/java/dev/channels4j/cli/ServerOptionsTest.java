@@ -1,25 +1,36 @@
-package dev.channels4j.local;
+package dev.channels4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.channels4j.ChannelsClient;
+import dev.channels4j.local.LocalApp;
+import dev.channels4j.local.LocalServer;
 import dev.channels4j.testkit.TestSubscriber;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
-class MainTest {
+/** The flags of {@code serve}, formerly those of the standalone jar of channels4j-local. */
+class ServerOptionsTest {
+  @Command(name = "serve")
+  static final class Flags {
+    @Mixin
+    ServerOptions options = new ServerOptions();
+
+    LocalServer.Builder builder() {
+      return options.builder();
+    }
+  }
 
   @Test
   void defaultsAreSoketis() {
-    Main main = new Main();
+    Flags main = new Flags();
     new CommandLine(main).parseArgs();
     assertThat(main.options.host).isEqualTo("127.0.0.1");
     assertThat(main.options.port).isEqualTo(6001);
@@ -31,7 +42,7 @@ class MainTest {
 
   @Test
   void flagsAreParsed() {
-    Main main = new Main();
+    Flags main = new Flags();
     new CommandLine(main).parseArgs("--host", "0.0.0.0", "--port", "7001", "--app-id", "1", "--key", "k",
         "--secret", "s", "--webhook-url", "http://127.0.0.1:1/a", "--webhook-url", "http://127.0.0.1:1/b",
         "--client-events", "--user-auth");
@@ -43,29 +54,19 @@ class MainTest {
 
   @Test
   void badWebhookUrlExitsWithUsageCode() {
-    int code = new CommandLine(new Main()).execute("--port", "0", "--webhook-url", "ftp://x");
-    assertThat(code).isEqualTo(2);
+    int code = Cli.cli().run("serve", "--port", "0", "--webhook-url", "ftp://x").exit();
+    assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
   }
 
-  private static Main parse(String... args) {
-    Main main = new Main();
+  private static Flags parse(String... args) {
+    Flags main = new Flags();
     new CommandLine(main).parseArgs(args);
     return main;
   }
 
   @Test
-  void printsThePusherUrlOfTheDefaultApp() {
-    try (LocalServer server = parse("--port", "0", "--secret", "s3").builder().build().start()) {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      Main.printUrls(server, new PrintStream(out, true, StandardCharsets.UTF_8));
-      assertThat(out.toString(StandardCharsets.UTF_8).lines().findFirst())
-          .hasValue("PUSHER_URL=http://app-key:s3@127.0.0.1:" + server.port() + "/apps/app-id");
-    }
-  }
-
-  @Test
   void appFlagServesAnotherAppWithTheSameSwitches() {
-    Main main = parse("--port", "0", "--client-events", "--app", "chat:chat-key:chat:secret", "--app", "b:b-key:b-s");
+    Flags main = parse("--port", "0", "--client-events", "--app", "chat:chat-key:chat:secret", "--app", "b:b-key:b-s");
     try (LocalServer server = main.builder().build().start();
         ChannelsClient client = server.newClient("chat");
         TestSubscriber sender = TestSubscriber.connect(server.webSocketUri("chat"), client, Duration.ofSeconds(5));
@@ -91,8 +92,8 @@ class MainTest {
 
   @Test
   void appFlagDuplicatingTheDefaultAppIdIsRefused() {
-    int code = new CommandLine(new Main()).execute("--port", "0", "--app", "app-id:other-key:s");
-    assertThat(code).isEqualTo(2);
+    int code = Cli.cli().run("serve", "--port", "0", "--app", "app-id:other-key:s").exit();
+    assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
   }
 
   @Test
@@ -135,7 +136,7 @@ class MainTest {
 
   @Test
   void missingConfigFileIsRefused(@TempDir Path dir) {
-    int code = new CommandLine(new Main()).execute("--port", "0", "--config", dir.resolve("nope.json").toString());
-    assertThat(code).isEqualTo(2);
+    int code = Cli.cli().run("serve", "--port", "0", "--config", dir.resolve("nope.json").toString()).exit();
+    assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
   }
 }

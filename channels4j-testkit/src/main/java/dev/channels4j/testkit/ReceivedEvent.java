@@ -2,7 +2,7 @@ package dev.channels4j.testkit;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.channels4j.local.internal.Json;
+import dev.channels4j.testkit.internal.socket.Json;
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,7 +25,7 @@ public record ReceivedEvent(String event, String channel, String data, String us
 
   /** The data parsed as a JSON object. */
   public Map<String, Object> dataMap() {
-    JsonNode node = Json.parseOrNull(data);
+    JsonNode node = parseOrNull(data);
     if (node == null || !node.isObject()) {
       throw new AssertionError("data of " + event + " is not a JSON object: " + data);
     }
@@ -34,12 +34,23 @@ public record ReceivedEvent(String event, String channel, String data, String us
 
   /** The {@code code} of a {@code pusher:error}, if it has one. */
   public Optional<Integer> errorCode() {
-    JsonNode node = Json.parseOrNull(data);
+    JsonNode node = parseOrNull(data);
     return node != null && node.path("code").isInt() ? Optional.of(node.get("code").asInt()) : Optional.empty();
   }
 
   @Override
   public String toString() {
     return raw;
+  }
+
+  private static JsonNode parseOrNull(String text) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      return Json.MAPPER.readTree(text);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      return null;
+    }
   }
 }

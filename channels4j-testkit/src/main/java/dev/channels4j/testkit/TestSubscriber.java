@@ -1,34 +1,29 @@
 package dev.channels4j.testkit;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.channels4j.ChannelsClient;
 import dev.channels4j.auth.PresenceMember;
 import dev.channels4j.auth.UserData;
-import dev.channels4j.internal.crypto.ChannelEncryption;
 import dev.channels4j.local.LocalServer;
-import dev.channels4j.local.internal.Json;
+import dev.channels4j.testkit.internal.socket.Authorizer;
+import dev.channels4j.testkit.internal.socket.SocketException;
+import dev.channels4j.testkit.internal.socket.SocketMessage;
+import dev.channels4j.testkit.internal.socket.Subscriber;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
 /**
- * A WebSocket client of the Channels protocol for tests, on the JDK's WebSocket client. It
- * connects, subscribes to every channel type (authorizing private, presence and encrypted channels
- * through a {@link ChannelsClient}, and decrypting encrypted events), signs in, sends client events,
- * and waits for events with a timeout and a failure message that lists what did arrive.
+ * A WebSocket client of the Channels protocol for tests. It connects, subscribes to every channel
+ * type (authorizing private, presence and encrypted channels through a {@link ChannelsClient}, or
+ * through the application's own auth endpoint — see {@link AuthEndpoint} — and decrypting
+ * encrypted events with the {@code shared_secret} the authorization returned), signs in, sends
+ * client events, and waits for events with a timeout and a failure message that lists what did
+ * arrive.
  *
  * <pre>{@code
  * try (TestSubscriber alice = TestSubscriber.connect(server)) {
@@ -36,33 +31,35 @@ import java.util.function.Predicate;
  *   client.trigger("private-orders", "created", Map.of("id", 42));
  *   assertThat(alice.awaitEvent("private-orders", "created").dataMap()).containsEntry("id", 42);
  * }
+ *
+ * // Through the application's endpoint, to prove it authorizes the right users:
+ * AuthEndpoint app = AuthEndpoint.builder().channelAuthorization(URI.create(baseUrl + "/pusher/auth"))
+ *     .header("Cookie", "session=" + session).build();
+ * try (TestSubscriber bob = TestSubscriber.connect(server, app)) {
+ *   bob.subscribe("presence-room");
+ * }
  * }</pre>
  *
  * <p>Each {@code await} takes the first matching message not taken by an earlier {@code await};
- * {@link #events()} keeps them all. Thread-safe.
+ * {@link #events()} keeps them all, up to {@value #MAX_KEPT_EVENTS} (beyond that the oldest half
+ * is forgotten, awaited or not). Failures are {@link AssertionError}s. Thread-safe.
  */
 public final class TestSubscriber implements AutoCloseable {
   /** How long {@code await} methods wait unless told otherwise. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
-  private static volatile HttpClient sharedHttp;
+  /** At most this many received messages are kept by {@link #events()} and for {@code await}. */
+  public static final int MAX_KEPT_EVENTS = 50_000;
 
-  private final ChannelsClient authorizer;
-  private final boolean ownsAuthorizer;
+  private final ChannelsClient ownedClient;
   private final Duration timeout;
   private final Object monitor = new Object();
   private final List<ReceivedEvent> history = new ArrayList<>();
   private final List<ReceivedEvent> pending = new ArrayList<>();
-  private final Map<String, byte[]> sharedSecrets = new HashMap<>();
-  private final CompletableFuture<CloseStatus> closed = new CompletableFuture<>();
-  private final StringBuilder partial = new StringBuilder();
-  private final Object sendLock = new Object();
-  private CompletableFuture<?> lastSend = CompletableFuture.completedFuture(null);
-  private volatile WebSocket socket;
-  private String socketId;
+  private volatile Subscriber subscriber;
+  private volatile boolean endpointAuthorized;
 
-  private TestSubscriber(ChannelsClient authorizer, boolean ownsAuthorizer, Duration timeout) {
-    this.authorizer = authorizer;
-    this.ownsAuthorizer = ownsAuthorizer;
+  private TestSubscriber(ChannelsClient ownedClient, Duration timeout) {
+    this.ownedClient = ownedClient;
     this.timeout = timeout;
   }
 
@@ -70,7 +67,7 @@ public final class TestSubscriber implements AutoCloseable {
   public static TestSubscriber connect(LocalServer server) {
     ChannelsClient client = server.newClient();
     try {
-      return connect(server.webSocketUri(), client, true, DEFAULT_TIMEOUT);
+      return connect(server.webSocketUri(), Authorizer.of(client), client, DEFAULT_TIMEOUT);
     } catch (RuntimeException | Error e) {
       client.close();
       throw e;
@@ -79,7 +76,15 @@ public final class TestSubscriber implements AutoCloseable {
 
   /** Connects to the default app of a server, authorizing with the given client (not closed by this subscriber). */
   public static TestSubscriber connect(LocalServer server, ChannelsClient authorizer) {
-    return connect(server.webSocketUri(), authorizer, false, DEFAULT_TIMEOUT);
+    return connect(server.webSocketUri(), Authorizer.of(authorizer), null, DEFAULT_TIMEOUT);
+  }
+
+  /**
+   * Connects to the default app of a server, authorizing through the application's own endpoint
+   * (the app must sign with the server's credentials: give it {@link LocalServer#pusherUrl()}).
+   */
+  public static TestSubscriber connect(LocalServer server, AuthEndpoint endpoint) {
+    return connect(server.webSocketUri(), endpoint);
   }
 
   /**
@@ -88,139 +93,115 @@ public final class TestSubscriber implements AutoCloseable {
    * @param authorizer signs private, presence and encrypted subscriptions and sign-ins; may be null for public channels only
    */
   public static TestSubscriber connect(URI uri, ChannelsClient authorizer, Duration timeout) {
-    return connect(uri, authorizer, false, timeout);
+    return connect(uri, Authorizer.of(authorizer), null, timeout);
   }
 
-  private static TestSubscriber connect(URI uri, ChannelsClient authorizer, boolean owns, Duration timeout) {
-    Objects.requireNonNull(uri, "uri");
-    Objects.requireNonNull(timeout, "timeout");
-    TestSubscriber subscriber = new TestSubscriber(authorizer, owns, timeout);
-    try {
-      subscriber.socket = http().newWebSocketBuilder().connectTimeout(timeout)
-          .buildAsync(uri, subscriber.new Listener()).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-      throw new AssertionError("could not connect to " + uri + ": " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError("interrupted while connecting to " + uri, e);
-    }
-    ReceivedEvent established = subscriber.awaitEvent(
-        e -> e.event().equals("pusher:connection_established") || e.event().equals("pusher:error"),
-        "pusher:connection_established", timeout);
-    if (established.event().equals("pusher:error")) {
-      subscriber.close();
-      throw new AssertionError("connection to " + uri + " refused: " + established.data());
-    }
-    subscriber.socketId = String.valueOf(established.dataMap().get("socket_id"));
+  /**
+   * Connects to any Channels WebSocket URI ({@code ws://host:port/app/<key>?protocol=7}),
+   * authorizing through the application's own endpoint, as a browser running pusher-js would.
+   */
+  public static TestSubscriber connect(URI uri, AuthEndpoint endpoint) {
+    Objects.requireNonNull(endpoint, "endpoint");
+    TestSubscriber subscriber = connect(uri, endpoint.authorizer(DEFAULT_TIMEOUT), null, DEFAULT_TIMEOUT);
+    subscriber.endpointAuthorized = true;
     return subscriber;
   }
 
-  private static HttpClient http() {
-    HttpClient client = sharedHttp;
-    if (client == null) {
-      synchronized (TestSubscriber.class) {
-        if (sharedHttp == null) {
-          sharedHttp = HttpClient.newHttpClient();
-        }
-        client = sharedHttp;
-      }
+  private static TestSubscriber connect(URI uri, Authorizer authorizer, ChannelsClient owned, Duration timeout) {
+    Objects.requireNonNull(uri, "uri");
+    Objects.requireNonNull(timeout, "timeout");
+    TestSubscriber test = new TestSubscriber(owned, timeout);
+    try {
+      test.subscriber = Subscriber.connect(uri, authorizer, timeout, test::received);
+    } catch (SocketException e) {
+      throw new AssertionError("could not connect to " + uri + ": " + e.getMessage(), e);
     }
-    return client;
+    synchronized (test.monitor) {
+      // connect waited for it: like subscribe's answer, it is not left for an await to take.
+      test.pending.removeIf(e -> e.event().equals("pusher:connection_established"));
+    }
+    return test;
   }
 
   /** The socket id the server gave this connection. */
   public String socketId() {
-    return socketId;
+    return subscriber.socketId();
   }
 
   /**
    * Subscribes and waits for {@code pusher_internal:subscription_succeeded}; private and encrypted
-   * channels are authorized through the client. Fails with the server's error message when refused.
-   * For presence channels use {@link #subscribePresence}.
+   * channels are authorized through the client or endpoint. Fails with the server's error message
+   * when refused. Presence channels: through an endpoint (which picks the member) here, through a
+   * client with {@link #subscribePresence}.
    */
   public ReceivedEvent subscribe(String channel) {
-    ObjectNode data = Json.object().put("channel", channel);
-    if (channel.startsWith("presence-")) {
+    if (channel.startsWith("presence-") && !endpointAuthorized) {
       throw new IllegalArgumentException("presence channel " + channel + " needs a member: use subscribePresence");
     }
-    if (channel.startsWith("private-")) {
-      JsonNode auth = Json.parseOrNull(requireAuthorizer().authorizeChannel(socketId, channel));
-      data.put("auth", auth.path("auth").asText());
-      if (auth.hasNonNull("shared_secret")) {
-        synchronized (monitor) {
-          sharedSecrets.put(channel, Base64.getDecoder().decode(auth.get("shared_secret").asText()));
-        }
-      }
-    }
-    return sendSubscribe(channel, data);
+    return subscribeAs(channel, null);
   }
 
   /** Subscribes to a presence channel as the member; the result's data holds the member snapshot. */
   public ReceivedEvent subscribePresence(String channel, PresenceMember member) {
-    JsonNode auth = Json.parseOrNull(requireAuthorizer().authorizePresenceChannel(socketId, channel, member));
-    ObjectNode data = Json.object().put("channel", channel)
-        .put("auth", auth.path("auth").asText()).put("channel_data", auth.path("channel_data").asText());
-    return sendSubscribe(channel, data);
+    return subscribeAs(channel, member);
   }
 
-  private ReceivedEvent sendSubscribe(String channel, ObjectNode data) {
-    ObjectNode message = Json.object().put("event", "pusher:subscribe");
-    message.set("data", data);
-    send(Json.write(message));
-    ReceivedEvent reply = awaitEvent(
-        e -> channel.equals(e.channel())
-            && (e.event().equals("pusher_internal:subscription_succeeded") || e.event().equals("pusher:error")),
-        "pusher_internal:subscription_succeeded on " + channel, timeout);
-    if (reply.event().equals("pusher:error")) {
-      throw new AssertionError("subscription to " + channel + " refused: " + reply.data());
+  private ReceivedEvent subscribeAs(String channel, PresenceMember member) {
+    try {
+      return converted(subscriber.subscribe(channel, member, timeout));
+    } catch (SocketException e) {
+      throw new AssertionError("subscription to " + channel + " failed: " + e.getMessage()
+          + "; received so far: " + summary(events()), e);
     }
-    return reply;
   }
 
   /** Sends {@code pusher:unsubscribe} (the server does not answer). */
   public void unsubscribe(String channel) {
-    ObjectNode message = Json.object().put("event", "pusher:unsubscribe");
-    message.putObject("data").put("channel", channel);
-    send(Json.write(message));
+    try {
+      subscriber.socket().unsubscribe(channel);
+    } catch (SocketException e) {
+      throw new AssertionError(e.getMessage(), e);
+    }
   }
 
   /** Signs in as the user (authenticated through the client) and waits for {@code pusher:signin_success}. */
   public ReceivedEvent signIn(UserData user) {
-    JsonNode auth = Json.parseOrNull(requireAuthorizer().authenticateUser(socketId, user));
-    ObjectNode message = Json.object().put("event", "pusher:signin");
-    message.putObject("data").put("auth", auth.path("auth").asText()).put("user_data", auth.path("user_data").asText());
-    send(Json.write(message));
-    ReceivedEvent reply = awaitEvent(
-        e -> e.event().equals("pusher:signin_success") || e.event().equals("pusher:error"),
-        "pusher:signin_success", timeout);
-    if (reply.event().equals("pusher:error")) {
-      throw new AssertionError("sign-in as " + user.id() + " refused: " + reply.data());
+    Objects.requireNonNull(user, "user");
+    return signInAs(user);
+  }
+
+  /** Signs in through the endpoint's user authentication URL, which decides who the user is. */
+  public ReceivedEvent signIn() {
+    if (!endpointAuthorized) {
+      throw new IllegalStateException("signIn() asks the application's endpoint who the user is; "
+          + "connected with a ChannelsClient, use signIn(UserData)");
     }
-    return reply;
+    return signInAs(null);
+  }
+
+  private ReceivedEvent signInAs(UserData user) {
+    try {
+      return converted(subscriber.signIn(user, timeout));
+    } catch (SocketException e) {
+      throw new AssertionError("sign-in" + (user == null ? "" : " as " + user.id()) + " failed: " + e.getMessage(), e);
+    }
   }
 
   /** Sends a client event; {@code data} is sent as JSON (a String as a JSON string). */
   public void trigger(String channel, String event, Object data) {
-    ObjectNode message = Json.object().put("event", event).put("channel", channel);
-    message.set("data", Json.MAPPER.valueToTree(data));
-    send(Json.write(message));
-  }
-
-  /** The JDK WebSocket allows one send at a time: chain each after the previous. */
-  private CompletableFuture<?> sendAsync(String text) {
-    synchronized (sendLock) {
-      CompletableFuture<?> next = lastSend.handle((r, e) -> null).thenCompose(ignored -> socket.sendText(text, true));
-      lastSend = next;
-      return next;
+    try {
+      subscriber.socket().sendEvent(event, channel, data);
+    } catch (SocketException | IllegalArgumentException e) {
+      throw new AssertionError("could not send " + event + " on " + channel + ": " + e.getMessage(), e);
     }
   }
 
   /** Sends a raw text frame, for protocol tests. */
   public void send(String text) {
     try {
-      sendAsync(text).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (Exception e) {
-      throw new AssertionError("could not send " + text + ": " + e, e);
+      subscriber.socket().send(text);
+    } catch (SocketException e) {
+      throw new AssertionError("could not send " + text + ": " + e.getMessage(), e);
     }
   }
 
@@ -255,8 +236,8 @@ public final class TestSubscriber implements AutoCloseable {
           }
         }
         long left = deadline - System.nanoTime();
-        if (left <= 0 || closed.isDone() && pending.stream().noneMatch(match)) {
-          String state = closed.isDone() ? " (connection closed: " + closed.join() + ")" : "";
+        if (left <= 0 || isClosed()) {
+          String state = isClosed() ? " (connection " + closeStatus() + ")" : "";
           throw new AssertionError("timed out after " + wait.toMillis() + " ms waiting for " + description + state
               + "; received so far: " + summary(history));
         }
@@ -296,8 +277,9 @@ public final class TestSubscriber implements AutoCloseable {
   /** Waits until the server closes the connection and returns the close code and reason. */
   public CloseStatus awaitClose() {
     try {
-      return closed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (java.util.concurrent.TimeoutException e) {
+      var status = subscriber.socket().closed().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      return new CloseStatus(status.code(), status.reason());
+    } catch (TimeoutException e) {
       throw new AssertionError("the connection was not closed within " + timeout.toMillis() + " ms; received: "
           + summary(events()));
     } catch (Exception e) {
@@ -305,41 +287,35 @@ public final class TestSubscriber implements AutoCloseable {
     }
   }
 
-  /** Whether the server has closed the connection. */
+  /** Whether the connection has ended. */
   public boolean isClosed() {
-    return closed.isDone();
+    Subscriber current = subscriber;
+    return current != null && current.socket().closed().isDone();
   }
 
-  /** Closes the connection (code 1000) and the authorizer when this subscriber created it. */
+  /** Closes the connection (code 1000) and the client when this subscriber created it. */
   @Override
   public void close() {
     try {
-      // After the server's close frame there is nobody left to answer ours: waiting would only time out.
-      if (socket != null && !socket.isOutputClosed() && !closed.isDone()) {
-        socket.sendClose(WebSocket.NORMAL_CLOSURE, "").get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      if (subscriber != null) {
+        subscriber.close();
       }
-    } catch (Exception ignored) {
-      // Closing is best effort: the server may have closed first.
     } finally {
-      if (socket != null) {
-        socket.abort();
-      }
-      if (ownsAuthorizer && authorizer != null) {
-        authorizer.close();
+      if (ownedClient != null) {
+        ownedClient.close();
       }
     }
   }
 
   @Override
   public String toString() {
-    return "TestSubscriber[" + socketId + "]";
+    Subscriber current = subscriber;
+    return "TestSubscriber[" + (current == null ? "connecting" : current.socketId()) + "]";
   }
 
-  private ChannelsClient requireAuthorizer() {
-    if (authorizer == null) {
-      throw new IllegalStateException("this subscriber has no ChannelsClient to authorize with; connect with one");
-    }
-    return authorizer;
+  private String closeStatus() {
+    var status = subscriber.socket().closed().getNow(null);
+    return status == null ? "open" : "closed: " + status.code() + " " + status.reason();
   }
 
   private static String summary(List<ReceivedEvent> events) {
@@ -357,79 +333,47 @@ public final class TestSubscriber implements AutoCloseable {
     return out.toString();
   }
 
-  private void received(String text) {
-    JsonNode message = Json.parseOrNull(text);
-    if (message == null || !message.isObject()) {
-      return;
-    }
-    String event = message.path("event").asText();
-    String channel = message.path("channel").isTextual() ? message.get("channel").asText() : null;
-    JsonNode dataNode = message.get("data");
-    String data = dataNode == null ? null : dataNode.isTextual() ? dataNode.asText() : Json.write(dataNode);
-    String userId = message.path("user_id").isTextual() ? message.get("user_id").asText() : null;
+  /** The kept event a protocol answer became, so subscribe's answer is taken from the pending ones. */
+  private ReceivedEvent converted(SocketMessage message) {
     synchronized (monitor) {
-      if (channel != null && data != null && !event.startsWith("pusher")) {
-        byte[] secret = sharedSecrets.get(channel);
-        if (secret != null) {
-          data = decrypt(secret, data);
+      for (int i = 0; i < pending.size(); i++) {
+        if (pending.get(i).raw() == message.raw()) {
+          return pending.remove(i);
         }
       }
-      if (event.equals("pusher:ping") && socket != null) {
-        // Answer like a real client, so a long test is not closed for inactivity.
-        sendAsync("{\"event\":\"pusher:pong\",\"data\":{}}");
+    }
+    return toEvent(message);
+  }
+
+  /** Runs on the receiving thread, before the socket keeps the message. */
+  private void received(SocketMessage message) {
+    ReceivedEvent event = toEvent(message);
+    synchronized (monitor) {
+      history.add(event);
+      pending.add(event);
+      if (history.size() > MAX_KEPT_EVENTS) {
+        history.subList(0, history.size() / 2).clear();
       }
-      ReceivedEvent received = new ReceivedEvent(event, channel, data, userId, text);
-      history.add(received);
-      pending.add(received);
+      if (pending.size() > MAX_KEPT_EVENTS) {
+        pending.subList(0, pending.size() / 2).clear();
+      }
       monitor.notifyAll();
     }
   }
 
-  private static String decrypt(byte[] secret, String envelope) {
-    JsonNode box = Json.parseOrNull(envelope);
-    if (box == null || !box.path("nonce").isTextual() || !box.path("ciphertext").isTextual()) {
-      return envelope;
+  private ReceivedEvent toEvent(SocketMessage message) {
+    String data = message.data();
+    Subscriber current = subscriber;
+    if (data != null && !message.isProtocol() && current != null && current.canDecrypt(message.channel())) {
+      try {
+        data = current.decrypt(message.channel(), data);
+      } catch (RuntimeException undecryptable) {
+        // Kept as it came: a test of a bad envelope can still see it.
+      }
     }
-    try {
-      byte[] plain = ChannelEncryption.decryptWithSharedSecret(
-          secret, box.get("nonce").asText(), box.get("ciphertext").asText());
-      return new String(plain, StandardCharsets.UTF_8);
-    } catch (ChannelEncryption.DecryptionException e) {
-      return envelope;
-    }
+    return new ReceivedEvent(message.event(), message.channel(), data, message.userId(), message.raw());
   }
 
   /** The close code and reason the server sent. */
   public record CloseStatus(int code, String reason) {}
-
-  private final class Listener implements WebSocket.Listener {
-    @Override
-    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-      partial.append(data);
-      if (last) {
-        String text = partial.toString();
-        partial.setLength(0);
-        received(text);
-      }
-      webSocket.request(1);
-      return null;
-    }
-
-    @Override
-    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-      synchronized (monitor) {
-        closed.complete(new CloseStatus(statusCode, reason));
-        monitor.notifyAll();
-      }
-      return null;
-    }
-
-    @Override
-    public void onError(WebSocket webSocket, Throwable error) {
-      synchronized (monitor) {
-        closed.complete(new CloseStatus(1006, String.valueOf(error)));
-        monitor.notifyAll();
-      }
-    }
-  }
 }

@@ -1,6 +1,5 @@
-package dev.channels4j.cli.internal.socket;
+package dev.channels4j.testkit.internal.socket;
 
-import dev.channels4j.cli.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -22,7 +21,13 @@ import java.util.function.Predicate;
 /**
  * A small client of the Pusher WebSocket protocol (version 7) on the JDK's WebSocket: connects,
  * subscribes, signs in, answers pings, and keeps every message it receives so callers can wait for
- * the one they expect. It does not reconnect. Thread-safe.
+ * the one they expect. It does not reconnect. Thread-safe. The one protocol client of channels4j:
+ * the test kit's {@code TestSubscriber}, the CLI's {@code listen} and {@code demo}, and the tests
+ * all use it (through {@link Subscriber} when they need authorization or decryption).
+ *
+ * <p>Kept messages are bounded: at most {@value #MAX_KEPT_MESSAGES} messages and
+ * {@value #MAX_KEPT_CHARS} characters. When either is exceeded the oldest half is forgotten (a
+ * listener still saw them); {@link #await} from a mark older than that starts at the oldest kept.
  *
  * <pre>{@code
  * try (PusherSocket socket = PusherSocket.connect(uri, Duration.ofSeconds(5), message -> {})) {
@@ -32,10 +37,19 @@ import java.util.function.Predicate;
  * }</pre>
  */
 public final class PusherSocket implements AutoCloseable {
+  /** At most this many received messages are kept for {@link #await} and {@link #messages}. */
+  public static final int MAX_KEPT_MESSAGES = 50_000;
+  /** At most this many characters of received messages are kept. */
+  public static final long MAX_KEPT_CHARS = 32L * 1024 * 1024;
+  private static volatile HttpClient sharedHttp;
+
   private final List<SocketMessage> received = new ArrayList<>();
+  /** How many messages were forgotten from the front of {@link #received}: marks are absolute. */
+  private int forgotten;
+  private long keptChars;
   private final Consumer<SocketMessage> listener;
   private final CompletableFuture<String> established = new CompletableFuture<>();
-  private final CompletableFuture<String> closed = new CompletableFuture<>();
+  private final CompletableFuture<CloseStatus> closed = new CompletableFuture<>();
   private final Object sendLock = new Object();
   private CompletableFuture<?> lastSend = CompletableFuture.completedFuture(null);
   private WebSocket webSocket;
@@ -54,9 +68,8 @@ public final class PusherSocket implements AutoCloseable {
    */
   public static PusherSocket connect(URI uri, Duration timeout, Consumer<SocketMessage> listener) {
     PusherSocket socket = new PusherSocket(listener);
-    HttpClient http = HttpClient.newBuilder().connectTimeout(timeout).build();
     try {
-      socket.webSocket = http.newWebSocketBuilder()
+      socket.webSocket = http().newWebSocketBuilder()
           .connectTimeout(timeout)
           .buildAsync(uri, socket.new Receiver())
           .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -83,6 +96,20 @@ public final class PusherSocket implements AutoCloseable {
       throw new SocketException("interrupted while connecting to " + uri, e);
     }
     return socket;
+  }
+
+  /** One JDK HTTP client (and its selector thread) for every connection of the JVM. */
+  private static HttpClient http() {
+    HttpClient client = sharedHttp;
+    if (client == null) {
+      synchronized (PusherSocket.class) {
+        if (sharedHttp == null) {
+          sharedHttp = HttpClient.newHttpClient();
+        }
+        client = sharedHttp;
+      }
+    }
+    return client;
   }
 
   /** The id the server gave this connection, {@code 1234.5678}. */
@@ -115,6 +142,20 @@ public final class PusherSocket implements AutoCloseable {
     send("pusher:signin", data);
   }
 
+  /** Sends a client event ({@code client-...}) on a channel; {@code data} goes as JSON. */
+  public void sendEvent(String event, String channel, Object data) {
+    Map<String, Object> frame = new LinkedHashMap<>();
+    frame.put("event", event);
+    frame.put("channel", channel);
+    frame.put("data", data);
+    sendText(Json.write(frame), event);
+  }
+
+  /** Sends a raw text frame as is, for protocol tests. */
+  public void send(String text) {
+    sendText(text, "a frame");
+  }
+
   /**
    * Sends {@code pusher:ping} and waits for the pong: once it is back, everything the server sent
    * before it has arrived. To check that something did not arrive without sleeping.
@@ -130,7 +171,7 @@ public final class PusherSocket implements AutoCloseable {
   /** How many messages have arrived so far: a mark to {@link #await} from. */
   public int mark() {
     synchronized (received) {
-      return received.size();
+      return forgotten + received.size();
     }
   }
 
@@ -143,9 +184,10 @@ public final class PusherSocket implements AutoCloseable {
     synchronized (received) {
       int next = fromMark;
       while (true) {
-        for (; next < received.size(); next++) {
-          if (match.test(received.get(next))) {
-            return Optional.of(received.get(next));
+        for (next = Math.max(next, forgotten); next < forgotten + received.size(); next++) {
+          SocketMessage message = received.get(next - forgotten);
+          if (match.test(message)) {
+            return Optional.of(message);
           }
         }
         long left = deadline - System.nanoTime();
@@ -165,19 +207,20 @@ public final class PusherSocket implements AutoCloseable {
   /** Every message at or after {@code fromMark} that matches, without waiting. */
   public List<SocketMessage> messages(int fromMark, Predicate<SocketMessage> match) {
     synchronized (received) {
-      return received.subList(Math.min(fromMark, received.size()), received.size()).stream().filter(match).toList();
+      int from = Math.min(Math.max(fromMark - forgotten, 0), received.size());
+      return received.subList(from, received.size()).stream().filter(match).toList();
     }
   }
 
   /** Completes with the close code and reason when the connection ends. */
-  public CompletableFuture<String> closed() {
+  public CompletableFuture<CloseStatus> closed() {
     return closed;
   }
 
   /** Closes the connection normally. */
   @Override
   public void close() {
-    if (webSocket != null && !webSocket.isOutputClosed()) {
+    if (webSocket != null && !webSocket.isOutputClosed() && !closed.isDone()) {
       try {
         synchronized (sendLock) {
           lastSend = lastSend.handle((r, e) -> null)
@@ -195,7 +238,7 @@ public final class PusherSocket implements AutoCloseable {
     if (webSocket != null) {
       webSocket.abort();
     }
-    closed.complete("closed by this client");
+    closed.complete(CloseStatus.bySelf());
     wake();
   }
 
@@ -203,7 +246,13 @@ public final class PusherSocket implements AutoCloseable {
     Map<String, Object> frame = new LinkedHashMap<>();
     frame.put("event", event);
     frame.put("data", data);
-    String text = Json.write(frame);
+    sendText(Json.write(frame), event);
+  }
+
+  private void sendText(String text, String event) {
+    if (webSocket == null) {
+      throw new SocketException("could not send " + event + ": not connected", null);
+    }
     CompletableFuture<?> sent;
     synchronized (sendLock) {
       // The JDK's WebSocket allows one outstanding send: chain them.
@@ -249,8 +298,21 @@ public final class PusherSocket implements AutoCloseable {
     listener.accept(message);
     synchronized (received) {
       received.add(message);
+      keptChars += text.length();
+      if (received.size() > MAX_KEPT_MESSAGES || keptChars > MAX_KEPT_CHARS) {
+        forgetOldestHalf();
+      }
       received.notifyAll();
     }
+  }
+
+  private void forgetOldestHalf() {
+    List<SocketMessage> oldest = received.subList(0, received.size() / 2);
+    for (SocketMessage message : oldest) {
+      keptChars -= message.raw().length();
+    }
+    forgotten += oldest.size();
+    oldest.clear();
   }
 
   private void sendQuietly(String text) {
@@ -295,9 +357,9 @@ public final class PusherSocket implements AutoCloseable {
 
     @Override
     public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
-      String why = "closed by the server: " + statusCode + (reason == null || reason.isEmpty() ? "" : " " + reason);
-      established.completeExceptionally(new SocketException(why, null));
-      closed.complete(why);
+      CloseStatus status = CloseStatus.byServer(statusCode, reason);
+      established.completeExceptionally(new SocketException(status.describe(), null));
+      closed.complete(status);
       wake();
       return null;
     }
@@ -306,7 +368,7 @@ public final class PusherSocket implements AutoCloseable {
     public void onError(WebSocket ws, Throwable error) {
       String why = "connection failed: " + describe(error);
       established.completeExceptionally(new SocketException(why, error));
-      closed.complete(why);
+      closed.complete(CloseStatus.failed(why));
       wake();
     }
   }

@@ -1,8 +1,9 @@
-package dev.channels4j.cli.internal.socket;
+package dev.channels4j.testkit.internal.socket;
 
 /**
- * The WebSocket connection could not be opened, was refused, or a message could not be sent.
- * Commands exit with {@link dev.channels4j.cli.ExitCodes#SERVICE_ERROR}.
+ * The WebSocket connection could not be opened, was refused, a message could not be sent, or an
+ * authorization failed. The CLI exits with its service-error code; the test kit turns it into an
+ * {@code AssertionError}.
  *
  * <pre>{@code
  * throw new SocketException("the server refused the subscription to " + channel, null);
