@@ -15,6 +15,9 @@ module dev.channels4j {
   requires org.apache.httpcomponents.client5.httpclient5;
   requires org.apache.httpcomponents.core5.httpcore5;
   requires org.apache.httpcomponents.core5.httpcore5.h2;
+  // HttpCore 5 is an automatic module, so it declares nothing; it loads jdk.net.Sockets (TCP
+  // keep-alive options) and fails without it. Requiring it here puts it in the module graph.
+  requires jdk.net;
   // Transitive: the JSON SPI offers a codec over the application's own ObjectMapper.
   requires transitive com.fasterxml.jackson.databind;
   requires org.slf4j;
