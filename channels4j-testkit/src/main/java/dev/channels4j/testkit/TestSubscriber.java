@@ -164,13 +164,20 @@ public final class TestSubscriber implements AutoCloseable {
     }
   }
 
-  /** Signs in as the user (authenticated through the client) and waits for {@code pusher:signin_success}. */
+  /**
+   * Signs in as the user (authenticated through the client) and waits for {@code pusher:signin_success}.
+   * Unlike pusher-js it does not subscribe to {@code #server-to-user-<id>} by itself: subscribe to
+   * it to receive {@code sendToUser} events.
+   */
   public ReceivedEvent signIn(UserData user) {
     Objects.requireNonNull(user, "user");
     return signInAs(user);
   }
 
-  /** Signs in through the endpoint's user authentication URL, which decides who the user is. */
+  /**
+   * Signs in through the endpoint's user authentication URL, which decides who the user is; as
+   * {@link #signIn(UserData)}, the user's own channel is left to the test.
+   */
   public ReceivedEvent signIn() {
     if (!endpointAuthorized) {
       throw new IllegalStateException("signIn() asks the application's endpoint who the user is; "
@@ -181,7 +188,8 @@ public final class TestSubscriber implements AutoCloseable {
 
   private ReceivedEvent signInAs(UserData user) {
     try {
-      return converted(subscriber.signIn(user, timeout));
+      // The user's channel is left to the test, which may be checking that very step.
+      return converted(subscriber.signIn(user, timeout, false));
     } catch (SocketException e) {
       throw new AssertionError("sign-in" + (user == null ? "" : " as " + user.id()) + " failed: " + e.getMessage(), e);
     }

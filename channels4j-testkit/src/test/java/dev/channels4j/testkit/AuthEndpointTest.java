@@ -128,6 +128,7 @@ class AuthEndpointTest {
   void signInGoesThroughTheUserEndpoint() {
     try (TestSubscriber browser = TestSubscriber.connect(server, endpointWith(TOKEN).build())) {
       assertThat(browser.signIn().data()).contains("endpoint-user");
+      browser.subscribe("#server-to-user-endpoint-user");
       app.sendToUser("endpoint-user", "notice", Map.of("text", "hi"));
       assertThat(browser.awaitEvent("#server-to-user-endpoint-user", "notice").dataMap()).containsEntry("text", "hi");
     }

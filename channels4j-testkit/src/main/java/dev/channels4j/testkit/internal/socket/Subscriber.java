@@ -94,13 +94,23 @@ public final class Subscriber implements AutoCloseable {
   }
 
   /**
-   * Signs in, then subscribes to the user's own channel so that events sent with
+   * Signs in and, as pusher-js does, subscribes to the user's own channel so that events sent with
    * {@code sendToUser} arrive.
    *
    * @param user who signs in, when authorized by a client; an endpoint decides that itself (may be null)
    * @return the {@code pusher:signin_success} message
    */
   public SocketMessage signIn(UserData user, Duration timeout) {
+    return signIn(user, timeout, true);
+  }
+
+  /**
+   * Signs in.
+   *
+   * @param joinUserChannel whether to subscribe to {@code #server-to-user-<id>} afterwards, as
+   *     pusher-js does; a test that checks that step itself says no
+   */
+  public SocketMessage signIn(UserData user, Duration timeout, boolean joinUserChannel) {
     int mark = socket.mark();
     AuthAnswer auth = authorizer.user(socket.socketId(), user);
     socket.signIn(auth.auth(), auth.userData());
@@ -113,7 +123,7 @@ public final class Subscriber implements AutoCloseable {
           + ": " + answer.data(), null);
     }
     String userId = userId(auth.userData());
-    if (userId != null) {
+    if (joinUserChannel && userId != null) {
       subscribe("#server-to-user-" + userId, null, timeout);
     }
     return answer;
