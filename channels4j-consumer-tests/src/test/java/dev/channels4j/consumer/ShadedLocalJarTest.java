@@ -1,4 +1,4 @@
-package dev.channels4j.local;
+package dev.channels4j.consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,13 +12,13 @@ import java.util.zip.ZipEntry;
 import org.junit.jupiter.api.Test;
 
 /**
- * The jar {@code package} builds is the published artifact: Jetty inside it, relocated, so that it
+ * The jar channels4j-local's {@code package} builds is the published artifact: Jetty inside it, relocated, so that it
  * never meets the Jetty of the application that uses the server (Spring Boot 3.5 manages Jetty
  * 12.0; this server needs 12.1). The consumer projects of channels4j-consumer-tests run it next to
- * both Jetty lines.
+ * both Jetty lines. (Here rather than in channels4j-local, whose tests live in channels4j-testkit.)
  */
-class ShadedJarIT {
-  private static final Path JAR = Path.of(System.getProperty("shadedJar", "target/channels4j-local.jar"));
+class ShadedLocalJarTest {
+  private static final Path JAR = Path.of(System.getProperty("channels4j.localJar"));
   private static final Path REDUCED_POM = JAR.resolveSibling("dependency-reduced-pom.xml");
 
   private static List<String> entries() throws IOException {
