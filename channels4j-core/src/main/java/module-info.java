@@ -33,6 +33,8 @@ module dev.channels4j {
   // read them). Add a module here when it needs one; never export an internal package to all.
   exports dev.channels4j.internal.signing to dev.channels4j.local;
   exports dev.channels4j.internal.transport to dev.channels4j.local;
+  exports dev.channels4j.internal.webhook to dev.channels4j.local;
+  exports dev.channels4j.internal.url to dev.channels4j.local, dev.channels4j.cli;
   exports dev.channels4j.internal.crypto to dev.channels4j.testkit;
   exports dev.channels4j.internal.validation to dev.channels4j.cli;
 }

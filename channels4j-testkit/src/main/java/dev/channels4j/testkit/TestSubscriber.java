@@ -1,5 +1,6 @@
 package dev.channels4j.testkit;
 
+import dev.channels4j.ChannelType;
 import dev.channels4j.ChannelsClient;
 import dev.channels4j.auth.PresenceMember;
 import dev.channels4j.auth.UserData;
@@ -135,7 +136,7 @@ public final class TestSubscriber implements AutoCloseable {
    * client with {@link #subscribePresence}.
    */
   public ReceivedEvent subscribe(String channel) {
-    if (channel.startsWith("presence-") && !endpointAuthorized) {
+    if (ChannelType.of(channel) == ChannelType.PRESENCE && !endpointAuthorized) {
       throw new IllegalArgumentException("presence channel " + channel + " needs a member: use subscribePresence");
     }
     return subscribeAs(channel, null);

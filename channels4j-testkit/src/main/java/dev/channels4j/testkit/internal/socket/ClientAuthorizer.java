@@ -1,5 +1,6 @@
 package dev.channels4j.testkit.internal.socket;
 
+import dev.channels4j.ChannelType;
 import dev.channels4j.ChannelsClient;
 import dev.channels4j.auth.PresenceMember;
 import dev.channels4j.auth.UserData;
@@ -14,7 +15,7 @@ final class ClientAuthorizer implements Authorizer {
 
   @Override
   public AuthAnswer channel(String socketId, String channel, PresenceMember member) {
-    if (channel.startsWith("presence-")) {
+    if (ChannelType.of(channel) == ChannelType.PRESENCE) {
       if (member == null) {
         throw new SocketException("presence channel " + channel + " needs a member to join as", null);
       }

@@ -1,5 +1,6 @@
 package dev.channels4j.testkit.internal.socket;
 
+import dev.channels4j.ChannelType;
 import dev.channels4j.auth.PresenceMember;
 import dev.channels4j.auth.UserData;
 import dev.channels4j.internal.crypto.ChannelEncryption;
@@ -66,7 +67,8 @@ public final class Subscriber implements AutoCloseable {
       ChannelEncryption.requireBouncyCastle(channel);
     }
     int mark = socket.mark();
-    if (channel.startsWith("private-") || channel.startsWith("presence-")) {
+    ChannelType type = ChannelType.of(channel);
+    if (type.requiresAuthorization()) {
       AuthAnswer answer = authorizer.channel(socket.socketId(), channel, member);
       if (answer.sharedSecret() != null) {
         try {
@@ -75,7 +77,7 @@ public final class Subscriber implements AutoCloseable {
           throw new SocketException("the shared_secret of " + channel + " is not base64", e);
         }
       }
-      socket.subscribe(channel, answer.auth(), channel.startsWith("presence-") ? answer.channelData() : null);
+      socket.subscribe(channel, answer.auth(), type == ChannelType.PRESENCE ? answer.channelData() : null);
     } else {
       socket.subscribe(channel, null, null);
     }
@@ -124,14 +126,14 @@ public final class Subscriber implements AutoCloseable {
     }
     String userId = userId(auth.userData());
     if (joinUserChannel && userId != null) {
-      subscribe("#server-to-user-" + userId, null, timeout);
+      subscribe(ChannelType.SERVER_TO_USER.prefix() + userId, null, timeout);
     }
     return answer;
   }
 
   /** Whether events of this channel arrive encrypted. */
   public static boolean isEncrypted(String channel) {
-    return channel != null && channel.startsWith("private-encrypted-");
+    return channel != null && ChannelType.of(channel) == ChannelType.PRIVATE_ENCRYPTED;
   }
 
   /** Whether this subscriber holds the shared secret of the channel (it subscribed to it). */
