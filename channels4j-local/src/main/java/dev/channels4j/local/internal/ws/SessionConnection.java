@@ -1,0 +1,205 @@
+package dev.channels4j.local.internal.ws;
+
+import dev.channels4j.local.internal.state.AppState;
+import dev.channels4j.local.internal.state.Connection;
+import dev.channels4j.local.internal.state.Counters;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.util.IteratingCallback;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.common.WebSocketSession;
+import org.eclipse.jetty.websocket.core.CoreSession;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.OpCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The state's view of a Jetty session, with its own bounded outbox.
+ *
+ * <p>{@link #send} only appends to the outbox (the app state calls it under its lock, so it must
+ * never touch the network) and, when no flush is under way, hands a flush to the server's thread
+ * pool. A flush takes what is queued, up to {@value #MAX_BATCH_MESSAGES} messages or
+ * {@value #MAX_BATCH_BYTES} bytes, and gives it to Jetty as one batch (one gathering write), then
+ * takes the next batch when Jetty says that one is written. The payloads are the shared encoded
+ * buffers, each sent through a view of its own.
+ *
+ * <p>Bounded: when a message would take the outbox over the connection's byte or message limit,
+ * the queue is dropped, the connection is closed with 4100 "Over capacity" and counted; if the
+ * client does not complete the close handshake within 2 s (it is not reading) the socket is aborted.
+ */
+final class SessionConnection extends Connection {
+  private static final Logger LOG = LoggerFactory.getLogger("dev.channels4j.local.ws");
+  /** What a queued message costs besides its payload (queue slot, buffer view, frame). */
+  private static final int OVERHEAD_BYTES = 96;
+  static final int MAX_BATCH_MESSAGES = 256;
+  static final int MAX_BATCH_BYTES = 64 * 1024;
+
+  final Session session;
+  private final CoreSession core;
+  private final AppState app;
+  private final Executor executor;
+  private final Counters counters;
+  private final long maxBytes;
+  private final int maxMessages;
+  private final Flusher flusher = new Flusher();
+  private final Runnable kick = flusher::iterate;
+
+  // Guarded by this.
+  private final ArrayDeque<ByteBuffer> queue = new ArrayDeque<>();
+  private long queuedBytes;
+  private boolean flushing;
+  private boolean shut;
+
+  SessionConnection(String socketId, Session session, AppState app, Executor executor) {
+    super(socketId);
+    this.session = session;
+    this.core = session instanceof WebSocketSession jetty ? jetty.getCoreSession() : null;
+    this.app = app;
+    this.executor = executor;
+    this.counters = app.settings().counters();
+    this.maxBytes = app.settings().limits().maxPendingBytesPerConnection();
+    this.maxMessages = app.settings().limits().maxPendingMessagesPerConnection();
+  }
+
+  @Override
+  public void send(ByteBuffer utf8) {
+    boolean start = false;
+    boolean over = false;
+    synchronized (this) {
+      if (shut) {
+        return;
+      }
+      long size = utf8.remaining() + OVERHEAD_BYTES;
+      if (queue.size() >= maxMessages || queuedBytes + size > maxBytes) {
+        over = true;
+        shutLocked();
+      } else {
+        queue.addLast(utf8);
+        queuedBytes += size;
+        counters.queuedDeliveries.incrementAndGet();
+        if (!flushing) {
+          flushing = true;
+          start = true;
+        }
+      }
+    }
+    if (over) {
+      overCapacity();
+    } else if (start) {
+      dispatch(kick);
+    }
+  }
+
+  /** Drops the queue and refuses further sends; the caller holds the lock. */
+  private void shutLocked() {
+    shut = true;
+    counters.queuedDeliveries.addAndGet(-queue.size());
+    queue.clear();
+    queuedBytes = 0;
+  }
+
+  private void overCapacity() {
+    counters.closedOverCapacity.increment();
+    LOG.debug("{}: closing connection {} with 4100: it did not read its messages fast enough (over {} bytes or {} messages"
+        + " waiting)", app.app().id(), socketId(), maxBytes, maxMessages);
+    // Not here: the caller may be iterating over a channel's subscribers under the app's lock.
+    dispatch(() -> {
+      session.close(4100, "Over capacity", Callback.NOOP);
+      app.closed(this);
+      try {
+        app.scheduler().schedule(this::abort, 2, TimeUnit.SECONDS);
+      } catch (RejectedExecutionException stopped) {
+        abort();
+      }
+    });
+  }
+
+  private void abort() {
+    if (core != null && !core.isClosed()) {
+      core.abort();
+    }
+  }
+
+  private void dispatch(Runnable task) {
+    try {
+      executor.execute(task);
+    } catch (RejectedExecutionException stopped) {
+      synchronized (this) {
+        shutLocked();
+      }
+    }
+  }
+
+  @Override
+  public void close(int code, String reason) {
+    synchronized (this) {
+      shutLocked();
+    }
+    session.close(code, reason, Callback.NOOP);
+  }
+
+  /** Forgets what is queued once the socket is gone. */
+  void closed() {
+    synchronized (this) {
+      shutLocked();
+    }
+  }
+
+  /** Feeds the outbox to Jetty one batch at a time; Jetty calls back when a batch is written. */
+  private final class Flusher extends IteratingCallback {
+    private final ByteBuffer[] batch = new ByteBuffer[MAX_BATCH_MESSAGES];
+
+    @Override
+    protected Action process() {
+      int count = 0;
+      synchronized (SessionConnection.this) {
+        int bytes = 0;
+        while (count < MAX_BATCH_MESSAGES && bytes < MAX_BATCH_BYTES && !queue.isEmpty()) {
+          ByteBuffer next = queue.pollFirst();
+          bytes += next.remaining();
+          queuedBytes -= next.remaining() + OVERHEAD_BYTES;
+          batch[count++] = next;
+        }
+        counters.queuedDeliveries.addAndGet(-count);
+        if (count == 0) {
+          flushing = false;
+          return Action.IDLE;
+        }
+      }
+      if (core == null) {
+        for (int i = 0; i < count; i++) {
+          session.sendText(java.nio.charset.StandardCharsets.UTF_8.decode(batch[i].slice()).toString(),
+              i == count - 1 ? Callback.from(this::succeeded, this::failed) : Callback.NOOP);
+          batch[i] = null;
+        }
+        return Action.SCHEDULED;
+      }
+      for (int i = 0; i < count; i++) {
+        boolean last = i == count - 1;
+        core.sendFrame(new Frame(OpCode.TEXT, true, batch[i].slice()), last ? this : org.eclipse.jetty.util.Callback.NOOP,
+            !last);
+        batch[i] = null;
+      }
+      return Action.SCHEDULED;
+    }
+
+    @Override
+    protected void onCompleteFailure(Throwable cause) {
+      LOG.debug("connection {}: write failed: {}", socketId(), cause.toString());
+      synchronized (SessionConnection.this) {
+        shutLocked();
+        flushing = false;
+      }
+    }
+
+    @Override
+    public InvocationType getInvocationType() {
+      return InvocationType.NON_BLOCKING;
+    }
+  }
+}
