@@ -54,6 +54,9 @@ final class SessionConnection extends Connection {
   private long queuedBytes;
   private boolean flushing;
   private boolean shut;
+  /** A close asked for while messages were still queued: done once they are written. */
+  private Integer closeCode;
+  private String closeReason;
 
   SessionConnection(String socketId, Session session, AppState app, Executor executor) {
     super(socketId);
@@ -135,10 +138,19 @@ final class SessionConnection extends Connection {
     }
   }
 
+  /** Closes after what is already queued (say, the {@code pusher:error} explaining the close) is written. */
   @Override
   public void close(int code, String reason) {
     synchronized (this) {
-      shutLocked();
+      if (shut) {
+        return;
+      }
+      shut = true;
+      if (flushing) {
+        closeCode = code;
+        closeReason = reason;
+        return;
+      }
     }
     session.close(code, reason, Callback.NOOP);
   }
@@ -157,6 +169,8 @@ final class SessionConnection extends Connection {
     @Override
     protected Action process() {
       int count = 0;
+      Integer code = null;
+      String reason = null;
       synchronized (SessionConnection.this) {
         int bytes = 0;
         while (count < MAX_BATCH_MESSAGES && bytes < MAX_BATCH_BYTES && !queue.isEmpty()) {
@@ -168,8 +182,17 @@ final class SessionConnection extends Connection {
         counters.queuedDeliveries.addAndGet(-count);
         if (count == 0) {
           flushing = false;
-          return Action.IDLE;
+          code = closeCode;
+          reason = closeReason;
+          closeCode = null;
         }
+      }
+      if (count == 0) {
+        // Outside the lock: closing calls back into the app state, whose lock is taken before ours.
+        if (code != null) {
+          session.close(code, reason, Callback.NOOP);
+        }
+        return Action.IDLE;
       }
       if (core == null) {
         for (int i = 0; i < count; i++) {
