@@ -23,9 +23,11 @@ package dev.channels4j.local;
  * @param maxPendingBytesPerConnection bytes of messages waiting to be written to one connection (1 MB);
  *     a connection that does not read fast enough to stay under it is closed with 4100 "Over capacity"
  * @param maxPendingMessagesPerConnection messages waiting to be written to one connection (10 000); as above
- * @param maxQueuedDeliveries messages waiting to be written, all connections together (20 000): above it a
- *     publish (HTTP API) waits, without holding a thread, up to 2 s for the backlog to fall under it, then is
- *     refused with 429
+ * @param maxQueuedDeliveries messages waiting to be written, all connections together (20 000): above it, or
+ *     above {@code maxQueuedDeliveryBytes}, a publish (HTTP API) waits, without holding a thread, up to 2 s for
+ *     the backlog to fall under both, then is refused with 429
+ * @param maxQueuedDeliveryBytes bytes of messages waiting to be written, all connections together, each
+ *     connection's copy counted even where the bytes are shared (64 MB); as above
  * @param maxCachedChannels cache channels whose last event is kept (10 000); the least recently written is
  *     evicted first; expired ones are swept every minute
  * @param maxCacheBytes bytes of cached event data, all cache channels together (32 MB); as above
@@ -50,6 +52,7 @@ public record Limits(
     int maxPendingBytesPerConnection,
     int maxPendingMessagesPerConnection,
     int maxQueuedDeliveries,
+    long maxQueuedDeliveryBytes,
     int maxCachedChannels,
     long maxCacheBytes,
     int maxAcceptedEvents,
@@ -73,6 +76,7 @@ public record Limits(
     positive(maxPendingBytesPerConnection, "maxPendingBytesPerConnection");
     positive(maxPendingMessagesPerConnection, "maxPendingMessagesPerConnection");
     positive(maxQueuedDeliveries, "maxQueuedDeliveries");
+    positive(maxQueuedDeliveryBytes, "maxQueuedDeliveryBytes");
     positive(maxCachedChannels, "maxCachedChannels");
     positive(maxCacheBytes, "maxCacheBytes");
     positive(maxAcceptedEvents, "maxAcceptedEvents");
@@ -113,6 +117,7 @@ public record Limits(
     private int maxPendingBytesPerConnection = 1024 * 1024;
     private int maxPendingMessagesPerConnection = 10_000;
     private int maxQueuedDeliveries = 20_000;
+    private long maxQueuedDeliveryBytes = 64L * 1024 * 1024;
     private int maxCachedChannels = 10_000;
     private long maxCacheBytes = 32L * 1024 * 1024;
     private int maxAcceptedEvents = 100_000;
@@ -197,6 +202,11 @@ public record Limits(
       return this;
     }
 
+    public Builder maxQueuedDeliveryBytes(long value) {
+      this.maxQueuedDeliveryBytes = value;
+      return this;
+    }
+
     public Builder maxCachedChannels(int value) {
       this.maxCachedChannels = value;
       return this;
@@ -231,7 +241,7 @@ public record Limits(
       return new Limits(maxChannelsPerTrigger, maxBatchSize, maxDataBytes, maxChannelNameLength, maxEventNameLength,
           maxClientEventsPerSecond, maxPresenceMembers, maxUserIdLength, maxUserInfoBytes, maxWatchlistSize,
           maxRequestBytes, maxMessageBytes, maxPendingBytesPerConnection, maxPendingMessagesPerConnection,
-          maxQueuedDeliveries, maxCachedChannels, maxCacheBytes, maxAcceptedEvents, maxAcceptedEventBytes,
+          maxQueuedDeliveries, maxQueuedDeliveryBytes, maxCachedChannels, maxCacheBytes, maxAcceptedEvents, maxAcceptedEventBytes,
           maxWebhookQueue, maxWebhookQueueBytes);
     }
   }

@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * checks {@code body_md5}, and answers with JSON or with a plain-text error and a real status.
  *
  * <p>Backpressure: a publish ({@code events}, {@code batch_events}) that finds more than
- * {@link Limits#maxQueuedDeliveries()} messages waiting to be written to connections waits,
+ * {@link Limits#maxQueuedDeliveries()} messages (or {@link Limits#maxQueuedDeliveryBytes()} bytes)
+ * waiting to be written to connections waits,
  * rechecking every {@value #RECHECK_MILLIS} ms on the scheduler (no thread is held), until the
  * backlog is under the limit; after {@value #MAX_WAIT_MILLIS} ms it is refused with 429.
  */
@@ -108,14 +109,17 @@ public final class ApiHandler extends Handler.Abstract {
   private void whenRoom(Request request, Response response, Callback callback, Target target, String body,
       long deadlineNanos, boolean waited) {
     try {
-      if (counters.queuedDeliveries.get() > limits.maxQueuedDeliveries()) {
+      if (counters.queuedDeliveries.get() > limits.maxQueuedDeliveries()
+          || counters.queuedDeliveryBytes.get() > limits.maxQueuedDeliveryBytes()) {
         if (!waited) {
           counters.publishesDelayed.increment();
         }
         if (System.nanoTime() - deadlineNanos >= 0) {
           counters.publishesRefused.increment();
-          throw new ApiError(429, "Too Many Requests: " + counters.queuedDeliveries.get() + " messages are waiting to be"
-              + " written to connections (the limit is " + limits.maxQueuedDeliveries() + "); publish more slowly or retry");
+          throw new ApiError(429, "Too Many Requests: " + counters.queuedDeliveries.get() + " messages ("
+              + counters.queuedDeliveryBytes.get() + " bytes) are waiting to be written to connections (the limits are "
+              + limits.maxQueuedDeliveries() + " messages and " + limits.maxQueuedDeliveryBytes()
+              + " bytes); publish more slowly or retry");
         }
         scheduler.schedule(() -> whenRoom(request, response, callback, target, body, deadlineNanos, true),
             RECHECK_MILLIS, TimeUnit.MILLISECONDS);

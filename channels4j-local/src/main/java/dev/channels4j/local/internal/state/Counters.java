@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.LongAdder;
 public final class Counters {
   /** Messages queued for connections and not yet handed to the socket, all connections together. */
   public final AtomicLong queuedDeliveries = new AtomicLong();
+  /** Their bytes, each connection's copy counted (the payload of a channel message is shared). */
+  public final AtomicLong queuedDeliveryBytes = new AtomicLong();
   public final LongAdder closedOverCapacity = new LongAdder();
   public final LongAdder publishesDelayed = new LongAdder();
   public final LongAdder publishesRefused = new LongAdder();

@@ -85,6 +85,7 @@ final class SessionConnection extends Connection {
         queue.addLast(utf8);
         queuedBytes += size;
         counters.queuedDeliveries.incrementAndGet();
+        counters.queuedDeliveryBytes.addAndGet(size);
         if (!flushing) {
           flushing = true;
           start = true;
@@ -102,6 +103,7 @@ final class SessionConnection extends Connection {
   private void shutLocked() {
     shut = true;
     counters.queuedDeliveries.addAndGet(-queue.size());
+    counters.queuedDeliveryBytes.addAndGet(-queuedBytes);
     queue.clear();
     queuedBytes = 0;
   }
@@ -176,10 +178,12 @@ final class SessionConnection extends Connection {
         while (count < MAX_BATCH_MESSAGES && bytes < MAX_BATCH_BYTES && !queue.isEmpty()) {
           ByteBuffer next = queue.pollFirst();
           bytes += next.remaining();
-          queuedBytes -= next.remaining() + OVERHEAD_BYTES;
           batch[count++] = next;
         }
+        long accounted = bytes + (long) count * OVERHEAD_BYTES;
+        queuedBytes -= accounted;
         counters.queuedDeliveries.addAndGet(-count);
+        counters.queuedDeliveryBytes.addAndGet(-accounted);
         if (count == 0) {
           flushing = false;
           code = closeCode;
