@@ -11,6 +11,7 @@ import java.util.Arrays;
  * <pre>
  * java -jar channels4j-benchmarks/target/benchmarks.jar jmh [JMH options]   # per-operation cost
  * java -jar channels4j-benchmarks/target/benchmarks.jar load [--events N] [--warmup N] [--sinks minimal,local]
+ * java -jar channels4j-benchmarks/target/benchmarks.jar fanout [--servers soketi,channels4j-local] [--events N] ...
  * </pre>
  *
  * <p>{@code sink} and {@code client} are the child processes the load harness starts.
@@ -26,8 +27,11 @@ public final class Main {
       case "load" -> LoadHarness.main(rest);
       case "sink" -> Sinks.main(rest);
       case "client" -> ClientRun.main(rest);
+      case "fanout" -> dev.channels4j.benchmarks.fanout.FanOutBenchmark.main(rest);
+      case "fanout-server" -> dev.channels4j.benchmarks.fanout.LocalServerMain.main(rest);
       default -> {
-        System.out.println("usage: benchmarks.jar jmh [JMH options] | load [--events N] [--warmup N] [--sinks minimal,local]");
+        System.out.println("usage: benchmarks.jar jmh [JMH options] | load [--events N] [--warmup N] [--sinks minimal,local]"
+            + " | fanout [--servers soketi,channels4j-local] [--subscribers N] [--events N]");
         System.exit(command.equals("help") ? 0 : 2);
       }
     }
