@@ -29,6 +29,7 @@ public final class Main {
       case "client" -> ClientRun.main(rest);
       case "fanout" -> dev.channels4j.benchmarks.fanout.FanOutBenchmark.main(rest);
       case "fanout-server" -> dev.channels4j.benchmarks.fanout.LocalServerMain.main(rest);
+      case "attack" -> dev.channels4j.benchmarks.attack.Attacks.main(rest);
       default -> {
         System.out.println("usage: benchmarks.jar jmh [JMH options] | load [--events N] [--warmup N] [--sinks minimal,local]"
             + " | fanout [--servers soketi,channels4j-local] [--subscribers N] [--events N]");

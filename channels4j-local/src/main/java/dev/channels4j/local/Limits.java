@@ -23,7 +23,7 @@ package dev.channels4j.local;
  * @param maxPendingBytesPerConnection bytes of messages waiting to be written to one connection (1 MB);
  *     a connection that does not read fast enough to stay under it is closed with 4100 "Over capacity"
  * @param maxPendingMessagesPerConnection messages waiting to be written to one connection (10 000); as above
- * @param maxQueuedDeliveries messages waiting to be written, all connections together (20 000): above it, or
+ * @param maxQueuedDeliveries messages waiting to be written, all connections together (5 000): above it, or
  *     above {@code maxQueuedDeliveryBytes}, a publish (HTTP API) waits, without holding a thread, up to 2 s for
  *     the backlog to fall under both, then is refused with 429
  * @param maxQueuedDeliveryBytes bytes of messages waiting to be written, all connections together, each
@@ -116,7 +116,7 @@ public record Limits(
     private int maxMessageBytes = 64 * 1024;
     private int maxPendingBytesPerConnection = 1024 * 1024;
     private int maxPendingMessagesPerConnection = 10_000;
-    private int maxQueuedDeliveries = 20_000;
+    private int maxQueuedDeliveries = 5_000;
     private long maxQueuedDeliveryBytes = 64L * 1024 * 1024;
     private int maxCachedChannels = 10_000;
     private long maxCacheBytes = 32L * 1024 * 1024;

@@ -139,6 +139,8 @@ public final class LocalServer implements AutoCloseable {
         container.setIdleTimeout(config.activityTimeout().plus(config.pongTimeout()).multipliedBy(2));
         // Our outbox hands Jetty one batch at a time; this only bounds what bypasses it (pongs, closes).
         container.setMaxOutgoingFrames(4 * 256);
+        // Our frames are whole messages of at most a few KB: no fragmenting stage on every frame.
+        container.setAutoFragment(false);
         container.addMapping(new UriTemplatePathSpec("/app/{key}"), (request, response, callback) -> {
           // No permessage-deflate: compressing every frame for every subscriber costs more CPU
           // than the small messages of Channels save on loopback or a LAN.

@@ -43,6 +43,11 @@ final class ServerProcess implements AutoCloseable {
       command.add("-Xms1g");
       command.add("-Xmx1g");
       command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+      // -Dfanout.jfr=file.jfr records the server with Java Flight Recorder (profiling setting).
+      String jfr = System.getProperty("fanout.jfr");
+      if (jfr != null) {
+        command.add("-XX:StartFlightRecording=settings=profile,filename=" + jfr);
+      }
       command.add("-cp");
       command.add(System.getProperty("java.class.path"));
       command.add("dev.channels4j.benchmarks.Main");

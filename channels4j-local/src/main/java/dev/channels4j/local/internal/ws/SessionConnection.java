@@ -95,6 +95,8 @@ final class SessionConnection extends Connection {
     if (over) {
       overCapacity();
     } else if (start) {
+      // On the pool, not here: the caller holds the app's lock, and while the task waits for a
+      // thread more messages join the same batch (one write for several).
       dispatch(kick);
     }
   }
