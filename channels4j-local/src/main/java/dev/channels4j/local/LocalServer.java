@@ -57,6 +57,7 @@ public final class LocalServer implements AutoCloseable {
   public static final String THREAD_PREFIX = "channels4j-local-";
   private static final Set<String> PROTOCOLS = Set.of("5", "6", "7");
   private static final long HTTP_IDLE_TIMEOUT_MILLIS = 30_000;
+  private static final int SEND_BUFFER_BYTES = 64 * 1024;
   private static final long CACHE_SWEEP_MILLIS = 60_000;
   private static final long SUMMARY_MILLIS = 60_000;
 
@@ -131,6 +132,9 @@ public final class LocalServer implements AutoCloseable {
       // waits on it meanwhile, since bodies are read on demand. WebSocket connections get the
       // container's idle timeout instead once upgraded.
       connector.setIdleTimeout(HTTP_IDLE_TIMEOUT_MILLIS);
+      // A modest kernel send buffer: what a slow reader has not taken stays in our outbox, where
+      // it is counted (backpressure, 4100), instead of megabytes hidden in the socket.
+      connector.setAcceptedSendBufferSize(SEND_BUFFER_BYTES);
       server.addConnector(connector);
       WebSocketUpgradeHandler websockets = WebSocketUpgradeHandler.from(server, container -> {
         container.setMaxTextMessageSize(config.limits().maxMessageBytes());
