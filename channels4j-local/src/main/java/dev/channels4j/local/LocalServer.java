@@ -60,6 +60,9 @@ public final class LocalServer implements AutoCloseable {
   private static final int SEND_BUFFER_BYTES = 64 * 1024;
   private static final long CACHE_SWEEP_MILLIS = 60_000;
   private static final long SUMMARY_MILLIS = 60_000;
+  /** Longer than a publish may wait for the backlog (2 s), so a stopped reader is gone before publishers give up for long. */
+  private static final long STALL_TIMEOUT_MILLIS = 5_000;
+  private static final long STALL_SWEEP_MILLIS = 500;
 
   private final Config config;
   private final LocalApp defaultApp;
@@ -174,6 +177,9 @@ public final class LocalServer implements AutoCloseable {
       scheduler.scheduleAtFixedRate(() -> registry.all().forEach(AppState::sweepCaches),
           cacheSweepMillis, cacheSweepMillis, TimeUnit.MILLISECONDS);
       scheduler.scheduleAtFixedRate(new Summary(), SUMMARY_MILLIS, SUMMARY_MILLIS, TimeUnit.MILLISECONDS);
+      long stallNanos = STALL_TIMEOUT_MILLIS * 1_000_000;
+      scheduler.scheduleAtFixedRate(() -> registry.all().forEach(app -> app.sweepStalled(stallNanos)),
+          STALL_SWEEP_MILLIS, STALL_SWEEP_MILLIS, TimeUnit.MILLISECONDS);
       LOG.info("channels4j local server listening on {}:{}; apps {}", config.host(), port(),
           apps.stream().map(LocalApp::id).toList());
       return this;

@@ -128,6 +128,31 @@ class SlowPeerTest {
     }
   }
 
+  @Test
+  void stalledReaderHoldingPublishersBackIsClosedAndPublishingResumes() throws Exception {
+    Limits limits = Limits.builder().maxQueuedDeliveries(50).maxPendingBytesPerConnection(64 * 1024 * 1024)
+        .maxPendingMessagesPerConnection(100_000).build();
+    try (LocalServer server = LocalServer.builder().port(0).limits(limits).build().start();
+        RawWebSocket stalled = RawWebSocket.connect(server)) {
+      stalled.sendText("{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\"jam\"}}");
+      stalled.flush();
+      awaitTrue(() -> server.app().subscriptionCount("jam") == 1, Duration.ofSeconds(5));
+      RawApi api = new RawApi(server);
+      String body = "{\"name\":\"e\",\"channel\":\"jam\",\"data\":\"" + "j".repeat(10_000) + "\"}";
+      int refused = 0;
+      for (int i = 0; i < 3000 && server.stats().closedOverCapacity() == 0; i++) {
+        if (api.post(EVENTS, body).statusCode() == 429) {
+          refused++;
+        }
+      }
+      // It took nothing for the stall timeout (5 s): closed, its backlog dropped, publishes go through.
+      assertThat(server.stats().closedOverCapacity()).isEqualTo(1);
+      assertThat(refused).as("429s while it stalled (2 s each)").isLessThanOrEqualTo(10);
+      assertThat(api.post(EVENTS, body).statusCode()).isEqualTo(200);
+      assertThat(stalled.drainUntilClosed()).isTrue();
+    }
+  }
+
   private static void awaitTrue(BooleanSupplier condition, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!condition.getAsBoolean() && System.nanoTime() < deadline) {

@@ -152,6 +152,18 @@ public final class AppState {
     }
   }
 
+  /** Closes, with 4100, connections that have had messages waiting and taken none for the stall timeout. */
+  public void sweepStalled(long stallNanos) {
+    List<Connection> all;
+    synchronized (lock) {
+      all = new ArrayList<>(connections.values());
+    }
+    long now = System.nanoTime();
+    for (Connection connection : all) {
+      connection.closeIfStalled(now, stallNanos);
+    }
+  }
+
   public int connectionCount() {
     synchronized (lock) {
       return connections.size();

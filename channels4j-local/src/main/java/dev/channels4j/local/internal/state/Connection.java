@@ -51,6 +51,14 @@ public abstract class Connection {
    */
   public abstract void send(ByteBuffer utf8);
 
+  /**
+   * Closes the connection with 4100 when it has had messages waiting and taken none of them for
+   * {@code stallNanos}: a reader that stopped. Returns true when it did.
+   */
+  public boolean closeIfStalled(long nowNanos, long stallNanos) {
+    return false;
+  }
+
   /** Closes with a WebSocket close code and reason; never throws. */
   public abstract void close(int code, String reason);
 

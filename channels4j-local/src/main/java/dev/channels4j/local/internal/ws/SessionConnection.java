@@ -29,8 +29,10 @@ import org.slf4j.LoggerFactory;
  * buffers, each sent through a view of its own.
  *
  * <p>Bounded: when a message would take the outbox over the connection's byte or message limit,
- * the queue is dropped, the connection is closed with 4100 "Over capacity" and counted; if the
- * client does not complete the close handshake within 2 s (it is not reading) the socket is aborted.
+ * or the outbox has had messages waiting and none taken for the stall timeout (a reader that
+ * stopped, which under backpressure would otherwise hold every publisher back), the queue is
+ * dropped, the connection is closed with 4100 "Over capacity" and counted; if the client does not
+ * complete the close handshake within 2 s (it is not reading) the socket is aborted.
  */
 final class SessionConnection extends Connection {
   private static final Logger LOG = LoggerFactory.getLogger("dev.channels4j.local.ws");
@@ -54,6 +56,8 @@ final class SessionConnection extends Connection {
   private long queuedBytes;
   private boolean flushing;
   private boolean shut;
+  /** When the outbox last moved: a batch taken, or the first message queued into an idle outbox. */
+  private long progressNanos = System.nanoTime();
   /** A close asked for while messages were still queued: done once they are written. */
   private Integer closeCode;
   private String closeReason;
@@ -89,6 +93,7 @@ final class SessionConnection extends Connection {
         if (!flushing) {
           flushing = true;
           start = true;
+          progressNanos = System.nanoTime();
         }
       }
     }
@@ -108,6 +113,18 @@ final class SessionConnection extends Connection {
     counters.queuedDeliveryBytes.addAndGet(-queuedBytes);
     queue.clear();
     queuedBytes = 0;
+  }
+
+  @Override
+  public boolean closeIfStalled(long nowNanos, long stallNanos) {
+    synchronized (this) {
+      if (shut || queue.isEmpty() || nowNanos - progressNanos < stallNanos) {
+        return false;
+      }
+      shutLocked();
+    }
+    overCapacity();
+    return true;
   }
 
   private void overCapacity() {
@@ -176,6 +193,7 @@ final class SessionConnection extends Connection {
       Integer code = null;
       String reason = null;
       synchronized (SessionConnection.this) {
+        progressNanos = System.nanoTime();
         int bytes = 0;
         while (count < MAX_BATCH_MESSAGES && bytes < MAX_BATCH_BYTES && !queue.isEmpty()) {
           ByteBuffer next = queue.pollFirst();
