@@ -54,6 +54,13 @@ final class SessionConnection extends Connection {
   // Guarded by this.
   private final ArrayDeque<ByteBuffer> queue = new ArrayDeque<>();
   private long queuedBytes;
+  /**
+   * The batch handed to Jetty and not yet written: still counted (here, in {@code queuedBytes} and
+   * in the server's backlog), so backpressure sees messages a slow socket holds up, not only those
+   * still in the queue.
+   */
+  private int inFlightCount;
+  private long inFlightBytes;
   private boolean flushing;
   private boolean shut;
   /** When the outbox last moved: a batch taken, or the first message queued into an idle outbox. */
@@ -109,8 +116,10 @@ final class SessionConnection extends Connection {
   /** Drops the queue and refuses further sends; the caller holds the lock. */
   private void shutLocked() {
     shut = true;
-    counters.queuedDeliveries.addAndGet(-queue.size());
+    counters.queuedDeliveries.addAndGet(-(queue.size() + inFlightCount));
     counters.queuedDeliveryBytes.addAndGet(-queuedBytes);
+    inFlightCount = 0;
+    inFlightBytes = 0;
     queue.clear();
     queuedBytes = 0;
   }
@@ -118,7 +127,7 @@ final class SessionConnection extends Connection {
   @Override
   public boolean closeIfStalled(long nowNanos, long stallNanos) {
     synchronized (this) {
-      if (shut || queue.isEmpty() || nowNanos - progressNanos < stallNanos) {
+      if (shut || queue.isEmpty() && inFlightCount == 0 || nowNanos - progressNanos < stallNanos) {
         return false;
       }
       shutLocked();
@@ -194,16 +203,20 @@ final class SessionConnection extends Connection {
       String reason = null;
       synchronized (SessionConnection.this) {
         progressNanos = System.nanoTime();
+        // The previous batch, if any, is written now.
+        queuedBytes -= inFlightBytes;
+        counters.queuedDeliveries.addAndGet(-inFlightCount);
+        counters.queuedDeliveryBytes.addAndGet(-inFlightBytes);
+        inFlightCount = 0;
+        inFlightBytes = 0;
         int bytes = 0;
         while (count < MAX_BATCH_MESSAGES && bytes < MAX_BATCH_BYTES && !queue.isEmpty()) {
           ByteBuffer next = queue.pollFirst();
           bytes += next.remaining();
           batch[count++] = next;
         }
-        long accounted = bytes + (long) count * OVERHEAD_BYTES;
-        queuedBytes -= accounted;
-        counters.queuedDeliveries.addAndGet(-count);
-        counters.queuedDeliveryBytes.addAndGet(-accounted);
+        inFlightCount = count;
+        inFlightBytes = bytes + (long) count * OVERHEAD_BYTES;
         if (count == 0) {
           flushing = false;
           code = closeCode;
