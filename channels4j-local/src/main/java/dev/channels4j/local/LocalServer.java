@@ -380,6 +380,17 @@ public final class LocalServer implements AutoCloseable {
       }
       if (registry != null) {
         registry.all().forEach(app -> app.closeAll(4200, "Server is shutting down"));
+        // Each close goes out after what its connection has queued (the pusher:error saying why);
+        // give those a moment to reach Jetty before it stops.
+        long deadline = System.nanoTime() + 1_000_000_000L;
+        while (counters.pendingCloses.get() > 0 && System.nanoTime() < deadline) {
+          try {
+            Thread.sleep(5);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            break;
+          }
+        }
       }
       stopQuietly();
       LOG.info("channels4j local server stopped");

@@ -12,6 +12,8 @@ public final class Counters {
   public final AtomicLong queuedDeliveries = new AtomicLong();
   /** Their bytes, each connection's copy counted (the payload of a channel message is shared). */
   public final AtomicLong queuedDeliveryBytes = new AtomicLong();
+  /** Closes waiting for their connection's queued messages to be written first (see LocalServer#close). */
+  public final AtomicLong pendingCloses = new AtomicLong();
   public final LongAdder closedOverCapacity = new LongAdder();
   public final LongAdder publishesDelayed = new LongAdder();
   public final LongAdder publishesRefused = new LongAdder();

@@ -120,6 +120,11 @@ final class SessionConnection extends Connection {
     counters.queuedDeliveryBytes.addAndGet(-queuedBytes);
     inFlightCount = 0;
     inFlightBytes = 0;
+    if (closeCode != null) {
+      // The socket is gone or dropped: the close that waited for the queue will not be sent.
+      closeCode = null;
+      counters.pendingCloses.decrementAndGet();
+    }
     queue.clear();
     queuedBytes = 0;
   }
@@ -178,6 +183,7 @@ final class SessionConnection extends Connection {
       shut = true;
       if (flushing) {
         closeCode = code;
+        counters.pendingCloses.incrementAndGet();
         closeReason = reason;
         return;
       }
@@ -228,6 +234,7 @@ final class SessionConnection extends Connection {
         // Outside the lock: closing calls back into the app state, whose lock is taken before ours.
         if (code != null) {
           session.close(code, reason, Callback.NOOP);
+          counters.pendingCloses.decrementAndGet();
         }
         return Action.IDLE;
       }
