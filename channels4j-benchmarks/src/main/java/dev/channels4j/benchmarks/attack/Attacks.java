@@ -26,12 +26,12 @@ import java.util.regex.Pattern;
 
 /**
  * The attacks of issue 11, bounded in time and size, against a packaged server in a child process
- * (by default {@code java -Xmx256m -jar channels4j-local/target/channels4j-local.jar}): after each
+ * (by default {@code java -Xmx256m -jar channels4j-cli/target/channels4j-cli.jar serve}): after each
  * one it checks that a signed publish and a WebSocket ping still get answered, and prints the
  * server's heap after a full GC ({@code jcmd}).
  *
  * <pre>
- * java -cp benchmarks.jar dev.channels4j.benchmarks.Main attack [--jar channels4j-local/target/channels4j-local.jar] [--xmx 256m]
+ * java -cp benchmarks.jar dev.channels4j.benchmarks.Main attack [--jar channels4j-cli/target/channels4j-cli.jar] [--xmx 256m]
  * </pre>
  */
 public final class Attacks {
@@ -51,7 +51,7 @@ public final class Attacks {
   }
 
   public static void main(String[] args) throws Exception {
-    String jar = option(args, "jar", "channels4j-local/target/channels4j-local.jar");
+    String jar = option(args, "jar", "channels4j-cli/target/channels4j-cli.jar");
     String xmx = option(args, "xmx", "256m");
     try (ServerSocket silentWebhook = new ServerSocket(0, 1000, InetAddress.getLoopbackAddress())) {
       List<Socket> held = new ArrayList<>();
@@ -66,7 +66,7 @@ public final class Attacks {
       });
       acceptor.setDaemon(true);
       acceptor.start();
-      List<String> command = List.of(java(), "-Xmx" + xmx, "-jar", jar, "--port", "0",
+      List<String> command = List.of(java(), "-Xmx" + xmx, "-jar", jar, "serve", "--port", "0",
           "--webhook-url", "http://127.0.0.1:" + silentWebhook.getLocalPort() + "/never-answers");
       System.out.println("server: " + String.join(" ", command));
       Process server = new ProcessBuilder(command).redirectErrorStream(true).start();
