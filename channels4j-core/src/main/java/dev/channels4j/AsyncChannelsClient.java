@@ -43,12 +43,12 @@ public final class AsyncChannelsClient {
 
   /** Publishes an event with options (excluded socket, info attributes). */
   public CompletableFuture<TriggerResult> trigger(Trigger trigger) {
-    return call(() -> requests.trigger(trigger), Responses::trigger);
+    return callWithRequest(() -> requests.trigger(trigger), Responses::trigger);
   }
 
   /** Publishes up to the batch limit of events (10 by default) in one request. */
   public CompletableFuture<BatchResult> triggerBatch(List<Event> events) {
-    return call(() -> requests.batch(events), Responses::batch);
+    return callWithRequest(() -> requests.batch(events), Responses::batch);
   }
 
   /** Publishes an event to every connection signed in as {@code userId}. */

@@ -27,6 +27,8 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -61,6 +63,9 @@ public final class ChannelsClient implements AutoCloseable {
   private final AsyncChannelsClient async;
   private final Authorizer authorizer;
   private final WebhookReader webhooks;
+  /** The publishers made and not yet closed: closing the client fails what they still hold. */
+  private final Set<BatchingPublisher> publishers = ConcurrentHashMap.newKeySet();
+  private volatile boolean closed;
 
   private ChannelsClient(ClientSettings settings) {
     this.settings = settings;
@@ -123,12 +128,12 @@ public final class ChannelsClient implements AutoCloseable {
 
   /** Publishes an event with options: an excluded socket id, attributes to return. */
   public TriggerResult trigger(Trigger trigger) {
-    return call(() -> requests.trigger(trigger), Responses::trigger);
+    return callWithRequest(() -> requests.trigger(trigger), Responses::trigger);
   }
 
   /** Publishes up to the batch limit (10 by default) of events in one request. */
   public BatchResult triggerBatch(List<Event> events) {
-    return call(() -> requests.batch(events), Responses::batch);
+    return callWithRequest(() -> requests.batch(events), Responses::batch);
   }
 
   /** Publishes an event to every connection signed in as {@code userId}. */
@@ -154,7 +159,13 @@ public final class ChannelsClient implements AutoCloseable {
     if (options == null) {
       throw new ValidationException("publisher options must not be null; use PublisherOptions.defaults()");
     }
-    return new BatchingPublisher(requests, dispatcher, options);
+    BatchingPublisher[] made = new BatchingPublisher[1];
+    made[0] = new BatchingPublisher(requests, dispatcher, options, () -> publishers.remove(made[0]));
+    publishers.add(made[0]);
+    if (closed) {
+      made[0].abort("the client was closed");
+    }
+    return made[0];
   }
 
   // ---- queries ----------------------------------------------------------------------------
@@ -248,9 +259,19 @@ public final class ChannelsClient implements AutoCloseable {
     return webhooks.sign(body);
   }
 
-  /** Releases the connection pool. Requests in flight may fail. */
+  /**
+   * Releases the connection pool and every thread of the client, promptly: requests in flight
+   * fail with a {@link TransportException}, and the publishers this client made and that are not
+   * closed yet are failed ({@link Publisher#close(Duration)} with no time left: queued events fail
+   * with {@link PublishRejectedException}). Close publishers first to let their events go out.
+   * Idempotent.
+   */
   @Override
   public void close() {
+    closed = true;
+    for (BatchingPublisher publisher : List.copyOf(publishers)) {
+      publisher.abort("the client was closed");
+    }
     settings.transport().close();
   }
 
@@ -302,6 +323,7 @@ public final class ChannelsClient implements AutoCloseable {
     private int maxDataSize = 10 * 1024;
     private int maxBatchSize = 10;
     private int maxConnections = 64;
+    private int maxResponseSize = ApacheTransport.DEFAULT_MAX_RESPONSE_BYTES;
     private ApacheTransport.Proxy proxy;
     private JsonCodec codec = JsonCodec.jackson();
     private Transport transport;
@@ -395,6 +417,18 @@ public final class ChannelsClient implements AutoCloseable {
      */
     public Builder maxConnections(int connections) {
       this.maxConnections = connections;
+      return this;
+    }
+
+    /**
+     * The most bytes of a response body the default transport reads. Default 4 MiB (4 194 304):
+     * the API answers in kilobytes, even a full channel list. A larger answer fails the call with
+     * a {@link TransportException} of kind {@link TransportException.Kind#RESPONSE_TOO_LARGE}, and
+     * its connection is dropped without reading further, so a broken or hostile server cannot
+     * exhaust the heap.
+     */
+    public Builder maxResponseSize(int bytes) {
+      this.maxResponseSize = bytes;
       return this;
     }
 
@@ -524,6 +558,9 @@ public final class ChannelsClient implements AutoCloseable {
       if (maxConnections < 1) {
         throw new ValidationException("maxConnections must be at least 1, got " + maxConnections);
       }
+      if (maxResponseSize < 1) {
+        throw new ValidationException("maxResponseSize must be at least 1 byte, got " + maxResponseSize);
+      }
       if (codec == null) {
         throw new ValidationException("jsonCodec must not be null");
       }
@@ -541,7 +578,7 @@ public final class ChannelsClient implements AutoCloseable {
       String hostName = host != null ? host : "api-" + cluster + ".pusher.com";
       int effectivePort = port != null ? port : (useTls ? 443 : 80);
       URI baseUri = URI.create(scheme + "://" + hostName + ":" + effectivePort);
-      Transport chosen = transport != null ? transport : new ApacheTransport(connectTimeout, timeout, maxConnections, proxy);
+      Transport chosen = transport != null ? transport : new ApacheTransport(connectTimeout, timeout, maxConnections, proxy, maxResponseSize);
       return new ChannelsClient(new ClientSettings(
           appId, key, secret, baseUri, timeout, maxDataSize, maxBatchSize, codec, chosen, clock, retryPolicy, encryption));
     }

@@ -6,6 +6,7 @@ import dev.channels4j.RetryPolicy;
 import dev.channels4j.TransportException;
 import dev.channels4j.internal.signing.RequestSigner;
 import dev.channels4j.internal.transport.ApacheTransport;
+import dev.channels4j.internal.transport.ResponseTooLargeException;
 import dev.channels4j.spi.JsonCodec;
 import dev.channels4j.spi.Transport;
 import dev.channels4j.spi.TransportRequest;
@@ -223,6 +224,13 @@ public final class Dispatcher {
       return channels;
     }
     String what = request.toString();
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof ResponseTooLargeException tooLarge) {
+        return new TransportException(
+            TransportException.Kind.RESPONSE_TOO_LARGE, what + ": " + tooLarge.getMessage()
+                + "; the API's answers are kilobytes, so a server or proxy on the way misbehaves", tooLarge);
+      }
+    }
     if (failure instanceof TimeoutException) {
       return new TransportException(
           TransportException.Kind.TIMEOUT, what + " timed out after " + timeout.toMillis() + " ms", failure);
@@ -257,7 +265,7 @@ public final class Dispatcher {
     if (error instanceof ApiException api) {
       return api.isRetryable();
     }
-    return error instanceof TransportException;
+    return error instanceof TransportException transport && transport.isRetryable();
   }
 
   private static Duration retryAfter(ChannelsException error) {

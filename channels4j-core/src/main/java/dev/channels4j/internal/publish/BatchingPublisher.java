@@ -20,7 +20,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -49,6 +52,7 @@ public final class BatchingPublisher implements Publisher {
   private final int resumeBelow;
   private final boolean failFast;
   private final ScheduledThreadPoolExecutor timer;
+  private final Runnable onClose;
   /** Marks the thread that is draining, so a request that fails synchronously does not recurse. */
   private final ThreadLocal<Boolean> draining = new ThreadLocal<>();
 
@@ -65,6 +69,12 @@ public final class BatchingPublisher implements Publisher {
   private boolean closed;
 
   public BatchingPublisher(Requests requests, Dispatcher dispatcher, PublisherOptions options) {
+    this(requests, dispatcher, options, () -> {});
+  }
+
+  /** A publisher that runs {@code onClose} once closed (its client stops tracking it). */
+  public BatchingPublisher(Requests requests, Dispatcher dispatcher, PublisherOptions options, Runnable onClose) {
+    this.onClose = onClose;
     int clientLimit = requests.maxBatchSize();
     if (options.maxBatchSize() > clientLimit) {
       throw new ValidationException(
@@ -140,8 +150,78 @@ public final class BatchingPublisher implements Publisher {
 
   @Override
   public void close() {
-    awaitAll(expedite(true));
+    close(DEFAULT_CLOSE_TIMEOUT);
+  }
+
+  @Override
+  public void close(Duration timeout) {
+    if (timeout == null || timeout.isNegative()) {
+      throw new ValidationException("close timeout must be zero or positive, got " + timeout);
+    }
+    if (timeout.isZero()) {
+      abort("the publisher was closed with no time to deliver");
+      return;
+    }
+    long deadline = System.nanoTime() + timeout.toNanos();
+    CompletableFuture<Void> all = CompletableFuture.allOf(expedite(true)).handle((ignored, error) -> null);
+    try {
+      long left = deadline - System.nanoTime();
+      if (left > 0) {
+        all.get(left, TimeUnit.NANOSECONDS);
+      }
+    } catch (TimeoutException | ExecutionException e) {
+      // what is still pending is failed below
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      abort("the thread closing the publisher was interrupted");
+    }
+    if (!all.isDone()) {
+      abort("the publisher's close(" + timeout.toMillis() + " ms) deadline passed");
+    }
     timer.shutdownNow();
+    onClose.run();
+  }
+
+  /**
+   * Fails every event not yet delivered, at once, and stops accepting: the queued ones (never
+   * sent) with {@link PublishRejectedException.Reason#CLOSED}, those of requests in flight with a
+   * {@link TransportException} of kind {@code TIMEOUT}, since whether they arrive is unknown. A
+   * request still in flight later completes nothing: each future completes once.
+   */
+  public void abort(String reason) {
+    List<Pending> unsent = new ArrayList<>();
+    List<Pending> unanswered = new ArrayList<>();
+    lock.lock();
+    try {
+      closed = true;
+      notFull.signalAll();
+      for (Lane lane : lanes.values()) {
+        unsent.addAll(lane.events);
+        lane.events.clear();
+      }
+      readyLanes.clear();
+      queued = 0;
+      readyEvents = 0;
+      overdue = false;
+      for (Batch batch : inFlightBatches) {
+        unanswered.addAll(batch.events);
+      }
+    } finally {
+      lock.unlock();
+    }
+    timer.shutdownNow();
+    if (!unsent.isEmpty()) {
+      PublishRejectedException notSent = new PublishRejectedException(PublishRejectedException.Reason.CLOSED,
+          "not sent: " + reason + " before this event's turn came");
+      unsent.forEach(pending -> pending.future.completeExceptionally(notSent));
+    }
+    if (!unanswered.isEmpty()) {
+      TransportException unknown = new TransportException(TransportException.Kind.TIMEOUT,
+          reason + " while the request carrying this event was in flight: it may or may not have been published",
+          null);
+      unanswered.forEach(pending -> pending.future.completeExceptionally(unknown));
+    }
+    onClose.run();
   }
 
   /** Lets partial batches go, drains, and returns the futures of every event accepted so far. */
@@ -280,23 +360,27 @@ public final class BatchingPublisher implements Publisher {
       events.add(pending.event);
     }
     CompletableFuture<Dispatcher.ApiResponse> sent;
+    ApiRequest request = null;
     try {
-      ApiRequest request = requests.batchOf(events);
+      request = requests.batchOf(events);
       sent = dispatcher.send(request);
     } catch (RuntimeException e) {
       sent = CompletableFuture.failedFuture(e);
     }
-    sent.whenComplete((response, error) -> finish(batch, response, error));
+    ApiRequest sentRequest = request;
+    sent.whenComplete((response, error) -> finish(batch, sentRequest, response, error));
   }
 
-  private void finish(Batch batch, Dispatcher.ApiResponse response, Throwable error) {
+  private void finish(Batch batch, ApiRequest request, Dispatcher.ApiResponse response, Throwable error) {
+    List<ChannelCounts> counts = List.of();
     if (error == null) {
-      List<ChannelCounts> counts;
       try {
-        counts = Responses.batch(response).events();
+        counts = Responses.batch(request, response).events();
       } catch (RuntimeException unreadable) {
-        counts = List.of();
+        error = unreadable; // asked for info, got an answer without it: see Responses
       }
+    }
+    if (error == null) {
       for (int i = 0; i < batch.events.size(); i++) {
         batch.events.get(i).future.complete(i < counts.size() ? counts.get(i) : NO_COUNTS);
       }
