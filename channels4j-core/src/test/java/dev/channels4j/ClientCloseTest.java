@@ -52,16 +52,18 @@ class ClientCloseTest {
   void closeWhileAPublisherIsBusyLogsNoErrorFromTheHttpClient() throws Exception {
     long logBefore = Files.exists(LOG) ? Files.size(LOG) : 0;
     AtomicBoolean stop = new AtomicBoolean();
-    try (FaultServer server = FaultServer.start(Fault.OK)) {
+    // The server takes every request and never answers: the publisher's requests are all in flight.
+    try (FaultServer server = FaultServer.start(Fault.STALL_BEFORE_HEADERS)) {
       ChannelsClient client = clientFor(server).build();
-      Publisher publisher = client.publisher(PublisherOptions.builder().linger(Duration.ZERO).build());
+      Publisher publisher = client.publisher(PublisherOptions.builder().linger(Duration.ZERO)
+          .backpressure(PublisherOptions.Backpressure.FAIL_FAST).build());
       Thread publishing = new Thread(() -> {
         while (!stop.get()) {
           publisher.publish(Event.of("orders-" + (System.nanoTime() % 50), "created", "{}"));
         }
       }, "busy-publishing");
       publishing.start();
-      awaitRequests(server, 200);
+      awaitRequests(server, 16);
 
       client.close();
       stop.set(true);
