@@ -6,13 +6,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -21,7 +18,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class SoakSubscriber implements WebSocket.Listener, AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final Map<String, AtomicInteger> received = new ConcurrentHashMap<>();
+  private final IdSet received = new IdSet();
+  private final IdSet duplicated = new IdSet();
+  private final AtomicLong foreign = new AtomicLong();
   private final AtomicLong lastMessageNanos = new AtomicLong(System.nanoTime());
   private final StringBuilder partial = new StringBuilder();
   private final CountDownLatch subscribed;
@@ -75,7 +74,11 @@ final class SoakSubscriber implements WebSocket.Listener, AutoCloseable {
         case "soak" -> {
           lastMessageNanos.set(System.nanoTime());
           String id = JSON.readTree(message.path("data").asText()).path("id").asText();
-          received.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
+          if (!IdSet.isId(id)) {
+            foreign.incrementAndGet();
+          } else if (!received.add(id)) {
+            duplicated.add(id);
+          }
         }
         default -> {
           if (event.equals("pusher:error")) {
@@ -105,8 +108,19 @@ final class SoakSubscriber implements WebSocket.Listener, AutoCloseable {
     return closed.isDone();
   }
 
-  Map<String, AtomicInteger> received() {
+  /** Distinct ids received. */
+  IdSet received() {
     return received;
+  }
+
+  /** Ids received more than once. */
+  IdSet duplicated() {
+    return duplicated;
+  }
+
+  /** Events received whose id the soak never makes. */
+  long foreign() {
+    return foreign.get();
   }
 
   /** Waits until no event has arrived for {@code quietMillis}, at most {@code maxMillis}. */

@@ -249,7 +249,7 @@ public final class Dispatcher {
       return new TransportException(
           TransportException.Kind.TIMEOUT, what + " timed out: " + failure.getMessage(), failure);
     }
-    if (failure instanceof SocketException || failure instanceof EOFException
+    if (failure instanceof SocketException || failure instanceof EOFException || isResetMessage(failure)
         || failure.getClass().getSimpleName().equals("ConnectionClosedException")
         || failure.getClass().getSimpleName().equals("NoHttpResponseException")) {
       return new TransportException(
@@ -259,6 +259,13 @@ public final class Dispatcher {
     String kind = failure instanceof IOException ? "I/O failure" : "failure";
     return new TransportException(
         TransportException.Kind.OTHER, what + " " + kind + ": " + failure, failure);
+  }
+
+  /** The NIO reactor reports a reset as a plain IOException ("Connection reset by peer", "Broken pipe"). */
+  private static boolean isResetMessage(Throwable failure) {
+    String message = failure.getMessage();
+    return failure instanceof IOException && message != null
+        && (message.contains("Connection reset") || message.contains("Broken pipe"));
   }
 
   private static boolean isRetryable(ChannelsException error) {
