@@ -126,12 +126,25 @@ public final class ChannelsClient implements AutoCloseable {
     return trigger(Trigger.of(channels, event, data));
   }
 
-  /** Publishes an event with options: an excluded socket id, attributes to return. */
+  /**
+   * Publishes an event with options: an excluded socket id, attributes to return.
+   *
+   * <p>Any 2xx answer is a success. Without {@code info}, the body is not read: the API's answer
+   * to a plain trigger carries nothing the caller uses (Pusher answers {@code {}}, soketi
+   * {@code {"ok":true}}, some compatible servers an empty body), so a body that is not JSON is no
+   * reason to report a published event as failed. With {@code info}, the counts asked for must be
+   * there: a 2xx whose body is not a JSON object throws an {@link ApiException} saying so (a proxy
+   * in the way answering for the API looks like this).
+   */
   public TriggerResult trigger(Trigger trigger) {
     return callWithRequest(() -> requests.trigger(trigger), Responses::trigger);
   }
 
-  /** Publishes up to the batch limit (10 by default) of events in one request. */
+  /**
+   * Publishes up to the batch limit (10 by default) of events in one request. Like
+   * {@link #trigger(Trigger)}, a 2xx answer that is not JSON is a success unless an event asked
+   * for {@code info}, and then an {@link ApiException}.
+   */
   public BatchResult triggerBatch(List<Event> events) {
     return callWithRequest(() -> requests.batch(events), Responses::batch);
   }
@@ -169,6 +182,8 @@ public final class ChannelsClient implements AutoCloseable {
   }
 
   // ---- queries ----------------------------------------------------------------------------
+  // A query's answer is its result: a 2xx whose body is not the JSON object expected is an
+  // ApiException naming the problem, never an empty result.
 
   /** Every occupied channel. */
   public ChannelList channels() {
