@@ -56,6 +56,32 @@ class WebhookFuzzTest {
     assertVerifiesOrRefuses(headers, body);
   }
 
+  @Property
+  void encryptedEventsWithAnyNonceAndCiphertextAreDecryptedOrRefused(
+      @ForAll("base64ish") String nonce, @ForAll("base64ish") String ciphertext, @ForAll("eventNames") String name) {
+    String data = "{\\\"nonce\\\":\\\"" + nonce + "\\\",\\\"ciphertext\\\":\\\"" + ciphertext + "\\\"}";
+    String body = "{\"time_ms\":1,\"events\":[{\"name\":\"" + name + "\",\"channel\":\"private-encrypted-room\","
+        + "\"event\":\"client-x\",\"socket_id\":\"1.1\",\"data\":\"" + data + "\"}]}";
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    Map<String, List<String>> headers = CLIENT.signWebhook(bytes).entrySet().stream()
+        .collect(Collectors.toMap(Map.Entry::getKey, e -> List.of(e.getValue())));
+
+    assertVerifiesOrRefuses(headers, bytes);
+  }
+
+  @Provide
+  Arbitrary<String> base64ish() {
+    return Arbitraries.oneOf(
+        Arbitraries.bytes().array(byte[].class).ofMaxSize(64).map(b -> java.util.Base64.getEncoder().encodeToString(b)),
+        Arbitraries.bytes().array(byte[].class).ofMaxSize(64).map(b -> java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b)),
+        Arbitraries.strings().withChars("ABCxyz019+/=-_ ").ofMaxLength(40));
+  }
+
+  @Provide
+  Arbitrary<String> eventNames() {
+    return Arbitraries.of("client_event", "member_added", "channel_occupied", "cache_miss", "subscription_count", "x");
+  }
+
   private static void assertVerifiesOrRefuses(Map<String, List<String>> headers, byte[] body) {
     try {
       Webhook hook = CLIENT.verifyWebhook(headers, body);
