@@ -140,7 +140,7 @@ class FaultInjectionTest {
 
   @Test
   void aFaultDoesNotHarmTheNextRequestOnTheSameClient() throws Exception {
-    try (FaultServer server = FaultServer.start(Fault.ENDLESS_BODY, Fault.GARBAGE, Fault.TRICKLE, Fault.OK);
+    try (FaultServer server = FaultServer.start(Fault.ENDLESS_BODY, Fault.GARBAGE, Fault.TRICKLE, Fault.OK, Fault.OK);
         ChannelsClient client = clientFor(server).maxConnections(1).build()) {
       for (int i = 0; i < 3; i++) {
         CompletableFuture<TriggerResult> failing = client.async().trigger("orders", "created", "{}");
