@@ -87,4 +87,10 @@ public interface Publisher extends AutoCloseable {
    * }</pre>
    */
   void close(Duration timeout);
+
+  /**
+   * The publisher's counters now: events queued, requests in flight, events sent and failed.
+   * Thread-safe and cheap (no lock): call it as often as a metrics scraper likes.
+   */
+  PublisherStats stats();
 }

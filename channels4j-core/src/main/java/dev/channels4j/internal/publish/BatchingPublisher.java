@@ -7,6 +7,7 @@ import dev.channels4j.Event;
 import dev.channels4j.PublishRejectedException;
 import dev.channels4j.Publisher;
 import dev.channels4j.PublisherOptions;
+import dev.channels4j.PublisherStats;
 import dev.channels4j.TransportException;
 import dev.channels4j.ValidationException;
 import dev.channels4j.internal.api.ApiRequest;
@@ -27,6 +28,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -67,6 +70,12 @@ public final class BatchingPublisher implements Publisher {
   private boolean overdue;
   private boolean timerArmed;
   private boolean closed;
+  // Counters for stats(): the two gauges mirror queued and inFlightBatches.size() (written under
+  // the lock, read without it), the totals are adders so completions never contend.
+  private volatile int queuedGauge;
+  private volatile int inFlightGauge;
+  private final LongAdder eventsSent = new LongAdder();
+  private final LongAdder eventsFailed = new LongAdder();
 
   public BatchingPublisher(Requests requests, Dispatcher dispatcher, PublisherOptions options) {
     this(requests, dispatcher, options, () -> {});
@@ -102,6 +111,7 @@ public final class BatchingPublisher implements Publisher {
     try {
       prepared = requests.prepare(event);
     } catch (ChannelsException e) {
+      eventsFailed.increment();
       return CompletableFuture.failedFuture(e);
     }
     Pending pending = new Pending(prepared, new CompletableFuture<>());
@@ -110,6 +120,7 @@ public final class BatchingPublisher implements Publisher {
     try {
       while (queued >= capacity && !closed) {
         if (failFast) {
+          eventsFailed.increment();
           return CompletableFuture.failedFuture(new PublishRejectedException(
               PublishRejectedException.Reason.QUEUE_FULL,
               "the publisher's queue is full (" + capacity + " events); raise queueCapacity or use Backpressure.WAIT"));
@@ -118,11 +129,13 @@ public final class BatchingPublisher implements Publisher {
           notFull.await();
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
+          eventsFailed.increment();
           return CompletableFuture.failedFuture(new PublishRejectedException(
               PublishRejectedException.Reason.INTERRUPTED, "interrupted while waiting for room in the publisher's queue"));
         }
       }
       if (closed) {
+        eventsFailed.increment();
         return CompletableFuture.failedFuture(
             new PublishRejectedException(PublishRejectedException.Reason.CLOSED, "the publisher is closed"));
       }
@@ -201,6 +214,7 @@ public final class BatchingPublisher implements Publisher {
       }
       readyLanes.clear();
       queued = 0;
+      queuedGauge = 0;
       readyEvents = 0;
       overdue = false;
       for (Batch batch : inFlightBatches) {
@@ -213,13 +227,13 @@ public final class BatchingPublisher implements Publisher {
     if (!unsent.isEmpty()) {
       PublishRejectedException notSent = new PublishRejectedException(PublishRejectedException.Reason.CLOSED,
           "not sent: " + reason + " before this event's turn came");
-      unsent.forEach(pending -> pending.future.completeExceptionally(notSent));
+      unsent.forEach(pending -> fail(pending, notSent));
     }
     if (!unanswered.isEmpty()) {
       TransportException unknown = new TransportException(TransportException.Kind.TIMEOUT,
           reason + " while the request carrying this event was in flight: it may or may not have been published",
           null);
-      unanswered.forEach(pending -> pending.future.completeExceptionally(unknown));
+      unanswered.forEach(pending -> fail(pending, unknown));
     }
     onClose.run();
   }
@@ -262,6 +276,7 @@ public final class BatchingPublisher implements Publisher {
     Lane lane = lanes.computeIfAbsent(pending.event.channel(), Lane::new);
     lane.events.addLast(pending);
     queued++;
+    queuedGauge = queued;
     if (!lane.busy) {
       if (!lane.ready) {
         lane.ready = true;
@@ -339,10 +354,12 @@ public final class BatchingPublisher implements Publisher {
         batch.takenBefore = batch.events.size();
       }
       queued -= batch.events.size();
+      queuedGauge = queued;
       if (queued == 0) {
         overdue = false;
       }
       inFlightBatches.add(batch);
+      inFlightGauge = inFlightBatches.size();
       if (queued <= resumeBelow) {
         // Waiting publishers resume once the queue is half empty, not after every batch: one
         // wake-up per half queue instead of one per batch.
@@ -382,7 +399,12 @@ public final class BatchingPublisher implements Publisher {
     }
     if (error == null) {
       for (int i = 0; i < batch.events.size(); i++) {
-        batch.events.get(i).future.complete(i < counts.size() ? counts.get(i) : NO_COUNTS);
+        Pending pending = batch.events.get(i);
+        if (pending.claim()) { // not if an abort failed it meanwhile
+          // Counted before the future completes, so a callback that reads stats() sees its own event.
+          eventsSent.increment();
+          pending.future.complete(i < counts.size() ? counts.get(i) : NO_COUNTS);
+        }
       }
     } else {
       Throwable cause = Dispatcher.unwrap(error);
@@ -390,12 +412,16 @@ public final class BatchingPublisher implements Publisher {
           ? channels
           : new TransportException(TransportException.Kind.OTHER, "batch request failed: " + cause, cause);
       for (Pending pending : batch.events) {
-        pending.future.completeExceptionally(failure);
+        if (pending.claim()) {
+          eventsFailed.increment();
+          pending.future.completeExceptionally(failure);
+        }
       }
     }
     lock.lock();
     try {
       inFlightBatches.remove(batch);
+      inFlightGauge = inFlightBatches.size();
       for (Lane lane : batch.lanes) {
         lane.busy = false;
         if (lane.events.isEmpty()) {
@@ -412,12 +438,39 @@ public final class BatchingPublisher implements Publisher {
     drain();
   }
 
+  private void fail(Pending pending, ChannelsException error) {
+    if (pending.claim()) {
+      eventsFailed.increment();
+      pending.future.completeExceptionally(error);
+    }
+  }
+
+  @Override
+  public PublisherStats stats() {
+    return new PublisherStats(queuedGauge, inFlightGauge, eventsSent.sum(), eventsFailed.sum());
+  }
+
   @Override
   public String toString() {
     return "BatchingPublisher[maxBatch=" + maxBatch + ", maxInFlight=" + maxInFlight + ", capacity=" + capacity + "]";
   }
 
-  private record Pending(PreparedEvent event, CompletableFuture<ChannelCounts> future) {}
+  /** One accepted event and its future, settled once: by its request's outcome or by an abort. */
+  private static final class Pending {
+    final PreparedEvent event;
+    final CompletableFuture<ChannelCounts> future;
+    private final AtomicBoolean settled = new AtomicBoolean();
+
+    Pending(PreparedEvent event, CompletableFuture<ChannelCounts> future) {
+      this.event = event;
+      this.future = future;
+    }
+
+    /** Whether this caller settles the event (counts it and completes its future). */
+    boolean claim() {
+      return settled.compareAndSet(false, true);
+    }
+  }
 
   /** The waiting events of one channel. */
   private static final class Lane {
