@@ -22,7 +22,8 @@ class PublisherCloseTest {
     long closeNanos;
     try (FaultServer server = FaultServer.start(Fault.STALL_BEFORE_HEADERS);
         ChannelsClient client = FaultInjectionTest.clientFor(server).timeout(Duration.ofSeconds(5)).build()) {
-      Publisher publisher = client.publisher();
+      // A long linger: the first request goes when a full batch of 10 is ready, whatever the machine's speed.
+      Publisher publisher = client.publisher(PublisherOptions.builder().linger(Duration.ofSeconds(1)).build());
       for (int i = 0; i < 100; i++) {
         CompletableFuture<ChannelCounts> future = publisher.publish(Event.of("orders", "created", "{\"n\":" + i + "}"));
         AtomicInteger count = new AtomicInteger();
@@ -46,6 +47,27 @@ class PublisherCloseTest {
         .hasSize(90)
         .allSatisfy(e -> assertThat(e).hasMessageContaining("deadline passed"));
     assertThat(completions).allSatisfy(c -> assertThat(c).hasValue(1));
+  }
+
+  @Test
+  void statsCountEachEventOnceWhenCloseFailsItsRequestInFlightAndTheAnswerComesLater() throws Exception {
+    Publisher publisher;
+    try (FaultServer server = FaultServer.start(Fault.TRICKLE);
+        ChannelsClient client = FaultInjectionTest.clientFor(server).timeout(Duration.ofSeconds(1)).build()) {
+      publisher = client.publisher();
+      CompletableFuture<ChannelCounts> future = publisher.publish(Event.of("orders", "created", "{}"));
+      ClientCloseTest.awaitRequests(server, 1);
+
+      publisher.close(Duration.ofMillis(100));
+      assertThat(future).isCompletedExceptionally();
+      // The request itself ends later, at its own 1 s timeout.
+      long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+      while (publisher.stats().inFlightRequests() > 0 && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+
+      assertThat(publisher.stats()).isEqualTo(new PublisherStats(0, 0, 0, 1));
+    }
   }
 
   @Test
