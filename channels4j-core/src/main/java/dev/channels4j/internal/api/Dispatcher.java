@@ -224,7 +224,8 @@ public final class Dispatcher {
       return channels;
     }
     String what = request.toString();
-    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+    Throwable t = failure;
+    for (int depth = 0; t != null && depth < 8; depth++, t = t.getCause()) {
       if (t instanceof ResponseTooLargeException tooLarge) {
         return new TransportException(
             TransportException.Kind.RESPONSE_TOO_LARGE, what + ": " + tooLarge.getMessage()

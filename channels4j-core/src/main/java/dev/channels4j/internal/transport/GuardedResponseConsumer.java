@@ -58,7 +58,6 @@ final class GuardedResponseConsumer implements AsyncResponseConsumer<SimpleHttpR
       throws IOException {
     try {
       failIfAbandoned();
-      SimpleHttpResponse.copy(response); // fail here, not at the end, on a head that cannot be copied
       if (entity == null) {
         callback.completed(SimpleHttpResponse.copy(response));
         return;
