@@ -1,6 +1,9 @@
 package dev.channels4j;
 
+import dev.channels4j.auth.AuthRequest;
+import dev.channels4j.auth.ChannelAuthResponse;
 import dev.channels4j.auth.PresenceMember;
+import dev.channels4j.auth.UserAuthResponse;
 import dev.channels4j.auth.UserData;
 import dev.channels4j.internal.api.ApiRequest;
 import dev.channels4j.internal.api.ClientSettings;
@@ -17,15 +20,14 @@ import dev.channels4j.internal.url.PusherUrl;
 import dev.channels4j.internal.validation.Validation;
 import dev.channels4j.internal.webhook.WebhookCredential;
 import dev.channels4j.internal.webhook.WebhookReader;
+import dev.channels4j.spi.JacksonJsonCodecs;
 import dev.channels4j.spi.JsonCodec;
 import dev.channels4j.spi.Transport;
 import dev.channels4j.webhook.Webhook;
-import dev.channels4j.webhook.WebhookVerificationException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +52,7 @@ import java.util.regex.Pattern;
  *     .build();
  *
  * client.trigger("orders", "created", Map.of("id", 42));            // data as JSON
- * String auth = client.authorizeChannel(socketId, "private-orders"); // {"auth":"key:..."}
+ * String auth = client.authorizeChannel(socketId, "private-orders").toJson(); // {"auth":"key:..."}
  * Webhook hook = client.verifyWebhook(headers, body);
  * client.async().trigger("orders", "shipped", "{\"id\":42}");        // CompletableFuture
  * }</pre>
@@ -70,9 +72,12 @@ public final class ChannelsClient implements AutoCloseable {
   /** The publishers made and not yet closed: closing the client fails what they still hold. */
   private final Set<BatchingPublisher> publishers = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
+  /** Whether the transport was made by the builder, and so is the client's to close. */
+  private final boolean ownsTransport;
 
-  private ChannelsClient(ClientSettings settings, List<WebhookCredential> webhookCredentials) {
+  private ChannelsClient(ClientSettings settings, List<WebhookCredential> webhookCredentials, boolean ownsTransport) {
     this.settings = settings;
+    this.ownsTransport = ownsTransport;
     this.requests = new Requests(settings);
     this.rawRequests = new RawRequests(settings);
     this.dispatcher = new Dispatcher(settings);
@@ -124,12 +129,12 @@ public final class ChannelsClient implements AutoCloseable {
    * its UTF-8 text, anything else as JSON through the configured {@link JsonCodec}.
    */
   public TriggerResult trigger(String channel, String event, Object data) {
-    return trigger(Trigger.of(channel, event, data));
+    return trigger(Event.of(channel, event, data));
   }
 
   /** Publishes an event on up to 100 channels (an encrypted channel must be triggered alone). */
   public TriggerResult trigger(List<String> channels, String event, Object data) {
-    return trigger(Trigger.of(channels, event, data));
+    return trigger(Event.of(channels, event, data));
   }
 
   /**
@@ -142,14 +147,14 @@ public final class ChannelsClient implements AutoCloseable {
    * there: a 2xx whose body is not a JSON object throws an {@link ApiException} saying so (a proxy
    * in the way answering for the API looks like this).
    */
-  public TriggerResult trigger(Trigger trigger) {
-    return callWithRequest(() -> requests.trigger(trigger), Responses::trigger);
+  public TriggerResult trigger(Event event) {
+    return callWithRequest(() -> requests.trigger(event), Responses::trigger);
   }
 
   /**
-   * Publishes up to the batch limit (10 by default) of events in one request. Like
-   * {@link #trigger(Trigger)}, a 2xx answer that is not JSON is a success unless an event asked
-   * for {@code info}, and then an {@link ApiException}.
+   * Publishes up to the batch limit (10 by default) of events in one request; each event names
+   * exactly one channel. Like {@link #trigger(Event)}, a 2xx answer that is not JSON is a success
+   * unless an event asked for {@code info}, and then an {@link ApiException}.
    */
   public BatchResult triggerBatch(List<Event> events) {
     return callWithRequest(() -> requests.batch(events), Responses::batch);
@@ -167,7 +172,8 @@ public final class ChannelsClient implements AutoCloseable {
 
   /**
    * A {@link Publisher} with {@link PublisherOptions#defaults() default options}: accepts single
-   * events and sends them in batches. Close it before this client.
+   * events and sends them in batches. Close it before this client: {@link #close()} closes the
+   * publishers still open without waiting for their events.
    */
   public Publisher publisher() {
     return publisher(PublisherOptions.defaults());
@@ -176,7 +182,7 @@ public final class ChannelsClient implements AutoCloseable {
   /** A {@link Publisher} that batches, bounds and lingers as {@code options} say. */
   public Publisher publisher(PublisherOptions options) {
     if (options == null) {
-      throw new ValidationException("publisher options must not be null; use PublisherOptions.defaults()");
+      throw new ValidationException("options must not be null; use PublisherOptions.defaults()");
     }
     BatchingPublisher[] made = new BatchingPublisher[1];
     made[0] = new BatchingPublisher(requests, dispatcher, options, () -> publishers.remove(made[0]));
@@ -202,12 +208,12 @@ public final class ChannelsClient implements AutoCloseable {
   }
 
   /**
-   * Whether a channel is occupied, and the attributes asked for: {@code user_count} (presence),
-   * {@code subscription_count}, {@code cache} (cache channels).
+   * Whether a channel is occupied, and the attributes asked for: {@link Info#USER_COUNT}
+   * (presence), {@link Info#SUBSCRIPTION_COUNT}, {@link Info#CACHE} (cache channels).
    */
-  public ChannelInfo channel(String channel, String... attributes) {
+  public ChannelInfo channel(String channel, Info... attributes) {
     return callWithRequest(
-        () -> requests.channel(channel, attributes.length == 0 ? null : Info.join(Arrays.asList(attributes))),
+        () -> requests.channel(channel, attributes != null && attributes.length == 0 ? Set.of() : Info.setOf(attributes)),
         (request, response) -> Responses.channel(request, response, channel));
   }
 
@@ -219,44 +225,23 @@ public final class ChannelsClient implements AutoCloseable {
   // ---- authorization (no network) ---------------------------------------------------------
 
   /**
-   * The body to answer a browser's request to subscribe to a {@code private-} or
-   * {@code private-encrypted-} channel: {@code {"auth":"key:signature"}}, plus
-   * {@code shared_secret} for an encrypted channel.
+   * The answer to a browser's request to subscribe to a {@code private-} or
+   * {@code private-encrypted-} channel: the signature, plus the shared secret for an encrypted
+   * channel. Send its {@link ChannelAuthResponse#toJson() toJson()}. Read the browser's form body
+   * with {@link AuthRequest#fromForm(String)}.
    */
-  public String authorizeChannel(String socketId, String channel) {
+  public ChannelAuthResponse authorizeChannel(String socketId, String channel) {
     return authorizer.authorizeChannel(socketId, channel);
   }
 
-  /**
-   * As {@link #authorizeChannel(String, String)}, from the form body the browser posted
-   * ({@code socket_id=..&channel_name=..}).
-   */
-  public String authorizeChannelFromForm(String formBody) {
-    Map<String, String> form = Authorizer.parseForm(formBody);
-    return authorizer.authorizeChannel(Authorizer.field(form, "socket_id"), Authorizer.field(form, "channel_name"));
-  }
-
-  /** The body to answer a request to join a {@code presence-} channel as {@code member}. */
-  public String authorizePresenceChannel(String socketId, String channel, PresenceMember member) {
+  /** The answer to a request to join a {@code presence-} channel as {@code member}. */
+  public ChannelAuthResponse authorizePresenceChannel(String socketId, String channel, PresenceMember member) {
     return authorizer.authorizePresenceChannel(socketId, channel, member);
   }
 
-  /** As {@link #authorizePresenceChannel(String, String, PresenceMember)}, from the posted form body. */
-  public String authorizePresenceChannelFromForm(String formBody, PresenceMember member) {
-    Map<String, String> form = Authorizer.parseForm(formBody);
-    return authorizer.authorizePresenceChannel(
-        Authorizer.field(form, "socket_id"), Authorizer.field(form, "channel_name"), member);
-  }
-
-  /** The body to answer a user sign-in request: {@code {"auth":..,"user_data":..}}. */
-  public String authenticateUser(String socketId, UserData user) {
+  /** The answer to a user sign-in request: the signature and the signed user data. */
+  public UserAuthResponse authenticateUser(String socketId, UserData user) {
     return authorizer.authenticateUser(socketId, user);
-  }
-
-  /** As {@link #authenticateUser(String, UserData)}, from the posted form body. */
-  public String authenticateUserFromForm(String formBody, UserData user) {
-    Map<String, String> form = Authorizer.parseForm(formBody);
-    return authorizer.authenticateUser(Authorizer.field(form, "socket_id"), user);
   }
 
   // ---- webhooks (no network) --------------------------------------------------------------
@@ -264,28 +249,69 @@ public final class ChannelsClient implements AutoCloseable {
   /**
    * Verifies a webhook and returns its events, decrypting those of encrypted channels.
    *
-   * @param headers the request's headers (names matched case-insensitively)
+   * <p>{@code X-Pusher-Key} and {@code X-Pusher-Signature} must each appear exactly once (names
+   * matched case-insensitively): a request carrying either twice is refused whatever the order
+   * of the values, so no proxy or framework can choose which one is checked.
+   *
+   * @param headers the request's headers, as {@link #signWebhook(byte[])} returns them
    * @param body the raw body bytes, exactly as received
    * @throws WebhookVerificationException when anything is wrong; nothing partial is returned
+   * @throws ValidationException when {@code headers} or {@code body} is {@code null}
    */
   public Webhook verifyWebhook(Map<String, List<String>> headers, byte[] body) {
     return webhooks.verify(headers, body);
   }
 
   /**
-   * The headers ({@code X-Pusher-Key}, {@code X-Pusher-Signature}) a genuine webhook with this body
-   * would carry; for your own tests of a webhook endpoint.
+   * As {@link #verifyWebhook(Map, byte[])}, for frameworks that hand you the two header values
+   * ({@code @RequestHeader("X-Pusher-Key") String key}). A {@code null} key or signature is a
+   * missing header and fails verification.
+   *
+   * <pre>{@code
+   * Webhook hook = client.verifyWebhook(request.getHeader("X-Pusher-Key"),
+   *     request.getHeader("X-Pusher-Signature"), body);
+   * }</pre>
+   *
+   * @throws WebhookVerificationException when anything is wrong; nothing partial is returned
+   * @throws ValidationException when {@code body} is {@code null}
    */
-  public Map<String, String> signWebhook(byte[] body) {
+  public Webhook verifyWebhook(String key, String signature, byte[] body) {
+    return webhooks.verify(key, signature, body);
+  }
+
+  /**
+   * The headers ({@code X-Pusher-Key}, {@code X-Pusher-Signature}) a genuine webhook with this body
+   * would carry, in the shape {@link #verifyWebhook(Map, byte[])} takes; for your own tests of a
+   * webhook endpoint. Unmodifiable.
+   */
+  public Map<String, List<String>> signWebhook(byte[] body) {
     return webhooks.sign(body);
   }
 
   /**
-   * Releases the connection pool and every thread of the client, promptly: requests in flight
-   * fail with a {@link TransportException}, and the publishers this client made and that are not
-   * closed yet are failed ({@link Publisher#close(Duration)} with no time left: queued events fail
-   * with {@link PublishRejectedException}). Close publishers first to let their events go out.
-   * Idempotent.
+   * Closes the client, promptly (requests in flight do not delay it). What it does to what the
+   * client uses:
+   * <ul>
+   *   <li>the default transport (the one the builder made): its connection pool and threads are
+   *       released; requests in flight fail with a {@link TransportException}, and so does any call
+   *       made afterwards;
+   *   <li>a {@link Transport} you passed to {@link Builder#transport(Transport)}: <b>left open</b>.
+   *       You made it, you may share it between clients, so you close it, after the clients that
+   *       use it (as OkHttp leaves an {@code ExecutorService} you gave its dispatcher alone);
+   *   <li>the {@link Publisher}s this client made that are still open: closed without waiting,
+   *       their queued events failing with {@link PublishRejectedException}, those in flight with a
+   *       {@link TransportException}; their threads end. To let their events go out, close the
+   *       publishers first (try-with-resources does, in reverse order of opening).
+   * </ul>
+   * Idempotent. Nothing else of the client needs closing: {@link #async()} shares this client's
+   * resources.
+   *
+   * <pre>{@code
+   * try (ChannelsClient client = ChannelsClient.fromEnv();
+   *     Publisher publisher = client.publisher()) {
+   *   publisher.publish(Event.of("orders", "created", order));
+   * } // publisher closed first (its events delivered), then the client
+   * }</pre>
    */
   @Override
   public void close() {
@@ -293,7 +319,9 @@ public final class ChannelsClient implements AutoCloseable {
     for (BatchingPublisher publisher : List.copyOf(publishers)) {
       publisher.abort("the client was closed");
     }
-    settings.transport().close();
+    if (ownsTransport) {
+      settings.transport().close();
+    }
   }
 
   @Override
@@ -358,6 +386,7 @@ public final class ChannelsClient implements AutoCloseable {
    *     or no encryption master key is configured
    */
   public byte[] sharedSecret(String encryptedChannel) {
+    Validation.notNull(encryptedChannel, "encryptedChannel");
     Validation.channelName(encryptedChannel);
     if (ChannelType.of(encryptedChannel) != ChannelType.PRIVATE_ENCRYPTED) {
       throw new ValidationException(
@@ -416,7 +445,7 @@ public final class ChannelsClient implements AutoCloseable {
     private int maxConnections = 64;
     private int maxResponseSize = ApacheTransport.DEFAULT_MAX_RESPONSE_BYTES;
     private ApacheTransport.Proxy proxy;
-    private JsonCodec codec = JsonCodec.jackson();
+    private JsonCodec codec = JacksonJsonCodecs.defaults();
     private Transport transport;
     private Clock clock = Clock.systemUTC();
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
@@ -556,7 +585,8 @@ public final class ChannelsClient implements AutoCloseable {
 
     /**
      * The HTTP transport. Default: Apache HttpClient 5 with a pooled connection manager. A
-     * transport you pass is closed with the client; timeouts and proxy settings are then yours.
+     * transport you pass is <b>not</b> closed by {@link ChannelsClient#close()}: close it yourself
+     * once every client using it is closed. Its timeouts and proxy settings are then yours too.
      */
     public Builder transport(Transport transport) {
       this.transport = transport;
@@ -690,7 +720,7 @@ public final class ChannelsClient implements AutoCloseable {
       Transport chosen = transport != null ? transport : new ApacheTransport(connectTimeout, timeout, maxConnections, proxy, maxResponseSize);
       return new ChannelsClient(new ClientSettings(
           appId, key, secret, baseUri, timeout, maxDataSize, maxBatchSize, codec, chosen, clock, retryPolicy, encryption),
-          List.copyOf(webhookCredentials));
+          List.copyOf(webhookCredentials), transport == null);
     }
 
     private ChannelEncryption encryption() {

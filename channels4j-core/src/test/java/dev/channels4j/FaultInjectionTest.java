@@ -47,10 +47,10 @@ class FaultInjectionTest {
     List<Operation> ops = new ArrayList<>();
     ops.add(blocking("trigger", false, c -> c.trigger("orders", "created", "{}")));
     ops.add(blocking("trigger with info", true,
-        c -> c.trigger(Trigger.of("orders", "created", "{}").withInfo("subscription_count"))));
+        c -> c.trigger(Event.of("orders", "created", "{}").withInfo(Info.SUBSCRIPTION_COUNT))));
     ops.add(blocking("triggerBatch", false, c -> c.triggerBatch(List.of(Event.of("orders", "created", "{}")))));
     ops.add(blocking("triggerBatch with info", true,
-        c -> c.triggerBatch(List.of(Event.of("orders", "created", "{}").withInfo("subscription_count")))));
+        c -> c.triggerBatch(List.of(Event.of("orders", "created", "{}").withInfo(Info.SUBSCRIPTION_COUNT)))));
     ops.add(blocking("sendToUser", false, c -> {
       c.sendToUser("user-1", "hello", "{}");
       return null;
@@ -64,10 +64,10 @@ class FaultInjectionTest {
     ops.add(blocking("users", true, c -> c.users("presence-room")));
     ops.add(async("async trigger", false, c -> c.async().trigger("orders", "created", "{}")));
     ops.add(async("async trigger with info", true,
-        c -> c.async().trigger(Trigger.of("orders", "created", "{}").withInfo("subscription_count"))));
+        c -> c.async().trigger(Event.of("orders", "created", "{}").withInfo(Info.SUBSCRIPTION_COUNT))));
     ops.add(async("async triggerBatch", false, c -> c.async().triggerBatch(List.of(Event.of("orders", "created", "{}")))));
     ops.add(async("async triggerBatch with info", true,
-        c -> c.async().triggerBatch(List.of(Event.of("orders", "created", "{}").withInfo("subscription_count")))));
+        c -> c.async().triggerBatch(List.of(Event.of("orders", "created", "{}").withInfo(Info.SUBSCRIPTION_COUNT)))));
     ops.add(async("async sendToUser", false, c -> c.async().sendToUser("user-1", "hello", "{}")));
     ops.add(async("async terminateUserConnections", false, c -> c.async().terminateUserConnections("user-1")));
     ops.add(async("async channels", true, c -> c.async().channels(ChannelsQuery.all())));
@@ -244,7 +244,7 @@ class FaultInjectionTest {
     try (Publisher publisher = client.publisher()) {
       for (String channel : List.of("orders", "orders", "invoices")) {
         Event event = Event.of(channel, "created", "{}");
-        futures.add(publisher.publish(withInfo ? event.withInfo("subscription_count") : event));
+        futures.add(publisher.publish(withInfo ? event.withInfo(Info.SUBSCRIPTION_COUNT) : event));
       }
     }
     return futures;

@@ -8,7 +8,7 @@ import dev.channels4j.ChannelsException;
 import dev.channels4j.ChannelsQuery;
 import dev.channels4j.Event;
 import dev.channels4j.RetryPolicy;
-import dev.channels4j.Trigger;
+import dev.channels4j.Info;
 import dev.channels4j.spi.TransportResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -31,16 +31,16 @@ import net.jqwik.api.Provide;
 class ApiAnswerFuzzTest {
   private static final List<Function<ChannelsClient, Object>> BLOCKING = List.of(
       c -> c.trigger("orders", "created", "{}"),
-      c -> c.trigger(Trigger.of(List.of("orders", "presence-room"), "created", "{}").withInfo("user_count,subscription_count")),
-      c -> c.triggerBatch(List.of(Event.of("orders", "created", "{}").withInfo("subscription_count"), Event.of("b", "e", "{}"))),
+      c -> c.trigger(Event.of(List.of("orders", "presence-room"), "created", "{}").withInfo(Info.USER_COUNT, Info.SUBSCRIPTION_COUNT)),
+      c -> c.triggerBatch(List.of(Event.of("orders", "created", "{}").withInfo(Info.SUBSCRIPTION_COUNT), Event.of("b", "e", "{}"))),
       c -> c.channels(ChannelsQuery.prefix("presence-").withUserCount()),
-      c -> c.channel("presence-room", "user_count,subscription_count"),
+      c -> c.channel("presence-room", Info.USER_COUNT, Info.SUBSCRIPTION_COUNT),
       c -> c.users("presence-room"));
   private static final List<Function<ChannelsClient, CompletableFuture<?>>> ASYNC = List.of(
-      c -> c.async().trigger(Trigger.of("orders", "created", "{}").withInfo("subscription_count")),
-      c -> c.async().triggerBatch(List.of(Event.of("orders", "created", "{}").withInfo("user_count"))),
+      c -> c.async().trigger(Event.of("orders", "created", "{}").withInfo(Info.SUBSCRIPTION_COUNT)),
+      c -> c.async().triggerBatch(List.of(Event.of("orders", "created", "{}").withInfo(Info.USER_COUNT))),
       c -> c.async().channels(ChannelsQuery.all()),
-      c -> c.async().channel("orders", "subscription_count"),
+      c -> c.async().channel("orders", Info.SUBSCRIPTION_COUNT),
       c -> c.async().users("presence-room"));
 
   @Property

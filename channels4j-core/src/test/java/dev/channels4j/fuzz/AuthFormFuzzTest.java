@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.channels4j.ChannelsClient;
 import dev.channels4j.ValidationException;
+import dev.channels4j.auth.AuthRequest;
 import dev.channels4j.auth.PresenceMember;
 import dev.channels4j.auth.UserData;
 import java.util.Map;
@@ -31,14 +32,24 @@ class AuthFormFuzzTest {
 
   @Property
   void anyFormIsAuthorizedOrRefusedWithAValidationException(@ForAll("forms") String form) {
-    answerOrRefuse(() -> CLIENT.authorizeChannelFromForm(form));
-    answerOrRefuse(() -> CLIENT.authorizePresenceChannelFromForm(form, PresenceMember.of("7", Map.of("n", 1))));
-    answerOrRefuse(() -> CLIENT.authenticateUserFromForm(form, UserData.of("7")));
+    answerOrRefuse(() -> {
+      AuthRequest request = AuthRequest.fromForm(form);
+      return CLIENT.authorizeChannel(request.socketId(), request.channelName()).toJson();
+    });
+    answerOrRefuse(() -> {
+      AuthRequest request = AuthRequest.fromForm(form);
+      return CLIENT.authorizePresenceChannel(request.socketId(), request.channelName(),
+          PresenceMember.of("7", Map.of("n", 1))).toJson();
+    });
+    answerOrRefuse(() -> CLIENT.authenticateUser(AuthRequest.fromForm(form).socketId(), UserData.of("7")).toJson());
   }
 
   @Property
   void arbitraryTextIsAuthorizedOrRefusedWithAValidationException(@ForAll String form) {
-    answerOrRefuse(() -> CLIENT.authorizeChannelFromForm(form));
+    answerOrRefuse(() -> {
+      AuthRequest request = AuthRequest.fromForm(form);
+      return CLIENT.authorizeChannel(request.socketId(), request.channelName()).toJson();
+    });
   }
 
   private static void answerOrRefuse(java.util.function.Supplier<String> call) {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.channels4j.ChannelsClient;
 import dev.channels4j.webhook.Webhook;
-import dev.channels4j.webhook.WebhookVerificationException;
+import dev.channels4j.WebhookVerificationException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -42,16 +42,14 @@ class WebhookFuzzTest {
   @Property
   void signedBodiesOfAnyShapeAreReadOrRefusedCleanly(@ForAll("webhookBodies") String body) {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    Map<String, List<String>> headers = CLIENT.signWebhook(bytes).entrySet().stream()
-        .collect(Collectors.toMap(Map.Entry::getKey, e -> List.of(e.getValue())));
+    Map<String, List<String>> headers = CLIENT.signWebhook(bytes);
 
     assertVerifiesOrRefuses(headers, bytes);
   }
 
   @Property
   void signedBodiesThatAreNotUtf8AreReadOrRefusedCleanly(@ForAll byte[] body) {
-    Map<String, List<String>> headers = CLIENT.signWebhook(body).entrySet().stream()
-        .collect(Collectors.toMap(Map.Entry::getKey, e -> List.of(e.getValue())));
+    Map<String, List<String>> headers = CLIENT.signWebhook(body);
 
     assertVerifiesOrRefuses(headers, body);
   }
@@ -63,8 +61,7 @@ class WebhookFuzzTest {
     String body = "{\"time_ms\":1,\"events\":[{\"name\":\"" + name + "\",\"channel\":\"private-encrypted-room\","
         + "\"event\":\"client-x\",\"socket_id\":\"1.1\",\"data\":\"" + data + "\"}]}";
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    Map<String, List<String>> headers = CLIENT.signWebhook(bytes).entrySet().stream()
-        .collect(Collectors.toMap(Map.Entry::getKey, e -> List.of(e.getValue())));
+    Map<String, List<String>> headers = CLIENT.signWebhook(bytes);
 
     assertVerifiesOrRefuses(headers, bytes);
   }

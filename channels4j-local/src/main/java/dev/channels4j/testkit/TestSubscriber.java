@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.channels4j.ChannelType;
 import dev.channels4j.ChannelsClient;
+import dev.channels4j.auth.ChannelAuthResponse;
 import dev.channels4j.auth.PresenceMember;
+import dev.channels4j.auth.UserAuthResponse;
 import dev.channels4j.auth.UserData;
 import dev.channels4j.internal.crypto.ChannelEncryption;
 import dev.channels4j.local.LocalServer;
@@ -145,22 +147,22 @@ public final class TestSubscriber implements AutoCloseable {
       throw new IllegalArgumentException("presence channel " + channel + " needs a member: use subscribePresence");
     }
     if (ChannelType.of(channel).requiresAuthorization()) {
-      JsonNode auth = Json.parseOrNull(requireAuthorizer().authorizeChannel(socketId, channel));
-      data.put("auth", auth.path("auth").asText());
-      if (auth.hasNonNull("shared_secret")) {
+      ChannelAuthResponse auth = requireAuthorizer().authorizeChannel(socketId, channel);
+      data.put("auth", auth.auth());
+      auth.sharedSecret().ifPresent(secret -> {
         synchronized (monitor) {
-          sharedSecrets.put(channel, Base64.getDecoder().decode(auth.get("shared_secret").asText()));
+          sharedSecrets.put(channel, Base64.getDecoder().decode(secret));
         }
-      }
+      });
     }
     return sendSubscribe(channel, data);
   }
 
   /** Subscribes to a presence channel as the member; the result's data holds the member snapshot. */
   public ReceivedEvent subscribePresence(String channel, PresenceMember member) {
-    JsonNode auth = Json.parseOrNull(requireAuthorizer().authorizePresenceChannel(socketId, channel, member));
+    ChannelAuthResponse auth = requireAuthorizer().authorizePresenceChannel(socketId, channel, member);
     ObjectNode data = Json.object().put("channel", channel)
-        .put("auth", auth.path("auth").asText()).put("channel_data", auth.path("channel_data").asText());
+        .put("auth", auth.auth()).put("channel_data", auth.channelData().orElseThrow());
     return sendSubscribe(channel, data);
   }
 
@@ -187,9 +189,9 @@ public final class TestSubscriber implements AutoCloseable {
 
   /** Signs in as the user (authenticated through the client) and waits for {@code pusher:signin_success}. */
   public ReceivedEvent signIn(UserData user) {
-    JsonNode auth = Json.parseOrNull(requireAuthorizer().authenticateUser(socketId, user));
+    UserAuthResponse auth = requireAuthorizer().authenticateUser(socketId, user);
     ObjectNode message = Json.object().put("event", "pusher:signin");
-    message.putObject("data").put("auth", auth.path("auth").asText()).put("user_data", auth.path("user_data").asText());
+    message.putObject("data").put("auth", auth.auth()).put("user_data", auth.userData());
     send(Json.write(message));
     ReceivedEvent reply = awaitEvent(
         e -> e.event().equals("pusher:signin_success") || e.event().equals("pusher:error"),

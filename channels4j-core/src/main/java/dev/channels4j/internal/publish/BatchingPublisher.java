@@ -10,6 +10,7 @@ import dev.channels4j.PublisherOptions;
 import dev.channels4j.PublisherStats;
 import dev.channels4j.TransportException;
 import dev.channels4j.ValidationException;
+import dev.channels4j.internal.Errors;
 import dev.channels4j.internal.api.ApiRequest;
 import dev.channels4j.internal.api.Dispatcher;
 import dev.channels4j.internal.api.PreparedEvent;
@@ -86,7 +87,7 @@ public final class BatchingPublisher implements Publisher {
     this.onClose = onClose;
     int clientLimit = requests.maxBatchSize();
     if (options.maxBatchSize() > clientLimit) {
-      throw new ValidationException(
+      throw Errors.validation(
           "publisher maxBatchSize " + options.maxBatchSize() + " exceeds the client's maxBatchSize " + clientLimit);
     }
     this.requests = requests;
@@ -121,7 +122,7 @@ public final class BatchingPublisher implements Publisher {
       while (queued >= capacity && !closed) {
         if (failFast) {
           eventsFailed.increment();
-          return CompletableFuture.failedFuture(new PublishRejectedException(
+          return CompletableFuture.failedFuture(Errors.publishRejected(
               PublishRejectedException.Reason.QUEUE_FULL,
               "the publisher's queue is full (" + capacity + " events); raise queueCapacity or use Backpressure.WAIT"));
         }
@@ -130,14 +131,14 @@ public final class BatchingPublisher implements Publisher {
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           eventsFailed.increment();
-          return CompletableFuture.failedFuture(new PublishRejectedException(
+          return CompletableFuture.failedFuture(Errors.publishRejected(
               PublishRejectedException.Reason.INTERRUPTED, "interrupted while waiting for room in the publisher's queue"));
         }
       }
       if (closed) {
         eventsFailed.increment();
         return CompletableFuture.failedFuture(
-            new PublishRejectedException(PublishRejectedException.Reason.CLOSED, "the publisher is closed"));
+            Errors.publishRejected(PublishRejectedException.Reason.CLOSED, "the publisher is closed"));
       }
       enqueue(pending);
       if (lingerNanos == 0) {
@@ -169,7 +170,7 @@ public final class BatchingPublisher implements Publisher {
   @Override
   public void close(Duration timeout) {
     if (timeout == null || timeout.isNegative()) {
-      throw new ValidationException("close timeout must be zero or positive, got " + timeout);
+      throw Errors.validation("close timeout must be zero or positive, got " + timeout);
     }
     if (timeout.isZero()) {
       abort("the publisher was closed with no time to deliver");
@@ -225,12 +226,12 @@ public final class BatchingPublisher implements Publisher {
     }
     timer.shutdownNow();
     if (!unsent.isEmpty()) {
-      PublishRejectedException notSent = new PublishRejectedException(PublishRejectedException.Reason.CLOSED,
+      PublishRejectedException notSent = Errors.publishRejected(PublishRejectedException.Reason.CLOSED,
           "not sent: " + reason + " before this event's turn came");
       unsent.forEach(pending -> fail(pending, notSent));
     }
     if (!unanswered.isEmpty()) {
-      TransportException unknown = new TransportException(TransportException.Kind.TIMEOUT,
+      TransportException unknown = Errors.transport(TransportException.Kind.TIMEOUT,
           reason + " while the request carrying this event was in flight: it may or may not have been published",
           null);
       unanswered.forEach(pending -> fail(pending, unknown));
@@ -410,7 +411,7 @@ public final class BatchingPublisher implements Publisher {
       Throwable cause = Dispatcher.unwrap(error);
       ChannelsException failure = cause instanceof ChannelsException channels
           ? channels
-          : new TransportException(TransportException.Kind.OTHER, "batch request failed: " + cause, cause);
+          : Errors.transport(TransportException.Kind.OTHER, "batch request failed: " + cause, cause);
       for (Pending pending : batch.events) {
         if (pending.claim()) {
           eventsFailed.increment();

@@ -2,7 +2,9 @@ package dev.channels4j.cli.internal.socket;
 
 import dev.channels4j.ChannelType;
 import dev.channels4j.ChannelsClient;
+import dev.channels4j.auth.ChannelAuthResponse;
 import dev.channels4j.auth.PresenceMember;
+import dev.channels4j.auth.UserAuthResponse;
 import dev.channels4j.auth.UserData;
 import dev.channels4j.cli.Connection;
 import dev.channels4j.cli.Json;
@@ -71,11 +73,10 @@ public final class Subscriber implements AutoCloseable {
   public SocketMessage subscribe(String channel, PresenceMember member, Duration timeout) {
     int mark = socket.mark();
     if (ChannelType.of(channel) == ChannelType.PRESENCE) {
-      Map<?, ?> auth = object(client.authorizePresenceChannel(socket.socketId(), channel, member));
-      socket.subscribe(channel, (String) auth.get("auth"), (String) auth.get("channel_data"));
+      ChannelAuthResponse auth = client.authorizePresenceChannel(socket.socketId(), channel, member);
+      socket.subscribe(channel, auth.auth(), auth.channelData().orElseThrow());
     } else if (ChannelType.of(channel).requiresAuthorization()) {
-      Map<?, ?> auth = object(client.authorizeChannel(socket.socketId(), channel));
-      socket.subscribe(channel, (String) auth.get("auth"), null);
+      socket.subscribe(channel, client.authorizeChannel(socket.socketId(), channel).auth(), null);
     } else {
       socket.subscribe(channel, null, null);
     }
@@ -99,8 +100,8 @@ public final class Subscriber implements AutoCloseable {
    */
   public void signIn(UserData user, Duration timeout) {
     int mark = socket.mark();
-    Map<?, ?> auth = object(client.authenticateUser(socket.socketId(), user));
-    socket.signIn((String) auth.get("auth"), (String) auth.get("user_data"));
+    UserAuthResponse auth = client.authenticateUser(socket.socketId(), user);
+    socket.signIn(auth.auth(), auth.userData());
     SocketMessage answer = socket.await(mark, message ->
             message.event().equals("pusher:signin_success") || message.event().equals("pusher:error"),
             timeout)
