@@ -1,0 +1,41 @@
+package dev.channels4j.spring.boot.autoconfigure;
+
+import dev.channels4j.ChannelsClient;
+import dev.channels4j.auth.PresenceMember;
+import dev.channels4j.auth.UserData;
+import dev.channels4j.webhook.Webhook;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every call into channels4j-core whose shape the 1.0 API changes, in one place, so that the
+ * starter moves to new names by editing this class alone.
+ */
+final class CoreApi {
+  private CoreApi() {}
+
+  /** The JSON answer to a private or private-encrypted subscription. */
+  static String authorizeChannel(ChannelsClient client, String socketId, String channel) {
+    return client.authorizeChannel(socketId, channel);
+  }
+
+  /** The JSON answer to a presence subscription. */
+  static String authorizePresence(ChannelsClient client, String socketId, String channel, PresenceMember member) {
+    return client.authorizePresenceChannel(socketId, channel, member);
+  }
+
+  /** The JSON answer to a user sign-in. */
+  static String authenticateUser(ChannelsClient client, String socketId, UserData user) {
+    return client.authenticateUser(socketId, user);
+  }
+
+  /** Verifies a webhook with the client's own and its extra webhook credentials. */
+  static Webhook verifyWebhook(ChannelsClient client, Map<String, List<String>> headers, byte[] body) {
+    return client.verifyWebhook(headers, body);
+  }
+
+  /** Accepts the signatures of one more key/secret pair on webhooks (secret rotation). */
+  static void webhookCredentials(ChannelsClient.Builder builder, String key, String secret) {
+    throw new UnsupportedOperationException("webhook credential rotation needs ChannelsClient.Builder.webhookCredentials");
+  }
+}
