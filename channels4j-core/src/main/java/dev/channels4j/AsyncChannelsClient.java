@@ -2,6 +2,7 @@ package dev.channels4j;
 
 import dev.channels4j.internal.api.ApiRequest;
 import dev.channels4j.internal.api.Dispatcher;
+import dev.channels4j.internal.api.RawRequests;
 import dev.channels4j.internal.api.Requests;
 import dev.channels4j.internal.api.Responses;
 import java.util.List;
@@ -25,10 +26,12 @@ import java.util.function.Supplier;
 public final class AsyncChannelsClient {
   private final Requests requests;
   private final Dispatcher dispatcher;
+  private final RawRequests rawRequests;
 
-  AsyncChannelsClient(Requests requests, Dispatcher dispatcher) {
+  AsyncChannelsClient(Requests requests, Dispatcher dispatcher, RawRequests rawRequests) {
     this.requests = requests;
     this.dispatcher = dispatcher;
+    this.rawRequests = rawRequests;
   }
 
   /** Publishes an event on one channel. */
@@ -76,6 +79,19 @@ public final class AsyncChannelsClient {
   /** The user ids present on a presence channel. */
   public CompletableFuture<List<String>> users(String channel) {
     return callWithRequest(() -> requests.users(channel), Responses::users);
+  }
+
+  /**
+   * A signed {@code GET} of any endpoint; see {@link ChannelsClient#get(String, java.util.Map)}.
+   * A bad path or parameter fails the future with a {@link ValidationException}, nothing sent.
+   */
+  public CompletableFuture<RawResponse> get(String path, java.util.Map<String, String> query) {
+    return call(() -> rawRequests.get(path, query), RawResponse::of);
+  }
+
+  /** A signed {@code POST} to any endpoint; see {@link ChannelsClient#post(String, Object)}. */
+  public CompletableFuture<RawResponse> post(String path, Object body) {
+    return call(() -> rawRequests.post(path, body), RawResponse::of);
   }
 
   private <T> CompletableFuture<T> call(

@@ -5,6 +5,7 @@ import dev.channels4j.auth.UserData;
 import dev.channels4j.internal.api.ApiRequest;
 import dev.channels4j.internal.api.ClientSettings;
 import dev.channels4j.internal.api.Dispatcher;
+import dev.channels4j.internal.api.RawRequests;
 import dev.channels4j.internal.api.Requests;
 import dev.channels4j.internal.api.Responses;
 import dev.channels4j.internal.auth.Authorizer;
@@ -12,17 +13,18 @@ import dev.channels4j.internal.crypto.ChannelEncryption;
 import dev.channels4j.internal.publish.BatchingPublisher;
 import dev.channels4j.internal.signing.AuthSignatures;
 import dev.channels4j.internal.transport.ApacheTransport;
+import dev.channels4j.internal.url.PusherUrl;
+import dev.channels4j.internal.validation.Validation;
+import dev.channels4j.internal.webhook.WebhookCredential;
 import dev.channels4j.internal.webhook.WebhookReader;
 import dev.channels4j.spi.JsonCodec;
 import dev.channels4j.spi.Transport;
 import dev.channels4j.webhook.Webhook;
 import dev.channels4j.webhook.WebhookVerificationException;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -31,6 +33,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -61,15 +64,18 @@ public final class ChannelsClient implements AutoCloseable {
   private final AsyncChannelsClient async;
   private final Authorizer authorizer;
   private final WebhookReader webhooks;
+  private final RawRequests rawRequests;
 
-  private ChannelsClient(ClientSettings settings) {
+  private ChannelsClient(ClientSettings settings, List<WebhookCredential> webhookCredentials) {
     this.settings = settings;
     this.requests = new Requests(settings);
+    this.rawRequests = new RawRequests(settings);
     this.dispatcher = new Dispatcher(settings);
-    this.async = new AsyncChannelsClient(requests, dispatcher);
+    this.async = new AsyncChannelsClient(requests, dispatcher, rawRequests);
     this.authorizer =
         new Authorizer(new AuthSignatures(settings.key(), settings.secret()), settings.codec(), settings.encryption());
-    this.webhooks = new WebhookReader(settings.key(), settings.secret(), settings.codec(), settings.encryption());
+    this.webhooks = new WebhookReader(
+        settings.key(), settings.secret(), webhookCredentials, settings.codec(), settings.encryption());
   }
 
   /** A builder; app id, key, secret and a cluster or host are required. */
@@ -261,6 +267,74 @@ public final class ChannelsClient implements AutoCloseable {
         + (settings.encryption() == null ? "" : ", encryptionMasterKey=<hidden>") + "]";
   }
 
+  // ---- any endpoint, signed; shared secrets ---------------------------------------------
+
+  /**
+   * Sends a signed {@code GET} to any endpoint of the app, for API features this client has no
+   * method for. {@code path} is relative to {@code /apps/<app-id>} and is sent and signed exactly
+   * as given; the query parameters are signed with it and percent-encoded on the wire.
+   *
+   * <pre>{@code
+   * RawResponse r = client.get("/channels", Map.of("filter_by_prefix", "presence-", "info", "user_count"));
+   * r.status();  // 200
+   * r.body();    // {"channels":{...}}
+   * }</pre>
+   *
+   * @param path starts with {@code /}, holds no {@code ?} or {@code #}, characters outside
+   *     RFC 3986's path alphabet percent-encoded, no {@code .} or {@code ..} segments
+   * @param query lower-case parameter names; none of the {@code auth_*} or {@code body_md5} names
+   *     the signature uses
+   * @return the 2xx answer; an error status throws an {@link ApiException} carrying the body, as
+   *     every operation does, and GETs are retried as the {@link RetryPolicy} says
+   * @throws ValidationException for a bad path or parameter, before anything is sent
+   */
+  public RawResponse get(String path, Map<String, String> query) {
+    return call(() -> rawRequests.get(path, query), RawResponse::of);
+  }
+
+  /**
+   * Sends a signed {@code POST} with a JSON body to any endpoint of the app. {@code body}: a
+   * String is sent as is, a {@code byte[]} as its bytes, anything else as JSON through the
+   * configured {@link JsonCodec}; its MD5 is signed.
+   *
+   * <pre>{@code
+   * RawResponse r = client.post("/events", Map.of("name", "ev", "channels", List.of("a"), "data", "{}"));
+   * }</pre>
+   *
+   * @param path as for {@link #get(String, Map)}
+   * @return the 2xx answer; an error status throws an {@link ApiException}
+   * @throws ValidationException for a bad path or a body that cannot be serialized, before anything is sent
+   */
+  public RawResponse post(String path, Object body) {
+    return call(() -> rawRequests.post(path, body), RawResponse::of);
+  }
+
+  /**
+   * The 32-byte key that end-to-end encrypts a {@code private-encrypted-} channel, derived from
+   * the master key ({@code SHA-256(channel name ‖ master key)}); what an authorization answer
+   * carries base64-encoded as {@code shared_secret}. No network; a new array each call.
+   *
+   * <pre>{@code
+   * byte[] key = client.sharedSecret("private-encrypted-payments");
+   * }</pre>
+   *
+   * @throws ValidationException when the channel name is invalid or not {@code private-encrypted-},
+   *     or no encryption master key is configured
+   */
+  public byte[] sharedSecret(String encryptedChannel) {
+    Validation.channelName(encryptedChannel);
+    if (ChannelType.of(encryptedChannel) != ChannelType.PRIVATE_ENCRYPTED) {
+      throw new ValidationException(
+          "channel \"" + encryptedChannel + "\" is not encrypted: only private-encrypted- channels have a shared secret");
+    }
+    if (settings.encryption() == null) {
+      throw new ValidationException(
+          "no encryption master key is configured, so channel \"" + encryptedChannel + "\" has no shared secret;"
+              + " set encryptionMasterKeyBase64(...) on the builder");
+    }
+    return settings.encryption().sharedSecret(encryptedChannel);
+  }
+
   // Blocking calls send on the calling thread (Dispatcher.sendBlocking), not by waiting for the
   // async path: that would cost two thread hand-offs per request.
   private <T> T call(Supplier<ApiRequest> build, Function<Dispatcher.ApiResponse, T> read) {
@@ -286,7 +360,9 @@ public final class ChannelsClient implements AutoCloseable {
   public static final class Builder {
     private static final Pattern APP_ID = Pattern.compile("[A-Za-z0-9_-]+");
     private static final Pattern CLUSTER = Pattern.compile("[a-z0-9-]+");
-    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.-]+|\\[[0-9a-fA-F:.]+\\]");
+    // Underscores: Docker Compose service names (my_service) are host names too.
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._-]+|\\[[0-9a-fA-F:.]+\\]");
+    private static final Pattern HOST_AND_PORT = Pattern.compile("([A-Za-z0-9._-]+|\\[[0-9a-fA-F:.]+\\]):([0-9]{1,5})");
 
     private String appId;
     private String key;
@@ -307,6 +383,7 @@ public final class ChannelsClient implements AutoCloseable {
     private Transport transport;
     private Clock clock = Clock.systemUTC();
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private final List<WebhookCredential> webhookCredentials = new ArrayList<>();
 
     private Builder() {}
 
@@ -328,13 +405,22 @@ public final class ChannelsClient implements AutoCloseable {
       return this;
     }
 
-    /** The cluster, e.g. {@code eu}: the API host becomes {@code api-eu.pusher.com}. */
+    /**
+     * The cluster, e.g. {@code eu}: the API host becomes {@code api-eu.pusher.com}. When
+     * {@link #host} is set too, the host wins and the cluster is ignored (the cluster only names
+     * a host; an explicit host is the more specific setting).
+     */
     public Builder cluster(String cluster) {
       this.cluster = cluster;
       return this;
     }
 
-    /** A host of your own (a local server, soketi), instead of a cluster. */
+    /**
+     * A host of your own (a local server, soketi), instead of a cluster; it wins over
+     * {@link #cluster} when both are set. May carry the port, {@code "example.com:6001"} or
+     * {@code "[::1]:6001"} (then a different {@link #port} is an error). Host names may contain
+     * underscores (Docker Compose service names).
+     */
     public Builder host(String host) {
       this.host = host;
       return this;
@@ -448,44 +534,39 @@ public final class ChannelsClient implements AutoCloseable {
     }
 
     Builder url(String url, String source) {
-      if (url == null) {
-        throw new ValidationException(source + " must not be null");
-      }
-      String hint = "; expected http(s)://key:secret@host[:port]/apps/<app-id>";
-      URI uri;
-      try {
-        uri = new URI(url.trim());
-      } catch (URISyntaxException e) {
-        // Not chained: the URISyntaxException's message quotes the whole URL, secret included.
-        throw new ValidationException(
-            source + " is not a valid URL: " + e.getReason() + " at index " + e.getIndex() + hint);
-      }
-      String scheme = uri.getScheme();
-      if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme)) {
-        throw new ValidationException(source + " must start with http:// or https://" + hint);
-      }
-      if (uri.getHost() == null) {
-        throw new ValidationException(source + " has no host" + hint);
-      }
-      String userInfo = uri.getRawUserInfo();
-      if (userInfo == null || userInfo.isEmpty()) {
-        throw new ValidationException(source + " has no key:secret before the host" + hint);
-      }
-      int colon = userInfo.indexOf(':');
-      if (colon <= 0 || colon == userInfo.length() - 1) {
-        throw new ValidationException(source + " must carry both key and secret as key:secret" + hint);
-      }
-      String path = uri.getPath() == null ? "" : uri.getPath();
-      if (!path.matches("/apps/[^/]+/?")) {
-        throw new ValidationException(source + " has no app id: its path must be /apps/<app-id>" + hint);
-      }
-      this.key = URLDecoder.decode(userInfo.substring(0, colon), StandardCharsets.UTF_8);
-      this.secret = URLDecoder.decode(userInfo.substring(colon + 1), StandardCharsets.UTF_8);
-      this.appId = path.replaceAll("^/apps/|/$", "");
-      this.host = uri.getHost();
+      PusherUrl parsed = PusherUrl.parse(url, source);
+      this.key = parsed.key();
+      this.secret = parsed.secret();
+      this.appId = parsed.appId();
+      this.host = parsed.host();
       this.cluster = null;
-      this.useTls = "https".equalsIgnoreCase(scheme);
-      this.port = uri.getPort() == -1 ? null : uri.getPort();
+      this.useTls = parsed.useTls();
+      this.port = parsed.port();
+      return this;
+    }
+
+    /**
+     * One more key and secret a webhook may be signed with, for rotating credentials (Node's
+     * {@code extraTokens}). Repeatable; the client's own key and secret always count. The
+     * {@code X-Pusher-Key} header selects the secret(s) the signature is checked against; keys and
+     * signatures are compared in constant time.
+     *
+     * <pre>{@code
+     * ChannelsClient.builder().appId("123").key("new-key").secret("new-secret").cluster("eu")
+     *     .webhookCredentials("old-key", "old-secret")   // still accepted while webhooks move over
+     *     .build();
+     * }</pre>
+     *
+     * @throws ValidationException when key or secret is null or empty
+     */
+    public Builder webhookCredentials(String key, String secret) {
+      if (key == null || key.isEmpty()) {
+        throw new ValidationException("webhookCredentials key must not be empty");
+      }
+      if (secret == null || secret.isEmpty()) {
+        throw new ValidationException("webhookCredentials secret for key " + key + " must not be empty");
+      }
+      webhookCredentials.add(new WebhookCredential(key, secret));
       return this;
     }
 
@@ -497,21 +578,34 @@ public final class ChannelsClient implements AutoCloseable {
       if (!APP_ID.matcher(appId).matches()) {
         throw new ValidationException("appId \"" + appId + "\" may only contain letters, digits, _ and -");
       }
-      if (host != null && cluster != null) {
-        throw new ValidationException("set either cluster(...) or host(...), not both");
-      }
       if (host == null && cluster == null) {
         throw new ValidationException(
             "no server: set cluster(\"eu\") for Pusher, or host(\"127.0.0.1\").port(6001).useTls(false) for a local server");
       }
-      if (cluster != null && !CLUSTER.matcher(cluster).matches()) {
+      // The host wins over the cluster (documented on both setters).
+      if (host == null && !CLUSTER.matcher(cluster).matches()) {
         throw new ValidationException("cluster \"" + cluster + "\" is not a cluster name like eu, us2 or ap1");
       }
-      if (host != null && (host.isEmpty() || !HOST.matcher(host).matches())) {
-        throw new ValidationException("host \"" + host + "\" is not a host name or IP address (no scheme, no port, no path)");
+      String hostOnly = host;
+      Integer portSetting = port;
+      if (host != null) {
+        Matcher hostAndPort = HOST_AND_PORT.matcher(host);
+        if (hostAndPort.matches()) {
+          hostOnly = hostAndPort.group(1);
+          int hostPort = Integer.parseInt(hostAndPort.group(2));
+          if (port != null && port != hostPort) {
+            throw new ValidationException("host(\"" + host + "\") names port " + hostPort + " but port(" + port
+                + ") was set too; give the port once");
+          }
+          portSetting = hostPort;
+        }
+        if (hostOnly.isEmpty() || !HOST.matcher(hostOnly).matches()) {
+          throw new ValidationException("host \"" + host
+              + "\" is not a host name or IP address, optionally with :port (no scheme, no path)");
+        }
       }
-      if (port != null && (port < 1 || port > 65535)) {
-        throw new ValidationException("port must be between 1 and 65535, got " + port);
+      if (portSetting != null && (portSetting < 1 || portSetting > 65535)) {
+        throw new ValidationException("port must be between 1 and 65535, got " + portSetting);
       }
       positive(timeout, "timeout");
       positive(connectTimeout, "connectTimeout");
@@ -538,12 +632,13 @@ public final class ChannelsClient implements AutoCloseable {
       }
       ChannelEncryption encryption = encryption();
       String scheme = useTls ? "https" : "http";
-      String hostName = host != null ? host : "api-" + cluster + ".pusher.com";
-      int effectivePort = port != null ? port : (useTls ? 443 : 80);
+      String hostName = hostOnly != null ? hostOnly : "api-" + cluster + ".pusher.com";
+      int effectivePort = portSetting != null ? portSetting : (useTls ? 443 : 80);
       URI baseUri = URI.create(scheme + "://" + hostName + ":" + effectivePort);
       Transport chosen = transport != null ? transport : new ApacheTransport(connectTimeout, timeout, maxConnections, proxy);
       return new ChannelsClient(new ClientSettings(
-          appId, key, secret, baseUri, timeout, maxDataSize, maxBatchSize, codec, chosen, clock, retryPolicy, encryption));
+          appId, key, secret, baseUri, timeout, maxDataSize, maxBatchSize, codec, chosen, clock, retryPolicy, encryption),
+          List.copyOf(webhookCredentials));
     }
 
     private ChannelEncryption encryption() {

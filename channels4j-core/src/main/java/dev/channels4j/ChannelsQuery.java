@@ -1,5 +1,9 @@
 package dev.channels4j;
 
+import dev.channels4j.internal.api.RawRequests;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -8,6 +12,7 @@ import java.util.Optional;
  * <pre>{@code
  * client.channels(ChannelsQuery.all());
  * client.channels(ChannelsQuery.prefix("presence-").withUserCount());
+ * client.channels(ChannelsQuery.all().with("info", "subscription_count"));   // any parameter, as Go's Channels takes
  * }</pre>
  */
 public final class ChannelsQuery {
@@ -15,10 +20,17 @@ public final class ChannelsQuery {
 
   private final String prefix;
   private final boolean userCount;
+  /** Parameters given with {@link #with}, in order; never null. */
+  private final Map<String, String> parameters;
 
   private ChannelsQuery(String prefix, boolean userCount) {
+    this(prefix, userCount, Map.of());
+  }
+
+  private ChannelsQuery(String prefix, boolean userCount, Map<String, String> parameters) {
     this.prefix = prefix;
     this.userCount = userCount;
+    this.parameters = parameters;
   }
 
   /** Every occupied channel. */
@@ -36,11 +48,15 @@ public final class ChannelsQuery {
 
   /** Also returns each channel's user count; Pusher allows it only with a {@code presence-} prefix. */
   public ChannelsQuery withUserCount() {
-    if (prefix == null || !prefix.startsWith("presence-")) {
+    if (prefix == null || ChannelType.of(prefix) != ChannelType.PRESENCE) {
       throw new ValidationException(
           "user_count may only be requested for presence channels: use ChannelsQuery.prefix(\"presence-...\").withUserCount()");
     }
-    return new ChannelsQuery(prefix, true);
+    if (parameters.containsKey("info")) {
+      throw new ValidationException(
+          "info is already set with with(\"info\", ...); give every attribute there, e.g. \"user_count,subscription_count\"");
+    }
+    return new ChannelsQuery(prefix, true, parameters);
   }
 
   public Optional<String> prefixFilter() {
@@ -51,8 +67,38 @@ public final class ChannelsQuery {
     return userCount;
   }
 
+  /**
+   * Adds a query parameter of your own to the request, for attributes and filters this class has
+   * no method for (Go's {@code Channels} takes any parameters). Signed with the request; the answer
+   * is read as usual, so {@code with("info", "subscription_count")} fills
+   * {@link ChannelCounts#subscriptionCount()}.
+   *
+   * @throws ValidationException when the name is not lower case, is one the signature uses itself,
+   *     is {@code filter_by_prefix} (use {@link #prefix}) or is {@code info} after
+   *     {@link #withUserCount()}; or the value is null
+   */
+  public ChannelsQuery with(String name, String value) {
+    RawRequests.checkParameter(name, value);
+    if (name.equals("filter_by_prefix")) {
+      throw new ValidationException("filter_by_prefix is set with ChannelsQuery.prefix(...), not with(...)");
+    }
+    if (name.equals("info") && userCount) {
+      throw new ValidationException(
+          "info is already set by withUserCount(); give every attribute in with(\"info\", \"user_count,...\") instead");
+    }
+    Map<String, String> added = new LinkedHashMap<>(parameters);
+    added.put(name, value);
+    return new ChannelsQuery(prefix, userCount, Collections.unmodifiableMap(added));
+  }
+
+  /** The parameters added with {@link #with}, in order; empty when none. */
+  public Map<String, String> parameters() {
+    return parameters;
+  }
+
   @Override
   public String toString() {
-    return "ChannelsQuery[prefix=" + prefix + ", userCount=" + userCount + "]";
+    return "ChannelsQuery[prefix=" + prefix + ", userCount=" + userCount
+        + (parameters.isEmpty() ? "" : ", parameters=" + parameters) + "]";
   }
 }

@@ -61,4 +61,10 @@ public interface Publisher extends AutoCloseable {
    */
   @Override
   void close();
+
+  /**
+   * The publisher's counters now: events queued, requests in flight, events sent and failed.
+   * Thread-safe and cheap (no lock): call it as often as a metrics scraper likes.
+   */
+  PublisherStats stats();
 }

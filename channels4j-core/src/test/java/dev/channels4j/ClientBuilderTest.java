@@ -51,8 +51,12 @@ class ClientBuilderTest {
   }
 
   @Test
-  void bothClusterAndHostIsRejected() {
-    assertBuildFails(complete().host("127.0.0.1"), "either cluster(...) or host(...), not both");
+  void hostWinsOverCluster() {
+    CapturingTransport transport = new CapturingTransport();
+    try (ChannelsClient client = complete().host("127.0.0.1").port(6001).useTls(false).transport(transport).build()) {
+      client.trigger("a", "e", "d");
+    }
+    assertThat(transport.onlyRequest().origin()).isEqualTo("http://127.0.0.1:6001");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.channels4j.cli;
 
+import dev.channels4j.ChannelType;
 import dev.channels4j.ChannelsClient;
 import java.net.URI;
 import java.time.Duration;
@@ -67,7 +68,7 @@ public record Connection(
       return;
     }
     for (String channel : channels) {
-      if (channel != null && channel.startsWith("private-encrypted-")) {
+      if (channel != null && ChannelType.of(channel) == ChannelType.PRIVATE_ENCRYPTED) {
         throw new BadInputException("channel " + channel + " is encrypted: give --encryption-master-key or set "
             + ConnectionOptions.MASTER_KEY_VARIABLE + " (make a key with ./channels4j keygen)");
       }

@@ -1,10 +1,7 @@
 package dev.channels4j.cli;
 
-import dev.channels4j.ChannelsClient;
 import dev.channels4j.ValidationException;
-import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
+import dev.channels4j.internal.url.PusherUrl;
 import picocli.CommandLine.Option;
 
 /**
@@ -69,20 +66,13 @@ public final class ConnectionOptions {
     String source = url != null ? "--url" : URL_VARIABLE;
     String base = url != null ? url : context.variable(URL_VARIABLE);
     if (base != null) {
-      try {
-        ChannelsClient.builder().url(base);
-      } catch (ValidationException e) {
-        throw new ValidationException(e.getMessage().replaceFirst("^URL", source), e);
-      }
-      URI uri = URI.create(base.trim());
-      String userInfo = uri.getRawUserInfo();
-      int colon = userInfo.indexOf(':');
-      keyValue = URLDecoder.decode(userInfo.substring(0, colon), StandardCharsets.UTF_8);
-      secretValue = URLDecoder.decode(userInfo.substring(colon + 1), StandardCharsets.UTF_8);
-      appIdValue = uri.getPath().replaceAll("^/apps/|/$", "");
-      hostValue = uri.getHost();
-      tlsValue = "https".equalsIgnoreCase(uri.getScheme());
-      portValue = uri.getPort() == -1 ? null : uri.getPort();
+      PusherUrl parsed = PusherUrl.parse(base, source);
+      keyValue = parsed.key();
+      secretValue = parsed.secret();
+      appIdValue = parsed.appId();
+      hostValue = parsed.host();
+      tlsValue = parsed.useTls();
+      portValue = parsed.port();
     }
 
     if (appId != null) {

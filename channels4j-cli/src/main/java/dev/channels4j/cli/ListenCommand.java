@@ -1,5 +1,6 @@
 package dev.channels4j.cli;
 
+import dev.channels4j.ChannelType;
 import dev.channels4j.ChannelsClient;
 import dev.channels4j.auth.PresenceMember;
 import dev.channels4j.cli.internal.socket.SocketException;
@@ -173,7 +174,7 @@ final class ListenCommand implements Callable<Integer> {
   }
 
   private static String members(String channel, SocketMessage succeeded) {
-    if (!channel.startsWith("presence-") || succeeded.data() == null) {
+    if (ChannelType.of(channel) != ChannelType.PRESENCE || succeeded.data() == null) {
       return "";
     }
     try {

@@ -1,5 +1,6 @@
 package dev.channels4j.cli;
 
+import dev.channels4j.ChannelType;
 import dev.channels4j.ChannelsClient;
 import dev.channels4j.Trigger;
 import dev.channels4j.TriggerResult;
@@ -70,7 +71,7 @@ final class TriggerCommand implements Callable<Integer> {
       context.out().println(Json.write(json));
     } else {
       Style style = Style.of(context);
-      boolean encrypted = channels.get(0).startsWith("private-encrypted-");
+      boolean encrypted = ChannelType.of(channels.get(0)) == ChannelType.PRIVATE_ENCRYPTED;
       context.out().println(style.green("Triggered") + " " + style.bold(event) + " on " + String.join(", ", channels)
           + (encrypted ? " (encrypted)" : ""));
       result.channels().forEach((channel, counts) ->

@@ -1,5 +1,6 @@
 package dev.channels4j.auth;
 
+import dev.channels4j.ValidationException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -20,28 +21,31 @@ public final class UserData {
   private final String id;
   private final Map<String, Object> info;
   private final List<String> watchlist;
+  /** Further top-level {@code user_data} fields, in the order added; never null. */
+  private final Map<String, Object> extraFields;
 
-  private UserData(String id, Map<String, Object> info, List<String> watchlist) {
+  private UserData(String id, Map<String, Object> info, List<String> watchlist, Map<String, Object> extraFields) {
     this.id = id;
     this.info = info;
     this.watchlist = watchlist;
+    this.extraFields = extraFields;
   }
 
   /** A user with only an id. */
   public static UserData of(String id) {
-    return new UserData(id, null, null);
+    return new UserData(id, null, null, Map.of());
   }
 
   /** Adds {@code user_info}; key order is kept. */
   public UserData info(Map<String, ?> userInfo) {
     Objects.requireNonNull(userInfo, "userInfo must not be null");
-    return new UserData(id, Collections.unmodifiableMap(new LinkedHashMap<>(userInfo)), watchlist);
+    return new UserData(id, Collections.unmodifiableMap(new LinkedHashMap<>(userInfo)), watchlist, extraFields);
   }
 
   /** Adds a watchlist of user ids (at most 100). */
   public UserData watchlist(List<String> userIds) {
     Objects.requireNonNull(userIds, "watchlist must not be null");
-    return new UserData(id, info, Collections.unmodifiableList(new ArrayList<>(userIds)));
+    return new UserData(id, info, Collections.unmodifiableList(new ArrayList<>(userIds)), extraFields);
   }
 
   public String id() {
@@ -56,6 +60,63 @@ public final class UserData {
   /** The watchlist, or {@code null} when none was given. */
   public List<String> watchlist() {
     return watchlist;
+  }
+
+  /**
+   * Adds a top-level {@code user_data} field of your own next to {@code id}, {@code user_info}
+   * and {@code watchlist} (as the Go and Node libraries allow); any JSON-serializable value. Adding
+   * a field again replaces its value.
+   *
+   * <pre>{@code
+   * UserData.of("auth0|123").with("email", "ada@example.com").with("plan", "pro");
+   * }</pre>
+   *
+   * @throws ValidationException when the field is null, empty, {@code id} (set it with
+   *     {@link #of}), {@code user_info} ({@link #info}) or {@code watchlist} ({@link #watchlist}),
+   *     or the value is null
+   */
+  public UserData with(String field, Object value) {
+    Map<String, Object> added = new LinkedHashMap<>(extraFields);
+    put(added, field, value);
+    return new UserData(id, info, watchlist, Collections.unmodifiableMap(added));
+  }
+
+  /**
+   * Adds every entry of {@code fields} as by {@link #with(String, Object)}, in the map's order.
+   *
+   * @throws ValidationException when {@code fields} is null or one entry is refused by {@link #with(String, Object)}
+   */
+  public UserData with(Map<String, ?> fields) {
+    if (fields == null) {
+      throw new ValidationException("user data fields must not be null");
+    }
+    Map<String, Object> added = new LinkedHashMap<>(extraFields);
+    fields.forEach((field, value) -> put(added, field, value));
+    return new UserData(id, info, watchlist, Collections.unmodifiableMap(added));
+  }
+
+  /** The fields added with {@link #with(String, Object)}, in order; empty when none. */
+  public Map<String, Object> extraFields() {
+    return extraFields;
+  }
+
+  private static void put(Map<String, Object> fields, String field, Object value) {
+    if (field == null || field.isEmpty()) {
+      throw new ValidationException("a user data field name must not be null or empty");
+    }
+    switch (field) {
+      case "id" -> throw new ValidationException(
+          "user data field \"id\" cannot be overridden: the id is the one given to UserData.of(id)");
+      case "user_info" -> throw new ValidationException(
+          "user data field \"user_info\" is set with info(Map), not with(...)");
+      case "watchlist" -> throw new ValidationException(
+          "user data field \"watchlist\" is set with watchlist(List), not with(...)");
+      default -> { }
+    }
+    if (value == null) {
+      throw new ValidationException("user data field \"" + field + "\" has a null value; leave the field out instead");
+    }
+    fields.put(field, value);
   }
 
   @Override

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.channels4j.ChannelInfo;
 import dev.channels4j.ChannelsClient;
 import dev.channels4j.Event;
+import dev.channels4j.RawResponse;
 import dev.channels4j.Trigger;
 import dev.channels4j.webhook.Webhook;
 import dev.channels4j.webhook.WebhookEvent;
@@ -57,6 +58,15 @@ abstract class ServerScenarios {
 
   /** How to start the server under test, given the URL its webhooks go to. */
   abstract PusherServer.Factory serverFactory();
+
+  /**
+   * Whether the server percent-decodes the user id in {@code /users/<id>/terminate_connections}
+   * (RFC 3986; Pusher's libraries send ids outside the URL alphabet escaped). soketi 1.6.1 does
+   * not: it takes the raw path parameter as the id.
+   */
+  boolean decodesUserIdsInPaths() {
+    return true;
+  }
 
   @BeforeAll
   void startPeers() {
@@ -289,6 +299,46 @@ abstract class ServerScenarios {
         new WebhookEvent.ChannelVacated(publicChannel), new WebhookEvent.MemberRemoved(room, userId("alice")))) {
       assertWebhookVerifies(leaving);
     }
+  }
+
+  @Test
+  void aUserIdOutsideTheChannelNameAlphabetIsTerminated() {
+    // Any 1..200 character id, as Go and Node take it: percent-encoded in the path of
+    // terminate_connections, and signed as sent.
+    String userId = "auth0|" + suffix;
+    connect("alice", userId, displayName("alice"));
+    connect("bob");
+    pusherJs.signInOnly(name("alice"));
+    pusherJs.signIn(name("bob"));
+    pusherJs.subscribe(name("bob"), channel("public"));
+
+    // Accepted either way: the server checked the signature of the escaped path as sent.
+    client.terminateUserConnections(userId);
+
+    settle(Map.of("bob", channel("public")));
+    if (decodesUserIdsInPaths()) {
+      JsonNode error = pusherJs.await(name("alice"), line -> "pusher_error".equals(PusherJs.type(line)));
+      assertThat(error.path("data").path("code").asInt()).isEqualTo(4009);
+    } else {
+      // The server looked for a user named "auth0%7C...": alice, after bob's sentinel, is untouched.
+      assertThat(pusherJs.observed(name("alice"), line -> "pusher_error".equals(PusherJs.type(line)))).isEmpty();
+    }
+    assertThat(pusherJs.observed(name("bob"), line -> "state".equals(PusherJs.type(line))
+        && "connected".equals(line.path("previous").asText()))).as("bob stays connected").isEmpty();
+  }
+
+  @Test
+  void escapeHatchReadsAndPublishesThroughAnyEndpoint() {
+    String publicChannel = channel("public");
+    connect("alice");
+    pusherJs.subscribe(name("alice"), publicChannel);
+
+    RawResponse listed = client.get("/channels", Map.of("filter_by_prefix", publicChannel));
+    client.post("/events", Map.of("name", "raw", "channels", List.of(publicChannel), "data", Json.write(Json.MAPPER.valueToTree(PAYLOAD))));
+
+    assertThat(Json.parse(listed.body()).path("channels").has(publicChannel)).as(listed.body()).isTrue();
+    settle(Map.of("alice", publicChannel));
+    assertThat(deliveries("alice")).containsExactly(delivery(publicChannel, "raw", PAYLOAD));
   }
 
   /** Waits for the server's webhook carrying {@code event}; it verifies and reads back, tampered copies do not. */

@@ -14,11 +14,21 @@ package dev.channels4j.interop;
  *   <li>{@code #server-to-user-<id>} channels can be subscribed by any connection; Pusher allows
  *       only the signed-in user (pusher-js subscribes it only after sign-in, so the tests do not
  *       depend on it).
+ *   <li>A user id outside the channel-name alphabet (like {@code auth0|123}) can sign in, but its
+ *       {@code #server-to-user-} channel is refused as a restricted channel name, so sendToUser
+ *       cannot reach it; and {@code terminate_connections} takes the raw, still percent-encoded
+ *       path parameter as the id, so it finds no such user (the signature of the escaped path is
+ *       accepted).
  * </ul>
  */
 class SoketiScenariosTest extends ServerScenarios {
   @Override
   PusherServer.Factory serverFactory() {
     return SoketiServer::start;
+  }
+
+  @Override
+  boolean decodesUserIdsInPaths() {
+    return false;
   }
 }

@@ -1,6 +1,7 @@
 package dev.channels4j.local;
 
 import dev.channels4j.ChannelsClient;
+import dev.channels4j.internal.url.PusherUrl;
 import dev.channels4j.local.internal.http.ApiHandler;
 import dev.channels4j.local.internal.state.AppRegistry;
 import dev.channels4j.local.internal.state.AppState;
@@ -190,7 +191,7 @@ public final class LocalServer implements AutoCloseable {
   /** {@code http://key:secret@host:port/apps/id} of an app. */
   public String pusherUrl(String appId) {
     LocalApp app = state(appId).app();
-    return "http://" + app.key() + ":" + app.secret() + "@" + clientHost() + ":" + port() + "/apps/" + app.id();
+    return new PusherUrl(false, app.key(), app.secret(), clientHost(), port(), app.id()).format();
   }
 
   /** {@code ws://host:port/app/<key>?protocol=7} of the default app. */

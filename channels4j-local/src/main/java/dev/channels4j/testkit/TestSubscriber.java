@@ -2,6 +2,7 @@ package dev.channels4j.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.channels4j.ChannelType;
 import dev.channels4j.ChannelsClient;
 import dev.channels4j.auth.PresenceMember;
 import dev.channels4j.auth.UserData;
@@ -140,10 +141,10 @@ public final class TestSubscriber implements AutoCloseable {
    */
   public ReceivedEvent subscribe(String channel) {
     ObjectNode data = Json.object().put("channel", channel);
-    if (channel.startsWith("presence-")) {
+    if (ChannelType.of(channel) == ChannelType.PRESENCE) {
       throw new IllegalArgumentException("presence channel " + channel + " needs a member: use subscribePresence");
     }
-    if (channel.startsWith("private-")) {
+    if (ChannelType.of(channel).requiresAuthorization()) {
       JsonNode auth = Json.parseOrNull(requireAuthorizer().authorizeChannel(socketId, channel));
       data.put("auth", auth.path("auth").asText());
       if (auth.hasNonNull("shared_secret")) {

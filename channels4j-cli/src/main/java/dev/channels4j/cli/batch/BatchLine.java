@@ -1,5 +1,6 @@
 package dev.channels4j.cli.batch;
 
+import dev.channels4j.ChannelType;
 import dev.channels4j.Event;
 import dev.channels4j.ValidationException;
 import dev.channels4j.cli.Json;
@@ -65,7 +66,7 @@ record BatchLine(int number, Event event, String problem) {
       if (socketId != null) {
         Validation.socketId((String) socketId);
       }
-      boolean encrypted = Validation.isEncrypted(channel);
+      boolean encrypted = ChannelType.of(channel) == ChannelType.PRIVATE_ENCRYPTED;
       if (encrypted && !canEncrypt) {
         return invalid(number, "channel \"" + channel
             + "\" is encrypted: give --encryption-master-key or set PUSHER_ENCRYPTION_MASTER_KEY");

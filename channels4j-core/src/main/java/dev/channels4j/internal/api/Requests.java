@@ -1,5 +1,6 @@
 package dev.channels4j.internal.api;
 
+import dev.channels4j.ChannelType;
 import dev.channels4j.ChannelsQuery;
 import dev.channels4j.Event;
 import dev.channels4j.Trigger;
@@ -123,7 +124,8 @@ public final class Requests {
   /** {@code POST /users/<id>/terminate_connections} with body {@code {}}. */
   public ApiRequest terminateUserConnections(String userId) {
     Validation.addressableUserId(userId);
-    return ApiRequest.post(appPath + "/users/" + userId + "/terminate_connections", EMPTY_OBJECT);
+    // Signed as sent: the dispatcher signs exactly this (encoded) path.
+    return ApiRequest.post(appPath + "/users/" + Validation.pathSegment(userId) + "/terminate_connections", EMPTY_OBJECT);
   }
 
   /** {@code GET /channels}. */
@@ -136,6 +138,7 @@ public final class Requests {
     if (query.userCount()) {
       params.put("info", "user_count");
     }
+    params.putAll(query.parameters());
     return ApiRequest.get(appPath + "/channels", params);
   }
 
@@ -148,7 +151,7 @@ public final class Requests {
   /** {@code GET /channels/<name>/users}. */
   public ApiRequest users(String channel) {
     Validation.channelName(channel);
-    if (!channel.startsWith("presence-")) {
+    if (ChannelType.of(channel) != ChannelType.PRESENCE) {
       throw new ValidationException(
           "users(...) needs a presence channel (presence-...), got \"" + channel + "\"");
     }

@@ -1,5 +1,6 @@
 package dev.channels4j.internal.auth;
 
+import dev.channels4j.ChannelType;
 import dev.channels4j.ValidationException;
 import dev.channels4j.auth.PresenceMember;
 import dev.channels4j.auth.UserData;
@@ -31,11 +32,11 @@ public final class Authorizer {
   public String authorizeChannel(String socketId, String channel) {
     Validation.socketId(socketId);
     Validation.channelName(channel);
-    if (channel.startsWith("presence-")) {
+    if (ChannelType.of(channel) == ChannelType.PRESENCE) {
       throw new ValidationException(
           "channel \"" + channel + "\" is a presence channel: use authorizePresenceChannel(socketId, channel, member)");
     }
-    if (!channel.startsWith("private-")) {
+    if (!ChannelType.of(channel).requiresAuthorization()) {
       throw new ValidationException(
           "channel \"" + channel + "\" needs no authorization: only private- and presence- channels are authorized");
     }
@@ -51,7 +52,7 @@ public final class Authorizer {
   public String authorizePresenceChannel(String socketId, String channel, PresenceMember member) {
     Validation.socketId(socketId);
     Validation.channelName(channel);
-    if (!channel.startsWith("presence-")) {
+    if (ChannelType.of(channel) != ChannelType.PRESENCE) {
       throw new ValidationException(
           "channel \"" + channel + "\" is not a presence channel (presence-...); use authorizeChannel for private channels");
     }
@@ -97,6 +98,8 @@ public final class Authorizer {
       }
       userData.put("watchlist", user.watchlist());
     }
+    // UserData refuses id, user_info and watchlist as extra fields, so these only add.
+    userData.putAll(user.extraFields());
     String userDataJson = toJson(userData, "user info");
     Map<String, Object> response = new LinkedHashMap<>();
     response.put("auth", signatures.user(socketId, userDataJson));

@@ -7,6 +7,7 @@ import dev.channels4j.Event;
 import dev.channels4j.PublishRejectedException;
 import dev.channels4j.Publisher;
 import dev.channels4j.PublisherOptions;
+import dev.channels4j.PublisherStats;
 import dev.channels4j.TransportException;
 import dev.channels4j.ValidationException;
 import dev.channels4j.internal.api.ApiRequest;
@@ -24,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -63,6 +65,12 @@ public final class BatchingPublisher implements Publisher {
   private boolean overdue;
   private boolean timerArmed;
   private boolean closed;
+  // Counters for stats(): the two gauges mirror queued and inFlightBatches.size() (written under
+  // the lock, read without it), the totals are adders so completions never contend.
+  private volatile int queuedGauge;
+  private volatile int inFlightGauge;
+  private final LongAdder eventsSent = new LongAdder();
+  private final LongAdder eventsFailed = new LongAdder();
 
   public BatchingPublisher(Requests requests, Dispatcher dispatcher, PublisherOptions options) {
     int clientLimit = requests.maxBatchSize();
@@ -92,6 +100,7 @@ public final class BatchingPublisher implements Publisher {
     try {
       prepared = requests.prepare(event);
     } catch (ChannelsException e) {
+      eventsFailed.increment();
       return CompletableFuture.failedFuture(e);
     }
     Pending pending = new Pending(prepared, new CompletableFuture<>());
@@ -100,6 +109,7 @@ public final class BatchingPublisher implements Publisher {
     try {
       while (queued >= capacity && !closed) {
         if (failFast) {
+          eventsFailed.increment();
           return CompletableFuture.failedFuture(new PublishRejectedException(
               PublishRejectedException.Reason.QUEUE_FULL,
               "the publisher's queue is full (" + capacity + " events); raise queueCapacity or use Backpressure.WAIT"));
@@ -108,11 +118,13 @@ public final class BatchingPublisher implements Publisher {
           notFull.await();
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
+          eventsFailed.increment();
           return CompletableFuture.failedFuture(new PublishRejectedException(
               PublishRejectedException.Reason.INTERRUPTED, "interrupted while waiting for room in the publisher's queue"));
         }
       }
       if (closed) {
+        eventsFailed.increment();
         return CompletableFuture.failedFuture(
             new PublishRejectedException(PublishRejectedException.Reason.CLOSED, "the publisher is closed"));
       }
@@ -182,6 +194,7 @@ public final class BatchingPublisher implements Publisher {
     Lane lane = lanes.computeIfAbsent(pending.event.channel(), Lane::new);
     lane.events.addLast(pending);
     queued++;
+    queuedGauge = queued;
     if (!lane.busy) {
       if (!lane.ready) {
         lane.ready = true;
@@ -259,10 +272,12 @@ public final class BatchingPublisher implements Publisher {
         batch.takenBefore = batch.events.size();
       }
       queued -= batch.events.size();
+      queuedGauge = queued;
       if (queued == 0) {
         overdue = false;
       }
       inFlightBatches.add(batch);
+      inFlightGauge = inFlightBatches.size();
       if (queued <= resumeBelow) {
         // Waiting publishers resume once the queue is half empty, not after every batch: one
         // wake-up per half queue instead of one per batch.
@@ -297,6 +312,8 @@ public final class BatchingPublisher implements Publisher {
       } catch (RuntimeException unreadable) {
         counts = List.of();
       }
+      // Counted before the futures complete, so a callback that reads stats() sees its own event.
+      eventsSent.add(batch.events.size());
       for (int i = 0; i < batch.events.size(); i++) {
         batch.events.get(i).future.complete(i < counts.size() ? counts.get(i) : NO_COUNTS);
       }
@@ -305,6 +322,7 @@ public final class BatchingPublisher implements Publisher {
       ChannelsException failure = cause instanceof ChannelsException channels
           ? channels
           : new TransportException(TransportException.Kind.OTHER, "batch request failed: " + cause, cause);
+      eventsFailed.add(batch.events.size());
       for (Pending pending : batch.events) {
         pending.future.completeExceptionally(failure);
       }
@@ -312,6 +330,7 @@ public final class BatchingPublisher implements Publisher {
     lock.lock();
     try {
       inFlightBatches.remove(batch);
+      inFlightGauge = inFlightBatches.size();
       for (Lane lane : batch.lanes) {
         lane.busy = false;
         if (lane.events.isEmpty()) {
@@ -326,6 +345,11 @@ public final class BatchingPublisher implements Publisher {
       lock.unlock();
     }
     drain();
+  }
+
+  @Override
+  public PublisherStats stats() {
+    return new PublisherStats(queuedGauge, inFlightGauge, eventsSent.sum(), eventsFailed.sum());
   }
 
   @Override

@@ -18,7 +18,22 @@ final class Origin {
   private Origin(String text) {
     this.text = text;
     this.root = URI.create(text + "/");
-    this.host = new HttpHost(root.getScheme(), root.getHost(), root.getPort());
+    this.host = root.getHost() != null
+        ? new HttpHost(root.getScheme(), root.getHost(), root.getPort())
+        : registryHost(root);
+  }
+
+  /**
+   * A host name java.net.URI does not take as a server name, such as a Docker Compose service
+   * {@code my_service} (underscores): read from the raw authority {@code name[:port]}.
+   */
+  private static HttpHost registryHost(URI root) {
+    String authority = root.getRawAuthority();
+    int colon = authority.lastIndexOf(':');
+    if (colon < 0) {
+      return new HttpHost(root.getScheme(), authority, -1);
+    }
+    return new HttpHost(root.getScheme(), authority.substring(0, colon), Integer.parseInt(authority.substring(colon + 1)));
   }
 
   static Origin of(String text) {

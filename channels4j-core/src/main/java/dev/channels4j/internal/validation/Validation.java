@@ -1,6 +1,8 @@
 package dev.channels4j.internal.validation;
 
+import dev.channels4j.ChannelType;
 import dev.channels4j.ValidationException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -11,8 +13,7 @@ public final class Validation {
   public static final int MAX_EVENT_NAME_LENGTH = 200;
   public static final int MAX_USER_ID_LENGTH = 200;
   public static final int MAX_WATCHLIST_SIZE = 100;
-  public static final String SERVER_TO_USER_PREFIX = "#server-to-user-";
-  public static final String ENCRYPTED_PREFIX = "private-encrypted-";
+  public static final String SERVER_TO_USER_PREFIX = ChannelType.SERVER_TO_USER.prefix();
 
   private static final Pattern CHANNEL_NAME = Pattern.compile("[-a-zA-Z0-9_=@,.;]+");
   private static final Pattern SOCKET_ID = Pattern.compile("[0-9]+\\.[0-9]+");
@@ -99,14 +100,50 @@ public final class Validation {
   }
 
   /**
-   * A user id that becomes part of a channel name or a path (sendToUser, terminate): a valid user
-   * id of the channel-name alphabet.
+   * A user id that becomes part of a channel name or a path (sendToUser, terminate): the same rule
+   * as for signing in (any 1 to 200 characters, like {@code auth0|123}), as the Go and Node
+   * libraries have it. A path carries it percent-encoded ({@link #pathSegment}).
    */
   public static void addressableUserId(String userId) {
     userId(userId);
-    if (!CHANNEL_NAME.matcher(userId).matches()) {
-      throw new ValidationException("user id \"" + shorten(userId) + "\" may only contain " + ALLOWED);
+    if (userId.equals(".") || userId.equals("..")) {
+      // Unreserved characters, so not encoded: as a path segment an HTTP stack would resolve it.
+      throw new ValidationException("user id \"" + userId + "\" cannot be addressed: it is a relative path segment");
     }
+  }
+
+  /**
+   * A value as one percent-encoded path segment: everything but RFC 3986's unreserved characters
+   * is encoded (UTF-8), so no id can add a segment, a query or a fragment to the path.
+   */
+  public static String pathSegment(String value) {
+    StringBuilder out = null;
+    byte[] bytes = null;
+    for (int i = 0; i < value.length(); i++) {
+      if (!isUnreserved(value.charAt(i))) {
+        bytes = value.getBytes(StandardCharsets.UTF_8);
+        out = new StringBuilder(bytes.length * 3);
+        break;
+      }
+    }
+    if (out == null) {
+      return value;
+    }
+    for (byte b : bytes) {
+      char c = (char) (b & 0xff);
+      if (b >= 0 && isUnreserved(c)) {
+        out.append(c);
+      } else {
+        out.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xf, 16)))
+            .append(Character.toUpperCase(Character.forDigit(b & 0xf, 16)));
+      }
+    }
+    return out.toString();
+  }
+
+  private static boolean isUnreserved(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+        || c == '-' || c == '.' || c == '_' || c == '~';
   }
 
   /** The size of one event's data (after encryption) against the configured limit. */
@@ -119,7 +156,7 @@ public final class Validation {
   }
 
   public static boolean isEncrypted(String channel) {
-    return channel.startsWith(ENCRYPTED_PREFIX);
+    return ChannelType.of(channel) == ChannelType.PRIVATE_ENCRYPTED;
   }
 
   static String quote(String s) {

@@ -20,27 +20,39 @@ import java.util.Optional;
  * of the webhook is returned.
  */
 public final class WebhookReader {
-  public static final String KEY_HEADER = "X-Pusher-Key";
-  public static final String SIGNATURE_HEADER = "X-Pusher-Signature";
+  public static final String KEY_HEADER = WebhookSigner.KEY_HEADER;
+  public static final String SIGNATURE_HEADER = WebhookSigner.SIGNATURE_HEADER;
 
   private final String key;
   private final String secret;
   private final JsonCodec codec;
   private final ChannelEncryption encryption;
+  /** The app's own credential first, then those added for rotation. */
+  private final List<WebhookCredential> credentials;
 
   public WebhookReader(String key, String secret, JsonCodec codec, ChannelEncryption encryption) {
+    this(key, secret, List.of(), codec, encryption);
+  }
+
+  /**
+   * @param extra further credentials a webhook may be signed with (rotation); the app's own
+   *     {@code key}/{@code secret} always count
+   */
+  public WebhookReader(
+      String key, String secret, List<WebhookCredential> extra, JsonCodec codec, ChannelEncryption encryption) {
     this.key = key;
     this.secret = secret;
     this.codec = codec;
     this.encryption = encryption;
+    List<WebhookCredential> all = new ArrayList<>(1 + extra.size());
+    all.add(new WebhookCredential(key, secret));
+    all.addAll(extra);
+    this.credentials = List.copyOf(all);
   }
 
   /** The headers a genuine webhook with this body carries. */
   public Map<String, String> sign(byte[] body) {
-    Map<String, String> headers = new LinkedHashMap<>();
-    headers.put(KEY_HEADER, key);
-    headers.put(SIGNATURE_HEADER, Hashing.hmacSha256Hex(secret, body));
-    return headers;
+    return WebhookSigner.headers(key, secret, body);
   }
 
   public Webhook verify(Map<String, List<String>> headers, byte[] body) {
@@ -54,16 +66,17 @@ public final class WebhookReader {
     if (keys.isEmpty()) {
       throw new WebhookVerificationException("webhook has no " + KEY_HEADER + " header");
     }
-    if (keys.stream().noneMatch(k -> Hashing.constantTimeEquals(k.trim(), key))) {
+    List<String> secrets = secretsFor(keys);
+    if (secrets.isEmpty()) {
       throw new WebhookVerificationException(
-          "webhook was signed with key \"" + keys.get(0) + "\", which is not this app's key");
+          "webhook was signed with key \"" + keys.get(0) + "\", which is not this app's key"
+              + (credentials.size() > 1 ? " nor one given to webhookCredentials(...)" : ""));
     }
     List<String> signatures = header(headers, SIGNATURE_HEADER);
     if (signatures.isEmpty()) {
       throw new WebhookVerificationException("webhook has no " + SIGNATURE_HEADER + " header");
     }
-    byte[] expected = Hashing.hmacSha256(secret, body);
-    if (!Hashing.hexSignatureMatches(expected, signatures.get(0).trim())) {
+    if (!signedByAny(secrets, body, signatures.get(0).trim())) {
       throw new WebhookVerificationException(
           "webhook signature does not match its body: the body was altered or signed with another secret");
     }
@@ -207,6 +220,33 @@ public final class WebhookReader {
       }
     }
     return values;
+  }
+
+  /**
+   * The secrets of every credential whose key is one of the presented keys: the key header selects
+   * the secret. Keys are compared in constant time, and every credential is looked at.
+   */
+  private List<String> secretsFor(List<String> presentedKeys) {
+    List<String> secrets = new ArrayList<>(1);
+    for (WebhookCredential credential : credentials) {
+      boolean match = false;
+      for (String presented : presentedKeys) {
+        match |= Hashing.constantTimeEquals(presented.trim(), credential.key());
+      }
+      if (match) {
+        secrets.add(credential.secret());
+      }
+    }
+    return secrets;
+  }
+
+  /** Whether the signature is the body's HMAC under one of the secrets; each compared in constant time. */
+  private static boolean signedByAny(List<String> secrets, byte[] body, String signatureHex) {
+    boolean valid = false;
+    for (String candidate : secrets) {
+      valid |= Hashing.hexSignatureMatches(Hashing.hmacSha256(candidate, body), signatureHex);
+    }
+    return valid;
   }
 
   @Override

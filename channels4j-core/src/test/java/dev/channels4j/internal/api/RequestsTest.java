@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import dev.channels4j.ChannelsQuery;
 import dev.channels4j.Event;
@@ -454,10 +455,31 @@ class RequestsTest {
         .hasMessageContaining("10241 bytes");
   }
 
+  @ParameterizedTest
+  @CsvSource(delimiter = ' ', value = {
+      "auth0|123 auth0%7C123",
+      "a/../b a%2F..%2Fb",
+      "a?b#c a%3Fb%23c",
+      "a%2F a%252F",
+      "x+y x%2By",
+      "ünï %C3%BCn%C3%AF",
+      "a~b-c_d.e a~b-c_d.e"})
+  void terminateEscapesTheUserIdInItsOneSegment(String userId, String segment) {
+    ApiRequest request = requests.terminateUserConnections(userId);
+
+    assertThat(request.path()).isEqualTo("/apps/appid/users/" + segment + "/terminate_connections");
+  }
+
   @Test
-  void terminateRefusesAUserIdThatWouldChangeThePath() {
-    assertThatThrownBy(() -> requests.terminateUserConnections("a/../b"))
-        .isInstanceOf(ValidationException.class);
+  void terminateEscapesASpace() {
+    assertThat(requests.terminateUserConnections("a b").path()).isEqualTo("/apps/appid/users/a%20b/terminate_connections");
+  }
+
+  @Test
+  void sendToUserAcceptsAnyUserIdOnTheServerToUserChannel() throws Exception {
+    ApiRequest request = requests.sendToUser("auth0|123 x", "e", "d");
+
+    assertThat(text(request)).contains("\"channels\":[\"#server-to-user-auth0|123 x\"]");
   }
 
   // ---- batch validation -------------------------------------------------------------------
@@ -570,8 +592,12 @@ class RequestsTest {
           c.sendToUser("u".repeat(201), "e", "d");
           return null;
         }),
-        Named.of("terminate bad id", c -> {
-          c.terminateUserConnections("a b");
+        Named.of("terminate empty id", c -> {
+          c.terminateUserConnections("");
+          return null;
+        }),
+        Named.of("terminate 201-char id", c -> {
+          c.terminateUserConnections("u".repeat(201));
           return null;
         }),
         Named.of("channel with bad name", c -> c.channel("a b")),

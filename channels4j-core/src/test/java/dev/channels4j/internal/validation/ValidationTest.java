@@ -1,5 +1,6 @@
 package dev.channels4j.internal.validation;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -208,12 +209,38 @@ class ValidationTest {
     assertThatThrownBy(() -> Validation.userId(null)).isInstanceOf(ValidationException.class);
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"a b", "auth0|123", "../x", "a/b", "a?b", "a%2F", "#", "ü"})
+  void anyUserIdForSignInIsAlsoAddressable(String userId) {
+    assertThatCode(() -> Validation.userId(userId)).doesNotThrowAnyException();
+    assertThatCode(() -> Validation.addressableUserId(userId)).doesNotThrowAnyException();
+  }
+
   @Test
-  void userIdWithSpacesIsFineForSignInButNotAsAnAddress() {
-    assertThatCode(() -> Validation.userId("a b")).doesNotThrowAnyException();
-    assertThatThrownBy(() -> Validation.addressableUserId("a b"))
+  void emptyAddressableUserIdIsRefused() {
+    assertThatThrownBy(() -> Validation.addressableUserId("")).isInstanceOf(ValidationException.class);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"../x", "a/b", "a?b", "a%2F", "a b", "a#b", "a\\b"})
+  void aPathSegmentNeverHoldsASeparatorOrAnEscapeOfItsOwn(String userId) {
+    String segment = Validation.pathSegment(userId);
+
+    assertThat(segment).doesNotContain("/", "?", "#", " ", "\\").matches("[A-Za-z0-9._~%-]+");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {".", ".."})
+  void dotSegmentsAreNotAddressable(String userId) {
+    assertThatThrownBy(() -> Validation.addressableUserId(userId))
         .isInstanceOf(ValidationException.class)
-        .hasMessageContaining("may only contain");
+        .hasMessageContaining("relative path segment");
+  }
+
+  @Test
+  void pathSegmentLeavesUnreservedCharactersAlone() {
+    String unreserved = "AZaz09-._~";
+    assertThat(Validation.pathSegment(unreserved)).isSameAs(unreserved);
   }
 
   @Test
@@ -221,11 +248,6 @@ class ValidationTest {
     assertThatThrownBy(() -> Validation.addressableUserId("u".repeat(201))).isInstanceOf(ValidationException.class);
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"../x", "a/b", "a?b", "a%2F"})
-  void addressableUserIdCannotEscapeItsPath(String userId) {
-    assertThatThrownBy(() -> Validation.addressableUserId(userId)).isInstanceOf(ValidationException.class);
-  }
 
   // ---- data size --------------------------------------------------------------------------
 

@@ -1,5 +1,6 @@
 package dev.channels4j.cli.internal.socket;
 
+import dev.channels4j.ChannelType;
 import dev.channels4j.ChannelsClient;
 import dev.channels4j.auth.PresenceMember;
 import dev.channels4j.auth.UserData;
@@ -69,10 +70,10 @@ public final class Subscriber implements AutoCloseable {
    */
   public SocketMessage subscribe(String channel, PresenceMember member, Duration timeout) {
     int mark = socket.mark();
-    if (channel.startsWith("presence-")) {
+    if (ChannelType.of(channel) == ChannelType.PRESENCE) {
       Map<?, ?> auth = object(client.authorizePresenceChannel(socket.socketId(), channel, member));
       socket.subscribe(channel, (String) auth.get("auth"), (String) auth.get("channel_data"));
-    } else if (channel.startsWith("private-")) {
+    } else if (ChannelType.of(channel).requiresAuthorization()) {
       Map<?, ?> auth = object(client.authorizeChannel(socket.socketId(), channel));
       socket.subscribe(channel, (String) auth.get("auth"), null);
     } else {
@@ -107,12 +108,12 @@ public final class Subscriber implements AutoCloseable {
     if (!answer.event().equals("pusher:signin_success")) {
       throw new SocketException("the server refused the sign-in of user " + user.id() + ": " + answer.data(), null);
     }
-    subscribe("#server-to-user-" + user.id(), null, timeout);
+    subscribe(ChannelType.SERVER_TO_USER.prefix() + user.id(), null, timeout);
   }
 
   /** Whether events of this channel arrive encrypted. */
   public static boolean isEncrypted(String channel) {
-    return channel != null && channel.startsWith("private-encrypted-");
+    return channel != null && ChannelType.of(channel) == ChannelType.PRIVATE_ENCRYPTED;
   }
 
   /** The plaintext of an encrypted channel's event data {@code {"nonce":..,"ciphertext":..}}. */

@@ -13,12 +13,23 @@ public final class ChannelNames {
     if (name == null || name.isEmpty()) {
       return "Channel name must not be empty";
     }
+    if (name.startsWith(ChannelKind.SERVER_TO_USER_PREFIX)) {
+      // A user's own channel: any user id a sign-in accepts (like auth0|123), as Pusher's
+      // libraries send it; the prefix does not count against the length.
+      int idLength = name.length() - ChannelKind.SERVER_TO_USER_PREFIX.length();
+      if (idLength == 0) {
+        return "Channel name " + name + " names no user: #server-to-user-<user id>";
+      }
+      if (idLength > maxLength) {
+        return "User id too long in " + name.substring(0, 40) + "...: " + idLength
+            + " characters, the limit is " + maxLength;
+      }
+      return null;
+    }
     if (name.length() > maxLength) {
       return "Channel name too long: " + name.length() + " characters, the limit is " + maxLength;
     }
-    String checked = name.startsWith(ChannelKind.SERVER_TO_USER_PREFIX)
-        ? name.substring(ChannelKind.SERVER_TO_USER_PREFIX.length()) : name;
-    if (!NAME.matcher(checked).matches()) {
+    if (!NAME.matcher(name).matches()) {
       return "Invalid channel name " + name + ": only A-Z, a-z, 0-9 and _ - = @ , . ; are allowed"
           + " (# only in #server-to-user-<id>)";
     }

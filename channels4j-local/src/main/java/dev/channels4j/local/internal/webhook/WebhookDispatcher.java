@@ -1,8 +1,8 @@
 package dev.channels4j.local.internal.webhook;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.channels4j.internal.signing.Hashing;
 import dev.channels4j.internal.transport.ApacheTransport;
+import dev.channels4j.internal.webhook.WebhookSigner;
 import dev.channels4j.local.LocalApp;
 import dev.channels4j.local.internal.Json;
 import dev.channels4j.local.internal.state.WebhookSink;
@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Posts webhooks: one event per request, body {@code {"time_ms":..,"events":[..]}}, signed with
- * {@code X-Pusher-Key} and {@code X-Pusher-Signature} (HMAC-SHA256 of the body with the app secret,
- * computed with the core library's {@link Hashing}).
+ * {@code X-Pusher-Key} and {@code X-Pusher-Signature} by the core library's {@link WebhookSigner}
+ * (HMAC-SHA256 of the body with the app secret), the signer the client's {@code signWebhook} uses.
  *
  * <p>Each URL gets its webhooks one at a time, in the order they happened, so a receiver sees
  * {@code channel_occupied} before {@code member_added}. A delivery that fails (no answer, or not
@@ -59,10 +59,8 @@ public final class WebhookDispatcher implements WebhookSink, AutoCloseable {
     ObjectNode envelope = Json.object().put("time_ms", clock.millis());
     envelope.putArray("events").add(event);
     byte[] body = Json.writeBytes(envelope);
-    Map<String, String> headers = Map.of(
-        "Content-Type", "application/json",
-        "X-Pusher-Key", app.key(),
-        "X-Pusher-Signature", Hashing.hmacSha256Hex(app.secret(), body));
+    Map<String, String> headers = WebhookSigner.headers(app.key(), app.secret(), body);
+    headers.put("Content-Type", "application/json");
     long deadline = System.nanoTime() + retryFor.toNanos();
     String what = event.path("name").asText() + " for channel " + event.path("channel").asText();
     for (URI url : app.webhookUrls()) {
