@@ -1,5 +1,6 @@
 package dev.channels4j.spring.boot.autoconfigure;
 
+import dev.channels4j.ChannelType;
 import dev.channels4j.auth.PresenceMember;
 import dev.channels4j.spring.boot.ChannelAuthorization;
 import dev.channels4j.spring.boot.ChannelVariable;
@@ -217,17 +218,17 @@ final class ChannelRule {
   }
 
   private static Kind kindOf(String pattern, String description) {
-    if (pattern.startsWith("private-encrypted-")) {
-      return Kind.ENCRYPTED;
+    switch (ChannelType.of(pattern)) {
+      case PRIVATE_ENCRYPTED:
+        return Kind.ENCRYPTED;
+      case PRIVATE:
+        return Kind.PRIVATE;
+      case PRESENCE:
+        return Kind.PRESENCE;
+      default:
+        throw new IllegalStateException("@ChannelAuthorization(\"" + pattern + "\") on " + description
+            + " must start with private-, private-encrypted- or presence-: other channels need no authorization");
     }
-    if (pattern.startsWith("private-")) {
-      return Kind.PRIVATE;
-    }
-    if (pattern.startsWith("presence-")) {
-      return Kind.PRESENCE;
-    }
-    throw new IllegalStateException("@ChannelAuthorization(\"" + pattern + "\") on " + description
-        + " must start with private-, private-encrypted- or presence-: other channels need no authorization");
   }
 
   private IllegalStateException invalid(String problem) {

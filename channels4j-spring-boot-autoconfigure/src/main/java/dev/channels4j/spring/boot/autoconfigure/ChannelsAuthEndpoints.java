@@ -1,11 +1,13 @@
 package dev.channels4j.spring.boot.autoconfigure;
 
+import dev.channels4j.ChannelType;
 import dev.channels4j.ChannelsClient;
 import dev.channels4j.ValidationException;
 import dev.channels4j.auth.UserData;
 import dev.channels4j.spring.boot.ChannelsUserResolver;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,8 +59,8 @@ final class ChannelsAuthEndpoints {
     if (problem != null) {
       return answer(type, HttpStatus.BAD_REQUEST, problem);
     }
-    if (type.equals("public")) {
-      return answer(type, HttpStatus.BAD_REQUEST, "channel " + channel + " is public: it needs no authorization");
+    if (!ChannelType.of(channel).requiresAuthorization()) {
+      return answer(type, HttpStatus.BAD_REQUEST, "channel " + channel + " is " + type + ": it needs no authorization");
     }
     Principal principal = request.getUserPrincipal();
     ChannelRules.Match match = rules.find(channel);
@@ -141,18 +143,9 @@ final class ChannelsAuthEndpoints {
     return null;
   }
 
-  /** The channel's type as a metric tag; the one place prefix rules live is core's ChannelType once it lands. */
+  /** The channel's type as a metric tag: private, private-encrypted, presence, public... */
   static String typeOf(String channel) {
-    if (channel.startsWith("private-encrypted-")) {
-      return "private-encrypted";
-    }
-    if (channel.startsWith("private-")) {
-      return "private";
-    }
-    if (channel.startsWith("presence-")) {
-      return "presence";
-    }
-    return "public";
+    return ChannelType.of(channel).name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   private static String quote(String text) {

@@ -128,10 +128,10 @@ public class ChannelsAutoConfiguration {
       return chosen == null ? ChannelsMetrics.NONE : new MicrometerChannelsMetrics(chosen);
     }
 
+    // No @ConditionalOnBean(Publisher): this imported class is read before the Publisher bean method.
     @Bean
-    @ConditionalOnBean(Publisher.class)
     io.micrometer.core.instrument.binder.MeterBinder channelsPublisherMeters(ObjectProvider<Publisher> publisher) {
-      return registry -> PublisherMeters.bind(publisher.getObject(), registry);
+      return registry -> publisher.ifAvailable(available -> PublisherMeters.bind(available, registry));
     }
   }
 

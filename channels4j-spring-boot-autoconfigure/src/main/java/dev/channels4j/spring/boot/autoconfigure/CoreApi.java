@@ -36,6 +36,6 @@ final class CoreApi {
 
   /** Accepts the signatures of one more key/secret pair on webhooks (secret rotation). */
   static void webhookCredentials(ChannelsClient.Builder builder, String key, String secret) {
-    throw new UnsupportedOperationException("webhook credential rotation needs ChannelsClient.Builder.webhookCredentials");
+    builder.webhookCredentials(key, secret);
   }
 }

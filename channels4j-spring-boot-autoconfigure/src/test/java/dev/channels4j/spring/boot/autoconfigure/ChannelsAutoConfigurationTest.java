@@ -187,6 +187,46 @@ class ChannelsAutoConfigurationTest {
   }
 
   @Test
+  void thePublishersQueueAndCountsAreMeters() {
+    local().withConfiguration(AutoConfigurations.of(
+            org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration.class))
+        .withBean(MeterRegistry.class, SimpleMeterRegistry::new).run(context -> {
+      context.getBean(Publisher.class).publish(Event.of("metered", "ev", Map.of())).get(10, java.util.concurrent.TimeUnit.SECONDS);
+      MeterRegistry registry = context.getBean(MeterRegistry.class);
+      assertThat(registry.get("channels4j.events.published").functionCounter().count()).isEqualTo(1);
+      assertThat(registry.get("channels4j.publisher.queued").gauge().value()).isZero();
+    });
+  }
+
+  @Test
+  void extraWebhookCredentialsAreAcceptedDuringRotation() {
+    local().withPropertyValues("channels4j.webhooks.credentials[0].key=old-key",
+            "channels4j.webhooks.credentials[0].secret=old-secret")
+        .run(context -> {
+          ChannelsClient old = ChannelsClient.builder().appId("app-id").key("old-key").secret("old-secret")
+              .host("127.0.0.1").port(server.port()).useTls(false).build();
+          byte[] body = ("{\"time_ms\":" + System.currentTimeMillis() + ",\"events\":[]}").getBytes();
+          Map<String, java.util.List<String>> headers = new java.util.HashMap<>();
+          old.signWebhook(body).forEach((name, value) -> headers.put(name, headerValues(value)));
+          assertThat(context.getBean(ChannelsClient.class).verifyWebhook(headers, body).events()).isEmpty();
+          old.close();
+        });
+  }
+
+  /** signWebhook's values: one String today, a list of them with the 1.0 API. */
+  @SuppressWarnings("unchecked")
+  static java.util.List<String> headerValues(Object value) {
+    return value instanceof java.util.List<?> list ? (java.util.List<String>) list : java.util.List.of(value.toString());
+  }
+
+  @Test
+  void aWebhookCredentialWithoutSecretFailsStartUpNamingTheProperty() {
+    local().withPropertyValues("channels4j.webhooks.credentials[0].key=old-key")
+        .run(context -> assertThat(context).getFailure().rootCause()
+            .hasMessageContaining("channels4j.webhooks.credentials[0].secret"));
+  }
+
+  @Test
   void healthIsUpWithoutSpendingARequest() {
     local().withBean(MeterRegistry.class, SimpleMeterRegistry::new).run(context -> {
       HealthIndicator health = context.getBean("channels4jHealthIndicator", HealthIndicator.class);
