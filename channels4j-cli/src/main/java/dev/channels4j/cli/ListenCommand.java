@@ -3,9 +3,10 @@ package dev.channels4j.cli;
 import dev.channels4j.ChannelType;
 import dev.channels4j.ChannelsClient;
 import dev.channels4j.auth.PresenceMember;
-import dev.channels4j.cli.internal.socket.SocketException;
-import dev.channels4j.cli.internal.socket.SocketMessage;
-import dev.channels4j.cli.internal.socket.Subscriber;
+import dev.channels4j.testkit.internal.socket.SocketException;
+import dev.channels4j.testkit.internal.socket.SocketMessage;
+import dev.channels4j.testkit.internal.socket.Authorizer;
+import dev.channels4j.testkit.internal.socket.Subscriber;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
@@ -77,7 +78,8 @@ final class ListenCommand implements Callable<Integer> {
     try (ChannelsClient client = app.client()) {
       // Channel messages come only after subscribing, when the subscriber is known; the listener must not block.
       AtomicReference<Subscriber> holder = new AtomicReference<>();
-      Subscriber subscriber = Subscriber.connect(app, client, ChannelsCommand.version(), TIMEOUT, message -> {
+      Subscriber subscriber = Subscriber.connect(app.webSocketUri("channels4j-cli", ChannelsCommand.version()), Authorizer.of(client),
+          TIMEOUT, message -> {
         Subscriber known = holder.get();
         if (known != null && show(known, message, style) && count != null && printed.incrementAndGet() >= count) {
           enough.countDown();
@@ -102,9 +104,9 @@ final class ListenCommand implements Callable<Integer> {
         }
         status(style.dim(count == null ? "Listening; press Ctrl-C to stop." : "Listening for " + count + " events."));
         waitUntilDone(subscriber, enough);
-        String why = subscriber.socket().closed().getNow(null);
-        if (why != null && enough.getCount() > 0) {
-          throw new SocketException("the connection ended: " + why, null);
+        var ended = subscriber.socket().closed().getNow(null);
+        if (ended != null && enough.getCount() > 0) {
+          throw new SocketException("the connection ended: " + ended.describe(), null);
         }
       } finally {
         try {

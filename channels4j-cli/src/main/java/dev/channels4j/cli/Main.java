@@ -3,7 +3,7 @@ package dev.channels4j.cli;
 import dev.channels4j.ApiException;
 import dev.channels4j.TransportException;
 import dev.channels4j.ValidationException;
-import dev.channels4j.cli.internal.socket.SocketException;
+import dev.channels4j.testkit.internal.socket.SocketException;
 import dev.channels4j.webhook.WebhookVerificationException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -22,7 +22,30 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    configureLogging(args);
     System.exit(run(CliContext.system(), args));
+  }
+
+  /**
+   * The CLI prints what it has to say itself: library logging is off, except for {@code serve},
+   * which shows the local server's INFO lines (start, connections, errors) on standard error, as
+   * a server's console does. slf4j-simple reads these properties when each logger is made, so they
+   * are set before any is; a {@code -D} given on the command line wins.
+   */
+  static void configureLogging(String[] args) {
+    boolean serve = java.util.Arrays.stream(args).filter(arg -> !arg.startsWith("-")).findFirst()
+        .filter("serve"::equals).isPresent();
+    setDefault("org.slf4j.simpleLogger.defaultLogLevel", serve ? "warn" : "off");
+    setDefault("org.slf4j.simpleLogger.log.dev.channels4j.local", serve ? "info" : "off");
+    // The local server's Jetty is relocated: its loggers are named after its new package.
+    setDefault("org.slf4j.simpleLogger.log.dev.channels4j.local.internal.jetty", serve ? "warn" : "off");
+    setDefault("org.slf4j.simpleLogger.showDateTime", "true");
+  }
+
+  private static void setDefault(String property, String value) {
+    if (System.getProperty(property) == null) {
+      System.setProperty(property, value);
+    }
   }
 
   /** This build's version, e.g. {@code 0.1.0-SNAPSHOT}. */

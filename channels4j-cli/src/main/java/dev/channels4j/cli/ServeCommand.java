@@ -2,7 +2,6 @@ package dev.channels4j.cli;
 
 import dev.channels4j.local.LocalApp;
 import dev.channels4j.local.LocalServer;
-import dev.channels4j.local.ServerOptions;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;

@@ -9,8 +9,8 @@ import dev.channels4j.auth.PresenceMember;
 import dev.channels4j.auth.UserData;
 import dev.channels4j.cli.Json;
 import dev.channels4j.cli.Style;
-import dev.channels4j.cli.internal.socket.SocketMessage;
-import dev.channels4j.cli.internal.socket.Subscriber;
+import dev.channels4j.testkit.internal.socket.SocketMessage;
+import dev.channels4j.testkit.internal.socket.Subscriber;
 import dev.channels4j.webhook.WebhookEvent;
 import dev.channels4j.webhook.WebhookVerificationException;
 import java.io.PrintWriter;
@@ -287,7 +287,7 @@ final class Demo {
    */
   private static boolean arrived(Subscriber subscriber, int mark, Predicate<SocketMessage> match) {
     if (!subscriber.socket().sync(WAIT)) {
-      throw new dev.channels4j.cli.internal.socket.SocketException("no pong within " + WAIT.toSeconds() + " s", null);
+      throw new dev.channels4j.testkit.internal.socket.SocketException("no pong within " + WAIT.toSeconds() + " s", null);
     }
     return !subscriber.socket().messages(mark, match).isEmpty();
   }

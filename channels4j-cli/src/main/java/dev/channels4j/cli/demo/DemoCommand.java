@@ -5,7 +5,8 @@ import dev.channels4j.cli.CliContext;
 import dev.channels4j.cli.Connection;
 import dev.channels4j.cli.ExitCodes;
 import dev.channels4j.cli.Style;
-import dev.channels4j.cli.internal.socket.Subscriber;
+import dev.channels4j.testkit.internal.socket.Authorizer;
+import dev.channels4j.testkit.internal.socket.Subscriber;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -51,8 +52,9 @@ public final class DemoCommand implements Callable<Integer> {
       try (ChannelsClient client = app.client()) {
         webhooks.verifyWith(client);
         String version = dev.channels4j.cli.Main.version();
-        try (Subscriber alice = Subscriber.connect(app, client, version, CONNECT, message -> {});
-            Subscriber bob = Subscriber.connect(app, client, version, CONNECT, message -> {})) {
+        java.net.URI socketUri = app.webSocketUri("channels4j-cli", version);
+        try (Subscriber alice = Subscriber.connect(socketUri, Authorizer.of(client), CONNECT, message -> {});
+            Subscriber bob = Subscriber.connect(socketUri, Authorizer.of(client), CONNECT, message -> {})) {
           row(out, style, "Local server", app.apiBase() + " (app " + app.appId() + ", in this process)");
           row(out, style, "Your webhooks", webhooks.url() + " (signatures checked)");
           row(out, style, "Subscribers", "alice and bob, two WebSocket connections");

@@ -1,5 +1,7 @@
 package dev.channels4j.internal.crypto;
 
+import dev.channels4j.ValidationException;
+import dev.channels4j.internal.api.Version;
 import dev.channels4j.internal.signing.Hashing;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -16,6 +18,11 @@ import org.bouncycastle.crypto.params.ParametersWithIV;
  * under a per-channel key {@code SHA-256(channel name bytes ‖ master key)}.
  *
  * <p>Holds a copy of the 32-byte master key; never prints it.
+ *
+ * <p>Bouncy Castle is an optional dependency: only {@link #encrypt} and the {@code decrypt} methods
+ * need it, and they check for it first ({@link #requireBouncyCastle}), so a missing jar is a
+ * {@link ValidationException} naming the artifact, never a {@code NoClassDefFoundError}. Shared
+ * secrets (SHA-256) need nothing but the JDK.
  */
 public final class ChannelEncryption {
   public static final int MASTER_KEY_BYTES = 32;
@@ -62,6 +69,7 @@ public final class ChannelEncryption {
 
   /** Encrypts with the given nonce; for tests and vectors only, a nonce must never be reused. */
   public Envelope encrypt(String channelName, byte[] plaintext, byte[] nonce) {
+    requireBouncyCastle(channelName);
     byte[] box = SecretBox.seal(sharedSecret(channelName), nonce, plaintext);
     return new Envelope(BASE64.encodeToString(nonce), BASE64.encodeToString(box));
   }
@@ -82,6 +90,7 @@ public final class ChannelEncryption {
    * @throws DecryptionException when the envelope is malformed or does not authenticate under this key
    */
   public static byte[] decryptWithSharedSecret(byte[] sharedSecret, String nonceBase64, String ciphertextBase64) {
+    requireBouncyCastle(null);
     if (sharedSecret == null || sharedSecret.length != 32) {
       throw new DecryptionException("the shared secret must be 32 bytes");
     }
@@ -99,9 +108,46 @@ public final class ChannelEncryption {
     return SecretBox.open(sharedSecret, nonce, box);
   }
 
+  /** The artifact to add for encrypted channels, {@code org.bouncycastle:bcprov-jdk18on:<version>}. */
+  public static final String BOUNCY_CASTLE_ARTIFACT = "org.bouncycastle:bcprov-jdk18on:" + Version.BOUNCY_CASTLE;
+
+  /** Whether Bouncy Castle's XSalsa20 can be loaded (on the class path, or read by this module). */
+  public static boolean bouncyCastleAvailable() {
+    return BouncyCastleCheck.AVAILABLE;
+  }
+
+  /**
+   * Throws a {@link ValidationException} naming the artifact to add when Bouncy Castle is missing.
+   *
+   * @param channelName the channel being used, for the message; may be null
+   */
+  public static void requireBouncyCastle(String channelName) {
+    if (!BouncyCastleCheck.AVAILABLE) {
+      throw new ValidationException((channelName == null ? "encrypted channels" : "channel \"" + channelName + "\"")
+          + " need" + (channelName == null ? "" : "s") + " Bouncy Castle for end-to-end encryption, which is not on the"
+          + " class path: add the dependency " + BOUNCY_CASTLE_ARTIFACT
+          + " (on the module path also 'requires org.bouncycastle.provider;')");
+    }
+  }
+
   @Override
   public String toString() {
     return "ChannelEncryption[masterKey=<hidden>]";
+  }
+
+  /** Looked up once; {@link SecretBox} is only loaded (and Bouncy Castle linked) after this says yes. */
+  private static final class BouncyCastleCheck {
+    static final boolean AVAILABLE = probe();
+
+    private static boolean probe() {
+      try {
+        Class.forName("org.bouncycastle.crypto.engines.XSalsa20Engine", false, ChannelEncryption.class.getClassLoader());
+        Class.forName("org.bouncycastle.crypto.macs.Poly1305", false, ChannelEncryption.class.getClassLoader());
+        return true;
+      } catch (ClassNotFoundException | LinkageError e) {
+        return false;
+      }
+    }
   }
 
   /** The {@code {"nonce":..,"ciphertext":..}} envelope, both fields padded standard base64. */

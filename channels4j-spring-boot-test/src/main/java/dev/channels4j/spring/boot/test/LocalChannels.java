@@ -1,7 +1,7 @@
 package dev.channels4j.spring.boot.test;
 
-import dev.channels4j.ChannelsClient;
 import dev.channels4j.local.LocalServer;
+import dev.channels4j.testkit.AuthEndpoint;
 import dev.channels4j.testkit.TestSubscriber;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -86,15 +86,14 @@ public final class LocalChannels {
     return "LocalChannels[" + server + "]";
   }
 
-  /** Connecting through the application's endpoints; see the note in the class. */
+  /** Connecting through the application's endpoints, with the test's headers. */
   static final class AppAuth {
     private AppAuth() {}
 
     static TestSubscriber connect(LocalServer server, URI channelAuth, URI userAuth, Map<String, String> headers) {
-      // Until channels4j-testkit's AuthEndpoint lands on main, subscribers authorize with a client
-      // of the local app; afterwards: TestSubscriber.connect(server, AuthEndpoint.builder()...).
-      ChannelsClient client = server.newClient();
-      return TestSubscriber.connect(server, client);
+      AuthEndpoint.Builder endpoint = AuthEndpoint.builder().channelAuthorization(channelAuth).userAuthentication(userAuth);
+      headers.forEach(endpoint::header);
+      return TestSubscriber.connect(server, endpoint.build());
     }
   }
 }

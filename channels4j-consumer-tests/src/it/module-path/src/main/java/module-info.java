@@ -1,0 +1,4 @@
+module com.example.consumer {
+  requires dev.channels4j;
+  requires dev.channels4j.local;
+}
