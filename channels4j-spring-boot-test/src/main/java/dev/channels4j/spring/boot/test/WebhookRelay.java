@@ -25,6 +25,7 @@ import org.springframework.core.env.Environment;
  * byte with the signature headers.
  */
 final class WebhookRelay implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(WebhookRelay.class.getName());
   private static final int MAX_BODY = 1 << 20;
   private static final List<String> FORWARDED = List.of("Content-Type", "X-Pusher-Key", "X-Pusher-Signature");
 
@@ -38,7 +39,8 @@ final class WebhookRelay implements AutoCloseable {
     this.executor = executor;
     this.environment = environment;
     // The client has its own threads: the relay's one thread waits for the client's answer.
-    this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(5)).build();
   }
 
   static WebhookRelay start(Environment environment) {
@@ -97,6 +99,7 @@ final class WebhookRelay implements AutoCloseable {
         Thread.currentThread().interrupt();
         status = 503;
       }
+      LOG.log(System.Logger.Level.DEBUG, "relayed a webhook to port {0}: {1}", port, status);
       respond(exchange, status);
     }
   }
