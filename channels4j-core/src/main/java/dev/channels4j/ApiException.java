@@ -9,7 +9,7 @@ import java.util.Optional;
  *
  * <pre>{@code
  * try {
- *   client.channel("public-room", "user_count");
+ *   client.channel("public-room", Info.USER_COUNT);
  * } catch (ApiException e) {
  *   e.status();        // 400
  *   e.body();          // Cannot retrieve the user count unless the channel is a presence channel
@@ -17,14 +17,14 @@ import java.util.Optional;
  * }
  * }</pre>
  */
-public class ApiException extends ChannelsException {
+public final class ApiException extends ChannelsException {
   private static final long serialVersionUID = 1L;
 
   private final int status;
   private final String body;
   private final transient Duration retryAfter;
 
-  public ApiException(String message, int status, String body, Duration retryAfter) {
+  ApiException(String message, int status, String body, Duration retryAfter) {
     super(message);
     this.status = status;
     this.body = body;

@@ -6,17 +6,24 @@ import dev.channels4j.internal.api.RawRequests;
 import dev.channels4j.internal.api.Requests;
 import dev.channels4j.internal.api.Responses;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The network operations of a {@link ChannelsClient}, returning {@link CompletableFuture}s instead
- * of blocking. Obtain it with {@link ChannelsClient#async()}; it shares the client's connection
- * pool and is closed with it.
+ * The network operations of a {@link ChannelsClient}, each returning a {@link CompletableFuture}
+ * instead of blocking: the same operations, arguments and checks. Obtain it with
+ * {@link ChannelsClient#async()}; it shares the client's connection pool and is closed with it.
  *
- * <p>Every future fails with a {@link ChannelsException}: a {@link ValidationException} (then
- * nothing was sent), an {@link ApiException} or a {@link TransportException}.
+ * <p><b>These methods never throw.</b> Every failure, a {@code null} or invalid argument included,
+ * fails the returned future with the {@link ChannelsException} the blocking method would have
+ * thrown: a {@link ValidationException} (then nothing was sent), an {@link ApiException} or a
+ * {@link TransportException}. Why not throw programmer errors at once, as OkHttp's
+ * {@code enqueue(null)} does? Because the blocking side reports a {@code null} and a malformed
+ * channel name alike, as a {@code ValidationException}, and a caller of the async side should
+ * find both in the one place it already handles failures: the future.
  *
  * <pre>{@code
  * client.async().trigger("orders", "created", order)
@@ -34,51 +41,56 @@ public final class AsyncChannelsClient {
     this.rawRequests = rawRequests;
   }
 
-  /** Publishes an event on one channel. */
+  /** As {@link ChannelsClient#trigger(String, String, Object)}. */
   public CompletableFuture<TriggerResult> trigger(String channel, String event, Object data) {
-    return trigger(Trigger.of(channel, event, data));
+    return call(() -> requests.trigger(Event.of(channel, event, data)), Responses::trigger);
   }
 
-  /** Publishes an event on up to 100 channels. */
+  /** As {@link ChannelsClient#trigger(List, String, Object)}. */
   public CompletableFuture<TriggerResult> trigger(List<String> channels, String event, Object data) {
-    return trigger(Trigger.of(channels, event, data));
+    return call(() -> requests.trigger(Event.of(channels, event, data)), Responses::trigger);
   }
 
-  /** Publishes an event with options (excluded socket, info attributes). */
-  public CompletableFuture<TriggerResult> trigger(Trigger trigger) {
-    return call(() -> requests.trigger(trigger), Responses::trigger);
+  /** As {@link ChannelsClient#trigger(Event)}. */
+  public CompletableFuture<TriggerResult> trigger(Event event) {
+    return call(() -> requests.trigger(event), Responses::trigger);
   }
 
-  /** Publishes up to the batch limit of events (10 by default) in one request. */
+  /** As {@link ChannelsClient#triggerBatch(List)}. */
   public CompletableFuture<BatchResult> triggerBatch(List<Event> events) {
     return call(() -> requests.batch(events), Responses::batch);
   }
 
-  /** Publishes an event to every connection signed in as {@code userId}. */
+  /** As {@link ChannelsClient#sendToUser(String, String, Object)}. */
   public CompletableFuture<Void> sendToUser(String userId, String event, Object data) {
     return call(() -> requests.sendToUser(userId, event, data), response -> null);
   }
 
-  /** Closes every connection signed in as {@code userId}. */
+  /** As {@link ChannelsClient#terminateUserConnections(String)}. */
   public CompletableFuture<Void> terminateUserConnections(String userId) {
     return call(() -> requests.terminateUserConnections(userId), response -> null);
   }
 
-  /** Lists occupied channels. */
+  /** As {@link ChannelsClient#channels()}: every occupied channel. */
+  public CompletableFuture<ChannelList> channels() {
+    return channels(ChannelsQuery.all());
+  }
+
+  /** As {@link ChannelsClient#channels(ChannelsQuery)}. */
   public CompletableFuture<ChannelList> channels(ChannelsQuery query) {
     return callWithRequest(() -> requests.channels(query), Responses::channels);
   }
 
-  /** Describes one channel; {@code attributes} among user_count, subscription_count, cache. */
-  public CompletableFuture<ChannelInfo> channel(String channel, String... attributes) {
+  /** As {@link ChannelsClient#channel(String, Info...)}. */
+  public CompletableFuture<ChannelInfo> channel(String channel, Info... attributes) {
     return callWithRequest(
-        () -> requests.channel(channel, attributes.length == 0 ? null : Info.join(java.util.Arrays.asList(attributes))),
+        () -> requests.channel(channel, attributes != null && attributes.length == 0 ? Set.of() : Info.setOf(attributes)),
         (request, response) -> Responses.channel(request, response, channel));
   }
 
-  /** The user ids present on a presence channel. */
-  public CompletableFuture<List<String>> users(String channel) {
-    return callWithRequest(() -> requests.users(channel), Responses::users);
+  /** As {@link ChannelsClient#users(String)}. */
+  public CompletableFuture<List<String>> users(String presenceChannel) {
+    return callWithRequest(() -> requests.users(presenceChannel), Responses::users);
   }
 
   /**
@@ -94,13 +106,12 @@ public final class AsyncChannelsClient {
     return call(() -> rawRequests.post(path, body), RawResponse::of);
   }
 
-  private <T> CompletableFuture<T> call(
-      Supplier<ApiRequest> build, Function<Dispatcher.ApiResponse, T> read) {
+  private <T> CompletableFuture<T> call(Supplier<ApiRequest> build, Function<Dispatcher.ApiResponse, T> read) {
     return callWithRequest(build, (request, response) -> read.apply(response));
   }
 
   private <T> CompletableFuture<T> callWithRequest(
-      Supplier<ApiRequest> build, java.util.function.BiFunction<ApiRequest, Dispatcher.ApiResponse, T> read) {
+      Supplier<ApiRequest> build, BiFunction<ApiRequest, Dispatcher.ApiResponse, T> read) {
     ApiRequest request;
     try {
       request = build.get();

@@ -7,7 +7,7 @@ import java.util.OptionalInt;
  * The state of one channel, as {@link ChannelsClient#channel(String, String...)} returns it.
  *
  * <pre>{@code
- * ChannelInfo info = client.channel("presence-room", "user_count");
+ * ChannelInfo info = client.channel("presence-room", Info.USER_COUNT);
  * if (info.occupied()) { info.userCount().getAsInt(); }
  * }</pre>
  *

@@ -1,6 +1,9 @@
 package dev.channels4j;
 
+import dev.channels4j.auth.AuthRequest;
+import dev.channels4j.auth.ChannelAuthResponse;
 import dev.channels4j.auth.PresenceMember;
+import dev.channels4j.auth.UserAuthResponse;
 import dev.channels4j.auth.UserData;
 import dev.channels4j.internal.api.ApiRequest;
 import dev.channels4j.internal.api.ClientSettings;
@@ -17,18 +20,18 @@ import dev.channels4j.internal.url.PusherUrl;
 import dev.channels4j.internal.validation.Validation;
 import dev.channels4j.internal.webhook.WebhookCredential;
 import dev.channels4j.internal.webhook.WebhookReader;
+import dev.channels4j.spi.JacksonJsonCodecs;
 import dev.channels4j.spi.JsonCodec;
 import dev.channels4j.spi.Transport;
 import dev.channels4j.webhook.Webhook;
-import dev.channels4j.webhook.WebhookVerificationException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -48,7 +51,7 @@ import java.util.regex.Pattern;
  *     .build();
  *
  * client.trigger("orders", "created", Map.of("id", 42));            // data as JSON
- * String auth = client.authorizeChannel(socketId, "private-orders"); // {"auth":"key:..."}
+ * String auth = client.authorizeChannel(socketId, "private-orders").toJson(); // {"auth":"key:..."}
  * Webhook hook = client.verifyWebhook(headers, body);
  * client.async().trigger("orders", "shipped", "{\"id\":42}");        // CompletableFuture
  * }</pre>
@@ -65,9 +68,12 @@ public final class ChannelsClient implements AutoCloseable {
   private final Authorizer authorizer;
   private final WebhookReader webhooks;
   private final RawRequests rawRequests;
+  /** Whether the transport was made by the builder, and so is the client's to close. */
+  private final boolean ownsTransport;
 
-  private ChannelsClient(ClientSettings settings, List<WebhookCredential> webhookCredentials) {
+  private ChannelsClient(ClientSettings settings, List<WebhookCredential> webhookCredentials, boolean ownsTransport) {
     this.settings = settings;
+    this.ownsTransport = ownsTransport;
     this.requests = new Requests(settings);
     this.rawRequests = new RawRequests(settings);
     this.dispatcher = new Dispatcher(settings);
@@ -119,20 +125,23 @@ public final class ChannelsClient implements AutoCloseable {
    * its UTF-8 text, anything else as JSON through the configured {@link JsonCodec}.
    */
   public TriggerResult trigger(String channel, String event, Object data) {
-    return trigger(Trigger.of(channel, event, data));
+    return trigger(Event.of(channel, event, data));
   }
 
   /** Publishes an event on up to 100 channels (an encrypted channel must be triggered alone). */
   public TriggerResult trigger(List<String> channels, String event, Object data) {
-    return trigger(Trigger.of(channels, event, data));
+    return trigger(Event.of(channels, event, data));
   }
 
   /** Publishes an event with options: an excluded socket id, attributes to return. */
-  public TriggerResult trigger(Trigger trigger) {
-    return call(() -> requests.trigger(trigger), Responses::trigger);
+  public TriggerResult trigger(Event event) {
+    return call(() -> requests.trigger(event), Responses::trigger);
   }
 
-  /** Publishes up to the batch limit (10 by default) of events in one request. */
+  /**
+   * Publishes up to the batch limit (10 by default) of events in one request; each event names
+   * exactly one channel.
+   */
   public BatchResult triggerBatch(List<Event> events) {
     return call(() -> requests.batch(events), Responses::batch);
   }
@@ -149,7 +158,8 @@ public final class ChannelsClient implements AutoCloseable {
 
   /**
    * A {@link Publisher} with {@link PublisherOptions#defaults() default options}: accepts single
-   * events and sends them in batches. Close it before this client.
+   * events and sends them in batches. Close it before this client: {@link #close()} closes the
+   * publishers still open without waiting for their events.
    */
   public Publisher publisher() {
     return publisher(PublisherOptions.defaults());
@@ -158,7 +168,7 @@ public final class ChannelsClient implements AutoCloseable {
   /** A {@link Publisher} that batches, bounds and lingers as {@code options} say. */
   public Publisher publisher(PublisherOptions options) {
     if (options == null) {
-      throw new ValidationException("publisher options must not be null; use PublisherOptions.defaults()");
+      throw new ValidationException("options must not be null; use PublisherOptions.defaults()");
     }
     return new BatchingPublisher(requests, dispatcher, options);
   }
@@ -176,12 +186,12 @@ public final class ChannelsClient implements AutoCloseable {
   }
 
   /**
-   * Whether a channel is occupied, and the attributes asked for: {@code user_count} (presence),
-   * {@code subscription_count}, {@code cache} (cache channels).
+   * Whether a channel is occupied, and the attributes asked for: {@link Info#USER_COUNT}
+   * (presence), {@link Info#SUBSCRIPTION_COUNT}, {@link Info#CACHE} (cache channels).
    */
-  public ChannelInfo channel(String channel, String... attributes) {
+  public ChannelInfo channel(String channel, Info... attributes) {
     return callWithRequest(
-        () -> requests.channel(channel, attributes.length == 0 ? null : Info.join(Arrays.asList(attributes))),
+        () -> requests.channel(channel, attributes != null && attributes.length == 0 ? Set.of() : Info.setOf(attributes)),
         (request, response) -> Responses.channel(request, response, channel));
   }
 
@@ -193,44 +203,23 @@ public final class ChannelsClient implements AutoCloseable {
   // ---- authorization (no network) ---------------------------------------------------------
 
   /**
-   * The body to answer a browser's request to subscribe to a {@code private-} or
-   * {@code private-encrypted-} channel: {@code {"auth":"key:signature"}}, plus
-   * {@code shared_secret} for an encrypted channel.
+   * The answer to a browser's request to subscribe to a {@code private-} or
+   * {@code private-encrypted-} channel: the signature, plus the shared secret for an encrypted
+   * channel. Send its {@link ChannelAuthResponse#toJson() toJson()}. Read the browser's form body
+   * with {@link AuthRequest#fromForm(String)}.
    */
-  public String authorizeChannel(String socketId, String channel) {
+  public ChannelAuthResponse authorizeChannel(String socketId, String channel) {
     return authorizer.authorizeChannel(socketId, channel);
   }
 
-  /**
-   * As {@link #authorizeChannel(String, String)}, from the form body the browser posted
-   * ({@code socket_id=..&channel_name=..}).
-   */
-  public String authorizeChannelFromForm(String formBody) {
-    Map<String, String> form = Authorizer.parseForm(formBody);
-    return authorizer.authorizeChannel(Authorizer.field(form, "socket_id"), Authorizer.field(form, "channel_name"));
-  }
-
-  /** The body to answer a request to join a {@code presence-} channel as {@code member}. */
-  public String authorizePresenceChannel(String socketId, String channel, PresenceMember member) {
+  /** The answer to a request to join a {@code presence-} channel as {@code member}. */
+  public ChannelAuthResponse authorizePresenceChannel(String socketId, String channel, PresenceMember member) {
     return authorizer.authorizePresenceChannel(socketId, channel, member);
   }
 
-  /** As {@link #authorizePresenceChannel(String, String, PresenceMember)}, from the posted form body. */
-  public String authorizePresenceChannelFromForm(String formBody, PresenceMember member) {
-    Map<String, String> form = Authorizer.parseForm(formBody);
-    return authorizer.authorizePresenceChannel(
-        Authorizer.field(form, "socket_id"), Authorizer.field(form, "channel_name"), member);
-  }
-
-  /** The body to answer a user sign-in request: {@code {"auth":..,"user_data":..}}. */
-  public String authenticateUser(String socketId, UserData user) {
+  /** The answer to a user sign-in request: the signature and the signed user data. */
+  public UserAuthResponse authenticateUser(String socketId, UserData user) {
     return authorizer.authenticateUser(socketId, user);
-  }
-
-  /** As {@link #authenticateUser(String, UserData)}, from the posted form body. */
-  public String authenticateUserFromForm(String formBody, UserData user) {
-    Map<String, String> form = Authorizer.parseForm(formBody);
-    return authorizer.authenticateUser(Authorizer.field(form, "socket_id"), user);
   }
 
   // ---- webhooks (no network) --------------------------------------------------------------
@@ -238,26 +227,73 @@ public final class ChannelsClient implements AutoCloseable {
   /**
    * Verifies a webhook and returns its events, decrypting those of encrypted channels.
    *
-   * @param headers the request's headers (names matched case-insensitively)
+   * <p>{@code X-Pusher-Key} and {@code X-Pusher-Signature} must each appear exactly once (names
+   * matched case-insensitively): a request carrying either twice is refused whatever the order
+   * of the values, so no proxy or framework can choose which one is checked.
+   *
+   * @param headers the request's headers, as {@link #signWebhook(byte[])} returns them
    * @param body the raw body bytes, exactly as received
    * @throws WebhookVerificationException when anything is wrong; nothing partial is returned
+   * @throws ValidationException when {@code headers} or {@code body} is {@code null}
    */
   public Webhook verifyWebhook(Map<String, List<String>> headers, byte[] body) {
     return webhooks.verify(headers, body);
   }
 
   /**
-   * The headers ({@code X-Pusher-Key}, {@code X-Pusher-Signature}) a genuine webhook with this body
-   * would carry; for your own tests of a webhook endpoint.
+   * As {@link #verifyWebhook(Map, byte[])}, for frameworks that hand you the two header values
+   * ({@code @RequestHeader("X-Pusher-Key") String key}). A {@code null} key or signature is a
+   * missing header and fails verification.
+   *
+   * <pre>{@code
+   * Webhook hook = client.verifyWebhook(request.getHeader("X-Pusher-Key"),
+   *     request.getHeader("X-Pusher-Signature"), body);
+   * }</pre>
+   *
+   * @throws WebhookVerificationException when anything is wrong; nothing partial is returned
+   * @throws ValidationException when {@code body} is {@code null}
    */
-  public Map<String, String> signWebhook(byte[] body) {
+  public Webhook verifyWebhook(String key, String signature, byte[] body) {
+    return webhooks.verify(key, signature, body);
+  }
+
+  /**
+   * The headers ({@code X-Pusher-Key}, {@code X-Pusher-Signature}) a genuine webhook with this body
+   * would carry, in the shape {@link #verifyWebhook(Map, byte[])} takes; for your own tests of a
+   * webhook endpoint. Unmodifiable.
+   */
+  public Map<String, List<String>> signWebhook(byte[] body) {
     return webhooks.sign(body);
   }
 
-  /** Releases the connection pool. Requests in flight may fail. */
+  /**
+   * Closes the client. What it does to what the client uses:
+   * <ul>
+   *   <li>the default transport (the one the builder made): its connection pool and threads are
+   *       released; requests in flight fail with a {@link TransportException}, and so does any call
+   *       made afterwards;
+   *   <li>a {@link Transport} you passed to {@link Builder#transport(Transport)}: <b>left open</b>.
+   *       You made it, you may share it between clients, so you close it, after the clients that
+   *       use it (as OkHttp leaves an {@code ExecutorService} you gave its dispatcher alone);
+   *   <li>the {@link Publisher}s this client made that are still open: closed without waiting,
+   *       their queued events failing with {@link PublishRejectedException}. To let their events go
+   *       out, close the publishers first (try-with-resources does, in reverse order of opening).
+   * </ul>
+   * Idempotent. Nothing else of the client needs closing: {@link #async()} shares this client's
+   * resources.
+   *
+   * <pre>{@code
+   * try (ChannelsClient client = ChannelsClient.fromEnv();
+   *     Publisher publisher = client.publisher()) {
+   *   publisher.publish(Event.of("orders", "created", order));
+   * } // publisher closed first (its events delivered), then the client
+   * }</pre>
+   */
   @Override
   public void close() {
-    settings.transport().close();
+    if (ownsTransport) {
+      settings.transport().close();
+    }
   }
 
   @Override
@@ -322,6 +358,7 @@ public final class ChannelsClient implements AutoCloseable {
    *     or no encryption master key is configured
    */
   public byte[] sharedSecret(String encryptedChannel) {
+    Validation.notNull(encryptedChannel, "encryptedChannel");
     Validation.channelName(encryptedChannel);
     if (ChannelType.of(encryptedChannel) != ChannelType.PRIVATE_ENCRYPTED) {
       throw new ValidationException(
@@ -379,7 +416,7 @@ public final class ChannelsClient implements AutoCloseable {
     private int maxBatchSize = 10;
     private int maxConnections = 64;
     private ApacheTransport.Proxy proxy;
-    private JsonCodec codec = JsonCodec.jackson();
+    private JsonCodec codec = JacksonJsonCodecs.defaults();
     private Transport transport;
     private Clock clock = Clock.systemUTC();
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
@@ -507,7 +544,8 @@ public final class ChannelsClient implements AutoCloseable {
 
     /**
      * The HTTP transport. Default: Apache HttpClient 5 with a pooled connection manager. A
-     * transport you pass is closed with the client; timeouts and proxy settings are then yours.
+     * transport you pass is <b>not</b> closed by {@link ChannelsClient#close()}: close it yourself
+     * once every client using it is closed. Its timeouts and proxy settings are then yours too.
      */
     public Builder transport(Transport transport) {
       this.transport = transport;
@@ -638,7 +676,7 @@ public final class ChannelsClient implements AutoCloseable {
       Transport chosen = transport != null ? transport : new ApacheTransport(connectTimeout, timeout, maxConnections, proxy);
       return new ChannelsClient(new ClientSettings(
           appId, key, secret, baseUri, timeout, maxDataSize, maxBatchSize, codec, chosen, clock, retryPolicy, encryption),
-          List.copyOf(webhookCredentials));
+          List.copyOf(webhookCredentials), transport == null);
     }
 
     private ChannelEncryption encryption() {

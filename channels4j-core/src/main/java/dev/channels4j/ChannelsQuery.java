@@ -14,6 +14,9 @@ import java.util.Optional;
  * client.channels(ChannelsQuery.prefix("presence-").withUserCount());
  * client.channels(ChannelsQuery.all().with("info", "subscription_count"));   // any parameter, as Go's Channels takes
  * }</pre>
+ *
+ * <p>Each factory or {@code with...} method has the accessor of the same name: {@link #prefix()},
+ * {@link #userCount()}.
  */
 public final class ChannelsQuery {
   private static final ChannelsQuery ALL = new ChannelsQuery(null, false);
@@ -40,7 +43,10 @@ public final class ChannelsQuery {
 
   /** Occupied channels whose names start with {@code prefix}. */
   public static ChannelsQuery prefix(String prefix) {
-    if (prefix == null || prefix.isEmpty()) {
+    if (prefix == null) {
+      throw new ValidationException("prefix must not be null; use ChannelsQuery.all()");
+    }
+    if (prefix.isEmpty()) {
       throw new ValidationException("channel prefix must not be empty; use ChannelsQuery.all()");
     }
     return new ChannelsQuery(prefix, false);
@@ -59,10 +65,12 @@ public final class ChannelsQuery {
     return new ChannelsQuery(prefix, true, parameters);
   }
 
-  public Optional<String> prefixFilter() {
+  /** The prefix given to {@link #prefix(String)}; empty for {@link #all()}. */
+  public Optional<String> prefix() {
     return Optional.ofNullable(prefix);
   }
 
+  /** Whether {@link #withUserCount()} asked for each channel's user count. */
   public boolean userCount() {
     return userCount;
   }

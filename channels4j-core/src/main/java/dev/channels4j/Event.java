@@ -1,70 +1,138 @@
 package dev.channels4j;
 
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * One event of a batch ({@link ChannelsClient#triggerBatch(java.util.List)}): one channel, one name,
- * data, and optionally a socket id to exclude and attributes to return. Immutable.
+ * One event to publish: the channels it goes to, its name, its data, and optionally a socket id to
+ * exclude and channel attributes to return. The one request type of
+ * {@link ChannelsClient#trigger(Event)}, {@link ChannelsClient#triggerBatch(List)} and
+ * {@link Publisher#publish(Event)}. Immutable; {@link #excluding} and {@link #withInfo} return copies.
  *
  * <pre>{@code
- * BatchResult result = client.triggerBatch(List.of(
+ * TriggerResult result = client.trigger(
+ *     Event.of(List.of("presence-room", "lobby"), "message", Map.of("text", "hi"))
+ *         .excluding(senderSocketId)
+ *         .withInfo(Info.USER_COUNT, Info.SUBSCRIPTION_COUNT));
+ *
+ * client.triggerBatch(List.of(
  *     Event.of("orders", "created", order),
- *     Event.of("presence-room", "joined", who).withInfo("user_count")));
+ *     Event.of("presence-room", "joined", who).withInfo(Info.USER_COUNT)));
  * }</pre>
+ *
+ * <p>Null arguments are refused here with a {@link ValidationException} naming them; the channel
+ * names, the event name, the socket id and the data are checked against the API's rules when the
+ * event is triggered, before anything is sent. An event of a batch or of a {@link Publisher} names
+ * exactly one channel (the {@code batch_events} endpoint carries one channel per event).
+ *
+ * <p>{@code data}: a {@code String} is sent as is, a {@code byte[]} as its UTF-8 text, anything
+ * else (including {@code null}) as JSON through the client's {@link dev.channels4j.spi.JsonCodec}.
  */
 public final class Event {
-  private final String channel;
+  private final List<String> channels;
   private final String name;
   private final Object data;
   private final String socketId;
-  private final String info;
+  private final Set<Info> info;
 
-  private Event(String channel, String name, Object data, String socketId, String info) {
-    this.channel = channel;
+  private Event(List<String> channels, String name, Object data, String socketId, Set<Info> info) {
+    this.channels = channels;
     this.name = name;
     this.data = data;
     this.socketId = socketId;
     this.info = info;
   }
 
-  /** An event. {@code data}: a String as is, {@code byte[]} as UTF-8, anything else as JSON. */
+  /** An event on one channel. */
   public static Event of(String channel, String name, Object data) {
-    return new Event(channel, name, data, null, null);
+    notNull(channel, "channel");
+    notNull(name, "event name");
+    return new Event(List.of(channel), name, data, null, Set.of());
   }
 
-  /** Does not deliver this event to the connection with this socket id. */
+  /** An event on several channels (1 to 100; an encrypted channel must be the only one). */
+  public static Event of(List<String> channels, String name, Object data) {
+    notNull(channels, "channels");
+    notNull(name, "event name");
+    List<String> copy = new ArrayList<>(channels.size());
+    for (int i = 0; i < channels.size(); i++) {
+      String channel = channels.get(i);
+      if (channel == null) {
+        throw new ValidationException("channels[" + i + "] must not be null");
+      }
+      copy.add(channel);
+    }
+    return new Event(Collections.unmodifiableList(copy), name, data, null, Set.of());
+  }
+
+  /** Does not deliver the event to the connection with this socket id (usually the sender's). */
   public Event excluding(String socketId) {
-    return new Event(channel, name, data, socketId, info);
+    notNull(socketId, "socketId");
+    return new Event(channels, name, data, socketId, info);
   }
 
-  /** Asks for this event's channel attributes in the batch result. */
-  public Event withInfo(String... attributes) {
-    return new Event(channel, name, data, socketId, Info.join(Arrays.asList(attributes)));
+  /**
+   * Asks for channel attributes in the result: {@link Info#USER_COUNT} (presence channels),
+   * {@link Info#SUBSCRIPTION_COUNT} (other channels, when enabled for the app). Replaces any
+   * attributes asked for before.
+   */
+  public Event withInfo(Info... attributes) {
+    return new Event(channels, name, data, socketId, Info.setOf(attributes));
   }
 
-  public String channel() {
-    return channel;
+  /** The channels, in the order given; never empty once triggered. */
+  public List<String> channels() {
+    return channels;
   }
 
+  /** The event's name. */
   public String name() {
     return name;
   }
 
+  /** The data as given, before encoding. */
   public Object data() {
     return data;
   }
 
+  /** The socket id not to deliver to, if any. */
   public Optional<String> socketId() {
     return Optional.ofNullable(socketId);
   }
 
-  public Optional<String> info() {
-    return Optional.ofNullable(info);
+  /** The attributes asked for; empty when none. */
+  public Set<Info> info() {
+    return info;
   }
 
   @Override
+  public boolean equals(Object o) {
+    return o instanceof Event other
+        && channels.equals(other.channels)
+        && name.equals(other.name)
+        && Objects.equals(data, other.data)
+        && Objects.equals(socketId, other.socketId)
+        && info.equals(other.info);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(channels, name, data, socketId, info);
+  }
+
+  /** Channels and name only: data may be personal. */
+  @Override
   public String toString() {
-    return "Event[channel=" + channel + ", name=" + name + "]";
+    return "Event[channels=" + channels + ", name=" + name + "]";
+  }
+
+  private static void notNull(Object value, String what) {
+    if (value == null) {
+      throw new ValidationException(what + " must not be null");
+    }
   }
 }

@@ -1,33 +1,55 @@
 package dev.channels4j;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
- * Joins requested attribute names into the comma-separated {@code info} parameter. Each argument
- * may itself be comma-separated ({@code "user_count,subscription_count"}), as the API writes it.
+ * A channel attribute an operation can ask the API to return: on an event
+ * ({@link Event#withInfo(Info...)}) or a channel query ({@link ChannelsClient#channel(String, Info...)}).
+ *
+ * <pre>{@code
+ * client.trigger(Event.of("presence-room", "joined", who).withInfo(Info.USER_COUNT));
+ * client.channel("presence-room", Info.USER_COUNT, Info.SUBSCRIPTION_COUNT);
+ * }</pre>
  */
-final class Info {
-  private Info() {}
+public enum Info {
+  /** Distinct users on a presence channel. */
+  USER_COUNT("user_count"),
+  /** Connections subscribed to a channel (when subscription counting is enabled for the app). */
+  SUBSCRIPTION_COUNT("subscription_count"),
+  /**
+   * The cached event of a cache channel. Only a channel query returns it; an event asking for it is
+   * refused.
+   */
+  CACHE("cache");
 
-  static String join(List<String> attributes) {
-    List<String> names = new ArrayList<>();
-    for (String attribute : attributes) {
+  private final String attributeName;
+
+  Info(String attributeName) {
+    this.attributeName = attributeName;
+  }
+
+  /** The name the HTTP API uses, e.g. {@code user_count}. */
+  public String attributeName() {
+    return attributeName;
+  }
+
+  /** The attributes as a set in declaration order, refusing null and an empty list. */
+  static Set<Info> setOf(Info... attributes) {
+    if (attributes == null) {
+      throw new ValidationException("attributes must not be null");
+    }
+    if (attributes.length == 0) {
+      throw new ValidationException("info needs at least one attribute, e.g. Info.USER_COUNT");
+    }
+    EnumSet<Info> set = EnumSet.noneOf(Info.class);
+    for (Info attribute : attributes) {
       if (attribute == null) {
         throw new ValidationException("info attribute must not be null");
       }
-      for (String name : attribute.split(",", -1)) {
-        if (!name.matches("[a-z_]+")) {
-          throw new ValidationException(
-              "info attribute \"" + name + "\" is not an attribute name;"
-                  + " use user_count, subscription_count or cache");
-        }
-        names.add(name);
-      }
+      set.add(attribute);
     }
-    if (names.isEmpty()) {
-      throw new ValidationException("info needs at least one attribute, e.g. \"user_count\"");
-    }
-    return String.join(",", names);
+    return Collections.unmodifiableSet(set);
   }
 }

@@ -13,7 +13,7 @@ package dev.channels4j;
  * });
  * }</pre>
  */
-public class PublishRejectedException extends ChannelsException {
+public final class PublishRejectedException extends ChannelsException {
   private static final long serialVersionUID = 1L;
 
   /** Why an event was not accepted. */
@@ -28,7 +28,7 @@ public class PublishRejectedException extends ChannelsException {
 
   private final Reason reason;
 
-  public PublishRejectedException(Reason reason, String message) {
+  PublishRejectedException(Reason reason, String message) {
     super(message);
     this.reason = reason;
   }

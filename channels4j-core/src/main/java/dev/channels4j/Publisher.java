@@ -6,7 +6,8 @@ import java.util.concurrent.CompletableFuture;
  * Publishes single events at a high rate by grouping them into batch requests
  * ({@code POST /batch_events}, up to the batch limit per request). Obtain one with
  * {@link ChannelsClient#publisher()} or {@link ChannelsClient#publisher(PublisherOptions)};
- * thread-safe; close it before the client.
+ * thread-safe; close it before the client ({@link ChannelsClient#close()} closes a publisher still
+ * open without waiting for its events).
  *
  * <p>What it promises:
  * <ul>

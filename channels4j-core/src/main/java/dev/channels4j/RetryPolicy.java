@@ -1,7 +1,6 @@
 package dev.channels4j;
 
 import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * When and how often a failed request is sent again: on a transport failure (timeout, refused,
@@ -47,6 +46,7 @@ public final class RetryPolicy {
     return DEFAULT;
   }
 
+  /** A builder starting from the defaults. */
   public static Builder builder() {
     return new Builder();
   }
@@ -56,10 +56,12 @@ public final class RetryPolicy {
     return maxAttempts;
   }
 
+  /** The backoff ceiling after the first failure; it doubles per attempt. */
   public Duration initialBackoff() {
     return initialBackoff;
   }
 
+  /** The longest wait between attempts, Retry-After included. */
   public Duration maxBackoff() {
     return maxBackoff;
   }
@@ -67,25 +69,6 @@ public final class RetryPolicy {
   /** Whether POSTs (triggers, batches, terminations) are retried too; see the class comment. */
   public boolean retryPosts() {
     return retryPosts;
-  }
-
-  /** How many attempts a request with this method gets. */
-  public int attemptsFor(String method) {
-    return "GET".equals(method) || retryPosts ? maxAttempts : 1;
-  }
-
-  /**
-   * The delay before attempt {@code attempt + 1} after attempt {@code attempt} (1-based) failed:
-   * a random duration between zero and {@code min(maxBackoff, initialBackoff * 2^(attempt-1))},
-   * or the server's Retry-After when it sent one (capped at maxBackoff).
-   */
-  public Duration delayAfter(int attempt, Duration retryAfter) {
-    if (retryAfter != null) {
-      return retryAfter.compareTo(maxBackoff) > 0 ? maxBackoff : retryAfter;
-    }
-    long ceiling = initialBackoff.toMillis() << Math.min(attempt - 1, 20);
-    ceiling = Math.min(Math.max(ceiling, 1), maxBackoff.toMillis());
-    return Duration.ofMillis(ThreadLocalRandom.current().nextLong(ceiling + 1));
   }
 
   @Override
@@ -136,6 +119,7 @@ public final class RetryPolicy {
       return this;
     }
 
+    /** Checks that the backoffs are consistent and builds the policy. */
     public RetryPolicy build() {
       if (maxBackoff.compareTo(initialBackoff) < 0) {
         throw new ValidationException(

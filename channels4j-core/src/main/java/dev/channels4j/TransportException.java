@@ -13,7 +13,7 @@ package dev.channels4j;
  * }
  * }</pre>
  */
-public class TransportException extends ChannelsException {
+public final class TransportException extends ChannelsException {
   private static final long serialVersionUID = 1L;
 
   /** What went wrong on the wire. */
@@ -32,7 +32,7 @@ public class TransportException extends ChannelsException {
 
   private final Kind kind;
 
-  public TransportException(Kind kind, String message, Throwable cause) {
+  TransportException(Kind kind, String message, Throwable cause) {
     super(message, cause);
     this.kind = kind;
   }

@@ -4,12 +4,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What a trigger returned: per-channel attributes when {@link Trigger#withInfo} asked for them,
+ * What a trigger returned: per-channel attributes when {@link Event#withInfo} asked for them,
  * otherwise nothing.
  *
  * <pre>{@code
- * TriggerResult r = client.trigger(Trigger.of("presence-room", "ev", data).withInfo("user_count"));
- * int users = r.channel("presence-room").flatMap(c -> ...).orElse(0);
+ * TriggerResult r = client.trigger(Event.of("presence-room", "ev", data).withInfo(Info.USER_COUNT));
+ * int users = r.channel("presence-room").map(c -> c.userCount().orElse(0)).orElse(0);
  * }</pre>
  *
  * @param channels attributes by channel name, in the order the server listed them

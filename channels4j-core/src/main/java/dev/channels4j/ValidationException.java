@@ -12,14 +12,14 @@ package dev.channels4j;
  * }
  * }</pre>
  */
-public class ValidationException extends ChannelsException {
+public final class ValidationException extends ChannelsException {
   private static final long serialVersionUID = 1L;
 
-  public ValidationException(String message) {
+  ValidationException(String message) {
     super(message);
   }
 
-  public ValidationException(String message, Throwable cause) {
+  ValidationException(String message, Throwable cause) {
     super(message, cause);
   }
 }

@@ -4,8 +4,8 @@ import static dev.channels4j.TestClients.clientFor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.channels4j.testing.RecordingHttpServer;
 import dev.channels4j.testing.RecordingHttpServer.Reply;
+import dev.channels4j.testing.RecordingHttpServer;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
@@ -49,7 +49,7 @@ class AsyncClientTest {
   void triggerCompletesWithItsResult() throws Exception {
     server.enqueue(Reply.json("{\"channels\":{\"presence-a\":{\"user_count\":4}}}"));
 
-    TriggerResult result = await(async.trigger(Trigger.of("presence-a", "e", "d").withInfo("user_count")));
+    TriggerResult result = await(async.trigger(Event.of("presence-a", "e", "d").withInfo(Info.USER_COUNT)));
 
     assertThat(result.channel("presence-a").orElseThrow().userCount()).isEqualTo(OptionalInt.of(4));
     assertThat(server.onlyRequest().rawPath()).isEqualTo("/apps/3/events");
@@ -66,7 +66,7 @@ class AsyncClientTest {
   void batchCompletesWithItsResult() throws Exception {
     server.enqueue(Reply.json("{\"batch\":[{\"subscription_count\":3}]}"));
 
-    BatchResult result = await(async.triggerBatch(List.of(Event.of("c", "e", "d").withInfo("subscription_count"))));
+    BatchResult result = await(async.triggerBatch(List.of(Event.of("c", "e", "d").withInfo(Info.SUBSCRIPTION_COUNT))));
 
     assertThat(result.events()).containsExactly(new ChannelCounts(OptionalInt.empty(), OptionalInt.of(3)));
   }
@@ -88,7 +88,7 @@ class AsyncClientTest {
         Reply.json("{\"users\":[{\"id\":\"7\"}]}"));
 
     assertThat(await(async.channels(ChannelsQuery.all())).names()).containsExactly("lobby");
-    assertThat(await(async.channel("lobby", "subscription_count")).subscriptionCount()).isEqualTo(OptionalInt.of(2));
+    assertThat(await(async.channel("lobby", Info.SUBSCRIPTION_COUNT)).subscriptionCount()).isEqualTo(OptionalInt.of(2));
     assertThat(await(async.users("presence-room"))).containsExactly("7");
   }
 

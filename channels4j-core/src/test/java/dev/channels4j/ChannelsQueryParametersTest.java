@@ -67,7 +67,7 @@ class ChannelsQueryParametersTest {
 
     assertThat(plain.parameters()).isEmpty();
     assertThat(added.parameters()).containsExactly(java.util.Map.entry("info", "subscription_count"));
-    assertThat(added.prefixFilter()).hasValue("a");
+    assertThat(added.prefix()).hasValue("a");
   }
 
   @Test

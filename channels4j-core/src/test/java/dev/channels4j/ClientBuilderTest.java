@@ -169,13 +169,13 @@ class ClientBuilderTest {
   // ---- lifecycle and printing -------------------------------------------------------------
 
   @Test
-  void closeClosesAGivenTransport() {
+  void closeLeavesAGivenTransportOpenForItsOwnerToClose() {
     CapturingTransport transport = new CapturingTransport();
     ChannelsClient client = complete().transport(transport).build();
 
     client.close();
 
-    assertThat(transport.isClosed()).isTrue();
+    assertThat(transport.isClosed()).isFalse();
   }
 
   @Test

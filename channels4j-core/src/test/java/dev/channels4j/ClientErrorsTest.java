@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.channels4j.testing.RecordingHttpServer;
 import dev.channels4j.testing.RecordingHttpServer.Reply;
+import dev.channels4j.testing.RecordingHttpServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +40,7 @@ class ClientErrorsTest {
     server.enqueue(Reply.text(400, NOT_PRESENCE));
 
     ApiException e = catchThrowableOfType(ApiException.class,
-        () -> client.channel("this_is_not_a_presence_channel", "user_count", "subscription_count"));
+        () -> client.channel("this_is_not_a_presence_channel", Info.USER_COUNT, Info.SUBSCRIPTION_COUNT));
 
     assertThat(e.status()).isEqualTo(400);
     assertThat(e.body()).isEqualTo(NOT_PRESENCE);
@@ -159,7 +159,7 @@ class ClientErrorsTest {
   @Test
   void invalidSocketIdIsRejectedBeforeSending() {
     assertRejectedBeforeSending(
-        () -> client.trigger(Trigger.of("c", "e", "d").excluding("1234.12:lalala")), "1234.12:lalala");
+        () -> client.trigger(Event.of("c", "e", "d").excluding("1234.12:lalala")), "1234.12:lalala");
   }
 
   @Test

@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.channels4j.internal.crypto.ChannelEncryption;
-import dev.channels4j.testing.RecordingHttpServer;
 import dev.channels4j.testing.RecordingHttpServer.Recorded;
+import dev.channels4j.testing.RecordingHttpServer;
 import dev.channels4j.testing.SignatureCheck;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -122,9 +122,9 @@ class ClientRequestsTest {
 
   @Test
   void triggerWithSocketIdAndInfoPutsBothInTheSignedBody() throws Exception {
-    client.trigger(Trigger.of(List.of("presence-x", "lobby"), "e", "d")
+    client.trigger(Event.of(List.of("presence-x", "lobby"), "e", "d")
         .excluding("1234.12")
-        .withInfo("user_count", "subscription_count"));
+        .withInfo(Info.USER_COUNT, Info.SUBSCRIPTION_COUNT));
 
     Recorded request = server.onlyRequest();
     JsonNode body = body(request);
@@ -140,8 +140,8 @@ class ClientRequestsTest {
   @Test
   void triggerBatchWithInfoSendsTheGoLibraryBody() {
     client.triggerBatch(List.of(
-        Event.of("presence-test_channel", "test", "yolo1").withInfo("user_count", "subscription_count"),
-        Event.of("test_channel", "test", "yolo2").withInfo("subscription_count")));
+        Event.of("presence-test_channel", "test", "yolo1").withInfo(Info.USER_COUNT, Info.SUBSCRIPTION_COUNT),
+        Event.of("test_channel", "test", "yolo2").withInfo(Info.SUBSCRIPTION_COUNT)));
 
     Recorded request = server.onlyRequest();
     assertThat(request.method()).isEqualTo("POST");
@@ -219,7 +219,7 @@ class ClientRequestsTest {
     String name = "presence-session-d41a439c438a100756f5-4bf35003e819bb138249-ROpCFmgFhXY";
     server.enqueue(RecordingHttpServer.Reply.json("{\"occupied\":true}"));
     try (ChannelsClient b = clientB(1427053326L)) {
-      b.channel(name, "user_count", "subscription_count");
+      b.channel(name, Info.USER_COUNT, Info.SUBSCRIPTION_COUNT);
     }
 
     Recorded request = server.onlyRequest();
@@ -245,7 +245,7 @@ class ClientRequestsTest {
   void channelWhoseNameNeedsNoPathEscapingIsSignedOverTheRawPath() {
     server.enqueue(RecordingHttpServer.Reply.json("{\"occupied\":true}"));
 
-    client.channel("private-a=b@c,d;e", "subscription_count");
+    client.channel("private-a=b@c,d;e", Info.SUBSCRIPTION_COUNT);
 
     Recorded request = server.onlyRequest();
     assertThat(request.rawPath()).isEqualTo("/apps/3/channels/private-a=b@c,d;e");

@@ -3,8 +3,8 @@ package dev.channels4j;
 import static dev.channels4j.TestClients.clientFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.channels4j.testing.RecordingHttpServer;
 import dev.channels4j.testing.RecordingHttpServer.Reply;
+import dev.channels4j.testing.RecordingHttpServer;
 import java.util.List;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.AfterEach;
@@ -34,7 +34,7 @@ class ClientResponsesTest {
   void triggerWithSubscriptionCountReadsIt() {
     server.enqueue(Reply.json("{\"channels\":{\"test_channel\":{\"subscription_count\":1}}}"));
 
-    TriggerResult result = client.trigger(Trigger.of("test_channel", "test", "yolo").withInfo("subscription_count"));
+    TriggerResult result = client.trigger(Event.of("test_channel", "test", "yolo").withInfo(Info.SUBSCRIPTION_COUNT));
 
     ChannelCounts counts = result.channel("test_channel").orElseThrow();
     assertThat(counts.subscriptionCount()).isEqualTo(OptionalInt.of(1));
@@ -46,8 +46,8 @@ class ClientResponsesTest {
     server.enqueue(Reply.json("{\"channels\":{\"presence-test_channel\":{\"subscription_count\":2,\"user_count\":1},"
         + "\"test_channel\":{\"subscription_count\":3}}}"));
 
-    TriggerResult result = client.trigger(Trigger.of(List.of("presence-test_channel", "test_channel"), "test", "yolo")
-        .withInfo("user_count", "subscription_count"));
+    TriggerResult result = client.trigger(Event.of(List.of("presence-test_channel", "test_channel"), "test", "yolo")
+        .withInfo(Info.USER_COUNT, Info.SUBSCRIPTION_COUNT));
 
     assertThat(result.channel("presence-test_channel").orElseThrow())
         .isEqualTo(new ChannelCounts(OptionalInt.of(1), OptionalInt.of(2)));
@@ -106,8 +106,8 @@ class ClientResponsesTest {
     server.enqueue(Reply.json("{\"batch\":[{\"subscription_count\":2,\"user_count\":1},{\"subscription_count\":3}]}"));
 
     BatchResult result = client.triggerBatch(List.of(
-        Event.of("presence-test_channel", "test", "yolo1").withInfo("user_count", "subscription_count"),
-        Event.of("test_channel", "test", "yolo2").withInfo("subscription_count")));
+        Event.of("presence-test_channel", "test", "yolo1").withInfo(Info.USER_COUNT, Info.SUBSCRIPTION_COUNT),
+        Event.of("test_channel", "test", "yolo2").withInfo(Info.SUBSCRIPTION_COUNT)));
 
     assertThat(result.events()).containsExactly(
         new ChannelCounts(OptionalInt.of(1), OptionalInt.of(2)),
@@ -155,7 +155,7 @@ class ClientResponsesTest {
   void channelReadsOccupiedAndCounts() {
     server.enqueue(Reply.json("{\"user_count\":1,\"occupied\":true,\"subscription_count\":1}"));
 
-    ChannelInfo info = client.channel("presence-test_channel", "user_count", "subscription_count");
+    ChannelInfo info = client.channel("presence-test_channel", Info.USER_COUNT, Info.SUBSCRIPTION_COUNT);
 
     assertThat(info.name()).isEqualTo("presence-test_channel");
     assertThat(info.occupied()).isTrue();
@@ -179,7 +179,7 @@ class ClientResponsesTest {
   void cacheChannelReturnsItsCachedEvent() {
     server.enqueue(Reply.json("{\"occupied\":true,\"cache\":{\"data\":\"{\\\"price\\\":3}\",\"ttl\":1790}}"));
 
-    ChannelInfo info = client.channel("cache-prices", "cache");
+    ChannelInfo info = client.channel("cache-prices", Info.CACHE);
 
     assertThat(info.cache()).contains(new ChannelInfo.CachedEvent("{\"price\":3}", 1790));
   }

@@ -3,8 +3,8 @@ package dev.channels4j;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.channels4j.testing.RecordingHttpServer;
 import dev.channels4j.testing.RecordingHttpServer.Reply;
+import dev.channels4j.testing.RecordingHttpServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +32,7 @@ class HttpLoggingTest {
       server.enqueue(Reply.json("{}"), Reply.text(400, "no such attribute"));
 
       client.trigger("c", "e", "d");
-      assertThatThrownBy(() -> client.channel("c", "cache")).isInstanceOf(ApiException.class);
+      assertThatThrownBy(() -> client.channel("c", Info.CACHE)).isInstanceOf(ApiException.class);
 
       signatures = server.requests().stream().map(r -> r.query().get("auth_signature")).toList();
     }

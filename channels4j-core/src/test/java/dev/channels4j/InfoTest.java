@@ -3,46 +3,40 @@ package dev.channels4j;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Arrays;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class InfoTest {
 
   @Test
-  void joinsSeparateAttributesWithCommas() {
-    assertThat(Info.join(List.of("user_count", "subscription_count"))).isEqualTo("user_count,subscription_count");
+  void attributeNamesAreTheApis() {
+    assertThat(Info.USER_COUNT.attributeName()).isEqualTo("user_count");
+    assertThat(Info.SUBSCRIPTION_COUNT.attributeName()).isEqualTo("subscription_count");
+    assertThat(Info.CACHE.attributeName()).isEqualTo("cache");
   }
 
   @Test
-  void acceptsTheCommaSeparatedFormTheApiUses() {
-    assertThat(Info.join(List.of("user_count,subscription_count"))).isEqualTo("user_count,subscription_count");
+  void setKeepsDeclarationOrderAndDropsRepeats() {
+    assertThat(Info.setOf(Info.SUBSCRIPTION_COUNT, Info.USER_COUNT, Info.SUBSCRIPTION_COUNT))
+        .containsExactly(Info.USER_COUNT, Info.SUBSCRIPTION_COUNT);
   }
 
   @Test
-  void refusesAnEmptyListNamingTheFix() {
-    assertThatThrownBy(() -> Info.join(List.of()))
+  void setOfNothingIsRefusedNamingTheFix() {
+    assertThatThrownBy(Info::setOf)
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("at least one attribute");
   }
 
   @Test
-  void refusesAnEmptyNameBetweenCommas() {
-    assertThatThrownBy(() -> Info.join(List.of("user_count,,cache")))
+  void setWithANullAttributeIsRefused() {
+    assertThatThrownBy(() -> Info.setOf(Info.USER_COUNT, null))
         .isInstanceOf(ValidationException.class)
-        .hasMessageContaining("\"\" is not an attribute name");
+        .hasMessageContaining("info attribute must not be null");
   }
 
   @Test
-  void refusesANameWithCharactersThatAreNotAttributeNames() {
-    assertThatThrownBy(() -> Info.join(List.of("user count")))
-        .isInstanceOf(ValidationException.class)
-        .hasMessageContaining("\"user count\"");
-  }
-
-  @Test
-  void refusesNull() {
-    assertThatThrownBy(() -> Info.join(Arrays.asList((String) null)))
+  void nullArrayIsRefused() {
+    assertThatThrownBy(() -> Info.setOf((Info[]) null))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("must not be null");
   }

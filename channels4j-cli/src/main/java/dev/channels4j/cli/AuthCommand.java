@@ -50,7 +50,7 @@ final class AuthCommand implements Callable<Integer> {
       Connection app = connection.resolve();
       app.requireEncryptionKeyFor(java.util.List.of(channel));
       try (ChannelsClient client = app.client()) {
-        context.out().println(client.authorizeChannel(socketId, channel));
+        context.out().println(client.authorizeChannel(socketId, channel).toJson());
       }
       return ExitCodes.OK;
     }
@@ -87,7 +87,7 @@ final class AuthCommand implements Callable<Integer> {
           ? PresenceMember.of(userId)
           : PresenceMember.of(userId, Inputs.jsonObject(context, userInfo, "--user-info"));
       try (ChannelsClient client = connection.resolve().client()) {
-        context.out().println(client.authorizePresenceChannel(socketId, channel, member));
+        context.out().println(client.authorizePresenceChannel(socketId, channel, member).toJson());
       }
       return ExitCodes.OK;
     }
@@ -118,7 +118,7 @@ final class AuthCommand implements Callable<Integer> {
     public Integer call() {
       UserData data = userData(Inputs.jsonObject(context, user, "--user"));
       try (ChannelsClient client = connection.resolve().client()) {
-        context.out().println(client.authenticateUser(socketId, data));
+        context.out().println(client.authenticateUser(socketId, data).toJson());
       }
       return ExitCodes.OK;
     }

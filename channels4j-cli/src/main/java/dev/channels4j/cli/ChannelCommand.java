@@ -36,7 +36,7 @@ final class ChannelCommand implements Callable<Integer> {
   public Integer call() {
     ChannelInfo channel;
     try (ChannelsClient client = connection.resolve().client()) {
-      channel = client.channel(name, info == null ? new String[0] : info.toArray(String[]::new));
+      channel = client.channel(name, Inputs.info(info, "--info"));
     }
     Map<String, Object> fields = new LinkedHashMap<>();
     channel.userCount().ifPresent(n -> fields.put("user_count", n));

@@ -85,7 +85,7 @@ public final class ConnectionOptions {
       secretValue = secret;
     }
     if (host != null && cluster != null) {
-      throw new ValidationException("give either --host or --cluster, not both");
+      throw new BadInputException("give either --host or --cluster, not both");
     }
     if (cluster != null) {
       clusterValue = cluster;

@@ -1,5 +1,7 @@
 package dev.channels4j.cli;
 
+import dev.channels4j.Info;
+import dev.channels4j.spi.JacksonJsonCodecs;
 import dev.channels4j.spi.JsonCodec;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,7 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Reads the text and JSON arguments of commands: literal, {@code @file}, or {@code -} for stdin.
@@ -18,7 +24,7 @@ import java.util.Map;
  * }</pre>
  */
 public final class Inputs {
-  private static final JsonCodec JSON = JsonCodec.jackson();
+  private static final JsonCodec JSON = JacksonJsonCodecs.defaults();
 
   private Inputs() {}
 
@@ -65,6 +71,28 @@ public final class Inputs {
     } catch (IllegalArgumentException e) {
       throw new BadInputException(argument + " is not valid JSON: " + jsonProblem(e.getMessage()), e);
     }
+  }
+
+  /** The attributes named by an {@code --info} argument ({@code user_count,subscription_count}). */
+  public static Info[] info(List<String> names, String argument) {
+    if (names == null) {
+      return new Info[0];
+    }
+    List<Info> attributes = new ArrayList<>();
+    for (String name : names) {
+      Info match = null;
+      for (Info candidate : Info.values()) {
+        if (candidate.attributeName().equals(name.strip())) {
+          match = candidate;
+        }
+      }
+      if (match == null) {
+        throw new BadInputException(argument + ": \"" + name + "\" is not an attribute; use "
+            + Arrays.stream(Info.values()).map(Info::attributeName).collect(Collectors.joining(", ")));
+      }
+      attributes.add(match);
+    }
+    return attributes.toArray(Info[]::new);
   }
 
   private static byte[] file(String name, String argument) {

@@ -1,5 +1,6 @@
 package dev.channels4j.cli;
 
+import dev.channels4j.spi.JacksonJsonCodecs;
 import dev.channels4j.spi.JsonCodec;
 
 /**
@@ -10,7 +11,7 @@ import dev.channels4j.spi.JsonCodec;
  * }</pre>
  */
 public final class Json {
-  private static final JsonCodec CODEC = JsonCodec.jackson();
+  private static final JsonCodec CODEC = JacksonJsonCodecs.defaults();
 
   private Json() {}
 

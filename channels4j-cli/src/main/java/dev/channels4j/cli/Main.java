@@ -3,12 +3,12 @@ package dev.channels4j.cli;
 import dev.channels4j.ApiException;
 import dev.channels4j.TransportException;
 import dev.channels4j.ValidationException;
+import dev.channels4j.WebhookVerificationException;
 import dev.channels4j.testkit.internal.socket.SocketException;
-import dev.channels4j.webhook.WebhookVerificationException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
-import picocli.CommandLine;
 import picocli.CommandLine.Help.Ansi;
+import picocli.CommandLine;
 
 /**
  * The entry point of the {@code channels4j} command. {@link #run(CliContext, String...)} runs one

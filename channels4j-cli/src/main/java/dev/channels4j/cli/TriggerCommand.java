@@ -2,7 +2,7 @@ package dev.channels4j.cli;
 
 import dev.channels4j.ChannelType;
 import dev.channels4j.ChannelsClient;
-import dev.channels4j.Trigger;
+import dev.channels4j.Event;
 import dev.channels4j.TriggerResult;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,12 +47,12 @@ final class TriggerCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     String payload = Inputs.jsonText(context, data, "--data");
-    Trigger trigger = Trigger.of(channels, event, payload);
+    Event trigger = Event.of(channels, event, payload);
     if (socketId != null) {
       trigger = trigger.excluding(socketId);
     }
     if (info != null) {
-      trigger = trigger.withInfo(info.toArray(String[]::new));
+      trigger = trigger.withInfo(Inputs.info(info, "--info"));
     }
     TriggerResult result;
     Connection app = connection.resolve();

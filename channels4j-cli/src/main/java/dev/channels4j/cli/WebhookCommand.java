@@ -52,13 +52,10 @@ final class WebhookCommand implements Callable<Integer> {
     public Integer call() {
       byte[] bytes = Inputs.bytes(context, body, "<file>");
       Connection app = connection.resolve();
-      Map<String, List<String>> headers = new LinkedHashMap<>();
-      // The X-Pusher-Key header names the app whose secret signed the body: the --key in effect.
-      headers.put("X-Pusher-Key", List.of(app.key()));
-      headers.put("X-Pusher-Signature", List.of(signature));
       Webhook webhook;
       try (ChannelsClient client = app.client()) {
-        webhook = client.verifyWebhook(headers, bytes);
+        // The X-Pusher-Key header names the app whose secret signed the body: the --key in effect.
+        webhook = client.verifyWebhook(app.key(), signature, bytes);
       }
       if (output.json) {
         List<Map<String, Object>> events = new ArrayList<>();
@@ -100,9 +97,9 @@ final class WebhookCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       byte[] bytes = Inputs.bytes(context, body, "<file>");
-      Map<String, String> headers;
+      Map<String, String> headers = new LinkedHashMap<>();
       try (ChannelsClient client = connection.resolve().client()) {
-        headers = client.signWebhook(bytes);
+        client.signWebhook(bytes).forEach((name, values) -> headers.put(name, values.get(0)));
       }
       if (output.json) {
         context.out().println(Json.write(headers));

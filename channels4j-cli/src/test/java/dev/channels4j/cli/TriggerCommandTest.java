@@ -114,6 +114,14 @@ class TriggerCommandTest extends LocalServerTest {
   }
 
   @Test
+  void unknownInfoAttributeIsBadInputListingTheKnownOnes() {
+    Cli.Result result = cli().run("trigger", "t-news", "-e", "ev", "-d", "{}", "--info", "user_count,members");
+
+    assertThat(result.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(result.err()).contains("\"members\" is not an attribute").contains("user_count, subscription_count, cache");
+  }
+
+  @Test
   void invalidChannelNameIsBadInput() {
     Cli.Result result = cli().run("trigger", "bad channel", "-e", "ev", "-d", "{}");
 

@@ -1,6 +1,7 @@
 package dev.channels4j.auth;
 
 import dev.channels4j.ValidationException;
+import dev.channels4j.internal.Errors;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -10,10 +11,15 @@ import java.util.Objects;
 
 /**
  * The user a connection signs in as (user authentication): an id, optional information, and an
- * optional watchlist of other user ids whose online status the connection follows. Immutable.
+ * optional watchlist of other user ids whose online status the connection follows. Immutable;
+ * {@link #info} and {@link #watchlist} return copies.
+ *
+ * <p>Absent information is an empty map or list, never {@code null}, as for
+ * {@link PresenceMember#userInfo()} and {@link dev.channels4j.Event#info()}; empty ones are left
+ * out of the signed {@code user_data} (as the Go library's {@code omitempty} does).
  *
  * <pre>{@code
- * String body = client.authenticateUser(socketId,
+ * UserAuthResponse answer = client.authenticateUser(socketId,
  *     UserData.of("7").info(Map.of("name", "Ada")).watchlist(List.of("8", "9")));
  * }</pre>
  */
@@ -31,33 +37,38 @@ public final class UserData {
     this.extraFields = extraFields;
   }
 
-  /** A user with only an id. */
+  /** A user with only an id. The id is checked when the user is authenticated. */
   public static UserData of(String id) {
-    return new UserData(id, null, null, Map.of());
+    return new UserData(id, Map.of(), List.of(), Map.of());
   }
 
   /** Adds {@code user_info}; key order is kept. */
   public UserData info(Map<String, ?> userInfo) {
-    Objects.requireNonNull(userInfo, "userInfo must not be null");
+    if (userInfo == null) {
+      throw Errors.validation("userInfo must not be null");
+    }
     return new UserData(id, Collections.unmodifiableMap(new LinkedHashMap<>(userInfo)), watchlist, extraFields);
   }
 
-  /** Adds a watchlist of user ids (at most 100). */
+  /** Adds a watchlist of user ids (at most 100, each checked when the user is authenticated). */
   public UserData watchlist(List<String> userIds) {
-    Objects.requireNonNull(userIds, "watchlist must not be null");
+    if (userIds == null) {
+      throw Errors.validation("watchlist must not be null");
+    }
     return new UserData(id, info, Collections.unmodifiableList(new ArrayList<>(userIds)), extraFields);
   }
 
+  /** The user's id. */
   public String id() {
     return id;
   }
 
-  /** The user info, or {@code null} when none was given. */
+  /** The user info; empty when none was given. */
   public Map<String, Object> info() {
     return info;
   }
 
-  /** The watchlist, or {@code null} when none was given. */
+  /** The watchlist; empty when none was given. */
   public List<String> watchlist() {
     return watchlist;
   }
@@ -88,7 +99,7 @@ public final class UserData {
    */
   public UserData with(Map<String, ?> fields) {
     if (fields == null) {
-      throw new ValidationException("user data fields must not be null");
+      throw Errors.validation("user data fields must not be null");
     }
     Map<String, Object> added = new LinkedHashMap<>(extraFields);
     fields.forEach((field, value) -> put(added, field, value));
@@ -102,23 +113,36 @@ public final class UserData {
 
   private static void put(Map<String, Object> fields, String field, Object value) {
     if (field == null || field.isEmpty()) {
-      throw new ValidationException("a user data field name must not be null or empty");
+      throw Errors.validation("a user data field name must not be null or empty");
     }
     switch (field) {
-      case "id" -> throw new ValidationException(
+      case "id" -> throw Errors.validation(
           "user data field \"id\" cannot be overridden: the id is the one given to UserData.of(id)");
-      case "user_info" -> throw new ValidationException(
+      case "user_info" -> throw Errors.validation(
           "user data field \"user_info\" is set with info(Map), not with(...)");
-      case "watchlist" -> throw new ValidationException(
+      case "watchlist" -> throw Errors.validation(
           "user data field \"watchlist\" is set with watchlist(List), not with(...)");
       default -> { }
     }
     if (value == null) {
-      throw new ValidationException("user data field \"" + field + "\" has a null value; leave the field out instead");
+      throw Errors.validation("user data field \"" + field + "\" has a null value; leave the field out instead");
     }
     fields.put(field, value);
   }
 
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof UserData other
+        && Objects.equals(id, other.id) && info.equals(other.info) && watchlist.equals(other.watchlist)
+        && extraFields.equals(other.extraFields);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(id, info, watchlist, extraFields);
+  }
+
+  /** The id only: user info may be personal. */
   @Override
   public String toString() {
     return "UserData[id=" + id + "]";

@@ -4,7 +4,9 @@ package dev.channels4j.spi;
  * Turns values into JSON text and JSON text into plain Java values. Plug in your own to make
  * channels4j serialize event data with the same settings as the rest of your application.
  *
- * <p>The default is {@link #jackson()}, backed by Jackson 2. An implementation must be thread-safe.
+ * <p>The default is {@link JacksonJsonCodecs#defaults()}, backed by Jackson 2; for Jackson 2 with
+ * your own {@code ObjectMapper} use {@link JacksonJsonCodecs#of}. An implementation must be
+ * thread-safe.
  *
  * <pre>{@code
  * ChannelsClient client = ChannelsClient.builder()
@@ -30,9 +32,4 @@ public interface JsonCodec {
    * @throws IllegalArgumentException when the text is not JSON
    */
   Object parse(String json);
-
-  /** The default codec, backed by a Jackson 2 {@code ObjectMapper}. */
-  static JsonCodec jackson() {
-    return dev.channels4j.internal.json.JacksonJsonCodec.DEFAULT;
-  }
 }

@@ -49,7 +49,11 @@ public interface Transport extends AutoCloseable {
     }
   }
 
-  /** Releases connections and threads. The client calls it from {@code ChannelsClient.close()}. */
+  /**
+   * Releases connections and threads. {@code ChannelsClient.close()} calls it only on the default
+   * transport it made itself; a transport you pass to the builder is yours to close, after every
+   * client using it.
+   */
   @Override
   default void close() {}
 }

@@ -10,7 +10,11 @@ import java.util.List;
  * <pre>{@code
  * Webhook hook = client.verifyWebhook(headers, body);
  * for (WebhookEvent event : hook.events()) {
- *   switch (event) { ... }  // or instanceof WebhookEvent.MemberAdded added
+ *   if (event instanceof WebhookEvent.MemberAdded added) {
+ *     presence.join(added.channel(), added.userId());
+ *   } else if (event instanceof WebhookEvent.ChannelVacated vacated) {
+ *     rooms.close(vacated.channel());
+ *   }
  * }
  * }</pre>
  *

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.channels4j.ChannelsClient;
 import dev.channels4j.ValidationException;
 import dev.channels4j.internal.signing.Hashing;
-import dev.channels4j.spi.JsonCodec;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,13 +26,8 @@ class UserDataFieldsTest {
     client.close();
   }
 
-  /** The sign-in answer as a map; the one place that reads the answer's shape. */
-  private Map<?, ?> answer(UserData user) {
-    return (Map<?, ?>) JsonCodec.jackson().parse(client.authenticateUser(SOCKET_ID, user));
-  }
-
   private String userDataJson(UserData user) {
-    return (String) answer(user).get("user_data");
+    return client.authenticateUser(SOCKET_ID, user).userData();
   }
 
   @Test
@@ -52,11 +46,11 @@ class UserDataFieldsTest {
 
   @Test
   void extraFieldsAreCoveredByTheSignature() {
-    Map<?, ?> answer = answer(UserData.of("7").with("email", "a@b"));
+    UserAuthResponse answer = client.authenticateUser(SOCKET_ID, UserData.of("7").with("email", "a@b"));
 
-    String expected = Hashing.hmacSha256Hex("secret", SOCKET_ID + "::user::" + answer.get("user_data"));
-    assertThat(answer.get("auth")).isEqualTo("key:" + expected);
-    assertThat((String) answer.get("user_data")).contains("\"email\":\"a@b\"");
+    String expected = Hashing.hmacSha256Hex("secret", SOCKET_ID + "::user::" + answer.userData());
+    assertThat(answer.auth()).isEqualTo("key:" + expected);
+    assertThat(answer.userData()).contains("\"email\":\"a@b\"");
   }
 
   @Test

@@ -7,11 +7,13 @@ import dev.channels4j.ApiException;
 import dev.channels4j.ChannelCounts;
 import dev.channels4j.ChannelsClient;
 import dev.channels4j.Event;
+import dev.channels4j.Info;
 import dev.channels4j.PublishRejectedException;
 import dev.channels4j.Publisher;
-import dev.channels4j.PublisherOptions;
 import dev.channels4j.PublisherOptions.Backpressure;
+import dev.channels4j.PublisherOptions;
 import dev.channels4j.ValidationException;
+import dev.channels4j.spi.JacksonJsonCodecs;
 import dev.channels4j.spi.JsonCodec;
 import dev.channels4j.spi.TransportResponse;
 import java.time.Duration;
@@ -300,7 +302,7 @@ class PublisherTest {
         PublisherTestTransport.status(200, "{\"batch\":[{\"user_count\":3},{}]}")));
     Publisher publisher = client(transport).publisher(options().build());
     CompletableFuture<ChannelCounts> presence = publisher.publish(
-        Event.of("presence-room", "ev", Map.of("a", 1)).excluding("123.456").withInfo("user_count"));
+        Event.of("presence-room", "ev", Map.of("a", 1)).excluding("123.456").withInfo(Info.USER_COUNT));
     CompletableFuture<ChannelCounts> secret = publisher.publish(Event.of("private-encrypted-room", "ev", "hidden"));
     publisher.flush();
 
@@ -309,9 +311,32 @@ class PublisherTest {
     List<Map<String, Object>> sent = transport.sentEvents();
     assertThat(sent.get(0)).containsEntry("socket_id", "123.456").containsEntry("info", "user_count")
         .containsEntry("data", "{\"a\":1}");
-    Map<String, Object> encrypted = (Map<String, Object>) JsonCodec.jackson().parse((String) sent.get(1).get("data"));
+    Map<String, Object> encrypted = (Map<String, Object>) JacksonJsonCodecs.defaults().parse((String) sent.get(1).get("data"));
     assertThat(encrypted).containsOnlyKeys("nonce", "ciphertext");
     assertThat((String) encrypted.get("ciphertext")).doesNotContain("hidden");
+    publisher.close();
+  }
+
+  @Test
+  void anEventOnSeveralChannelsFailsItsFutureAndIsNeverSent() {
+    PublisherTestTransport transport = new PublisherTestTransport(PublisherTestTransport.OK);
+    Publisher publisher = client(transport).publisher(options().build());
+
+    CompletableFuture<ChannelCounts> multi = publisher.publish(Event.of(List.of("a", "b"), "ev", "1"));
+    publisher.flush();
+
+    assertThatThrownBy(multi::join).hasCauseInstanceOf(ValidationException.class).hasMessageContaining("exactly one channel");
+    assertThat(transport.sentEvents()).isEmpty();
+    publisher.close();
+  }
+
+  @Test
+  void aNullEventFailsItsFutureNamingTheArgument() {
+    Publisher publisher = client(new PublisherTestTransport(PublisherTestTransport.OK)).publisher(options().build());
+
+    assertThatThrownBy(publisher.publish(null)::join)
+        .hasCauseInstanceOf(ValidationException.class)
+        .hasMessageContaining("event must not be null");
     publisher.close();
   }
 

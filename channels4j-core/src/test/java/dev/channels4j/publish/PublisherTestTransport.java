@@ -1,5 +1,6 @@
 package dev.channels4j.publish;
 
+import dev.channels4j.spi.JacksonJsonCodecs;
 import dev.channels4j.spi.JsonCodec;
 import dev.channels4j.spi.Transport;
 import dev.channels4j.spi.TransportRequest;
@@ -41,7 +42,7 @@ final class PublisherTestTransport implements Transport {
   @Override
   @SuppressWarnings("unchecked")
   public CompletableFuture<TransportResponse> send(TransportRequest request) {
-    Map<String, Object> body = (Map<String, Object>) JsonCodec.jackson().parse(new String(request.body(), StandardCharsets.UTF_8));
+    Map<String, Object> body = (Map<String, Object>) JacksonJsonCodecs.defaults().parse(new String(request.body(), StandardCharsets.UTF_8));
     List<Map<String, Object>> events = (List<Map<String, Object>>) body.get("batch");
     Set<String> channels = new HashSet<>();
     events.forEach(event -> channels.add((String) event.get("channel")));

@@ -23,6 +23,11 @@ public final class CapturingTransport implements Transport {
     return CompletableFuture.completedFuture(new TransportResponse(200, "{}".getBytes(StandardCharsets.UTF_8)));
   }
 
+  /** Every request sent so far, in order. */
+  public List<TransportRequest> requests() {
+    return List.copyOf(requests);
+  }
+
   public TransportRequest onlyRequest() {
     if (requests.size() != 1) {
       throw new AssertionError("expected exactly one request, got " + requests);

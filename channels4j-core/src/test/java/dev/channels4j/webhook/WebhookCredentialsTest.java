@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.channels4j.ChannelsClient;
 import dev.channels4j.ValidationException;
+import dev.channels4j.WebhookVerificationException;
 import dev.channels4j.internal.signing.Hashing;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.channels4j.ChannelsClient;
+import dev.channels4j.ValidationException;
+import dev.channels4j.WebhookVerificationException;
 import dev.channels4j.internal.crypto.ChannelEncryption;
 import dev.channels4j.internal.signing.Hashing;
 import java.nio.charset.StandardCharsets;
@@ -99,15 +101,15 @@ class WebhookVerificationTest {
 
   @Test
   void signWebhookGivesTheGoVectorHeaders() {
-    assertThat(client.signWebhook(bytes(HELLO_BODY)))
-        .containsExactly(Map.entry("X-Pusher-Key", "key"), Map.entry("X-Pusher-Signature", HELLO_SIGNATURE));
+    assertThat(client.signWebhook(bytes(HELLO_BODY))).containsExactly(
+        Map.entry("X-Pusher-Key", List.of("key")), Map.entry("X-Pusher-Signature", List.of(HELLO_SIGNATURE)));
   }
 
   @Test
   void signedWebhookVerifies() {
     byte[] body = bytes("{\"time_ms\":5,\"events\":[{\"name\":\"channel_vacated\",\"channel\":\"c\"}]}");
 
-    Webhook hook = client.verifyWebhook(multi(client.signWebhook(body)), body);
+    Webhook hook = client.verifyWebhook(client.signWebhook(body), body);
 
     assertThat(hook.events()).containsExactly(new WebhookEvent.ChannelVacated("c"));
   }
@@ -177,11 +179,23 @@ class WebhookVerificationTest {
   }
 
   @Test
-  void nullHeadersOrBodyAreRefused() {
+  void nullHeadersAreAProgrammingErrorNamingTheArgument() {
     assertThatThrownBy(() -> client.verifyWebhook(null, bytes(HELLO_BODY)))
-        .isInstanceOf(WebhookVerificationException.class);
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("headers must not be null");
+  }
+
+  @Test
+  void nullBodyIsAProgrammingErrorNamingTheArgument() {
     assertThatThrownBy(() -> client.verifyWebhook(headers("key", HELLO_SIGNATURE), null))
-        .isInstanceOf(WebhookVerificationException.class);
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("body must not be null");
+    assertThatThrownBy(() -> client.verifyWebhook("key", HELLO_SIGNATURE, null))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("body must not be null");
+    assertThatThrownBy(() -> client.signWebhook(null))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("body must not be null");
   }
 
   @ParameterizedTest
@@ -193,12 +207,81 @@ class WebhookVerificationTest {
     assertThat(client.verifyWebhook(headers, bytes(HELLO_BODY)).events()).isEmpty();
   }
 
-  @Test
-  void anyKeyHeaderValueMayMatch() {
-    Map<String, List<String>> headers = Map.of(
-        "X-Pusher-Key", List.of("old-key", "key"), "X-Pusher-Signature", List.of(HELLO_SIGNATURE));
+  @ParameterizedTest
+  @ValueSource(booleans = {true, false})
+  void twoSignatureHeadersAreRefusedWhateverTheirOrder(boolean validFirst) {
+    String bogus = Hashing.hmacSha256Hex("other-secret", HELLO_BODY);
+    List<String> signatures = validFirst ? List.of(HELLO_SIGNATURE, bogus) : List.of(bogus, HELLO_SIGNATURE);
+    Map<String, List<String>> headers = Map.of("X-Pusher-Key", List.of("key"), "X-Pusher-Signature", signatures);
 
-    assertThat(client.verifyWebhook(headers, bytes(HELLO_BODY)).events()).isEmpty();
+    assertThatThrownBy(() -> client.verifyWebhook(headers, bytes(HELLO_BODY)))
+        .isInstanceOf(WebhookVerificationException.class)
+        .hasMessageContaining("2 X-Pusher-Signature headers");
+  }
+
+  @ParameterizedTest
+  @ValueSource(booleans = {true, false})
+  void twoKeyHeadersAreRefusedWhateverTheirOrder(boolean validFirst) {
+    List<String> keys = validFirst ? List.of("key", "old-key") : List.of("old-key", "key");
+    Map<String, List<String>> headers = Map.of("X-Pusher-Key", keys, "X-Pusher-Signature", List.of(HELLO_SIGNATURE));
+
+    assertThatThrownBy(() -> client.verifyWebhook(headers, bytes(HELLO_BODY)))
+        .isInstanceOf(WebhookVerificationException.class)
+        .hasMessageContaining("2 X-Pusher-Key headers");
+  }
+
+  @Test
+  void theSameHeaderUnderTwoSpellingsCountsTwice() {
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    headers.put("X-Pusher-Key", List.of("key"));
+    headers.put("X-Pusher-Signature", List.of(HELLO_SIGNATURE));
+    headers.put("x-pusher-signature", List.of(HELLO_SIGNATURE));
+
+    assertThatThrownBy(() -> client.verifyWebhook(headers, bytes(HELLO_BODY)))
+        .isInstanceOf(WebhookVerificationException.class)
+        .hasMessageContaining("2 X-Pusher-Signature headers");
+  }
+
+  // ---- the two header values, as frameworks hand them ------------------------------------
+
+  @Test
+  void keyAndSignatureValuesVerify() {
+    assertThat(client.verifyWebhook("key", HELLO_SIGNATURE, bytes(HELLO_BODY)).events()).isEmpty();
+  }
+
+  @Test
+  void keyAndSignatureValuesWithATamperedBodyAreRefused() {
+    assertThatThrownBy(() -> client.verifyWebhook("key", HELLO_SIGNATURE, bytes(HELLO_BODY + " ")))
+        .isInstanceOf(WebhookVerificationException.class)
+        .hasMessageContaining("signature does not match");
+  }
+
+  @Test
+  void nullKeyValueIsAMissingHeader() {
+    assertThatThrownBy(() -> client.verifyWebhook(null, HELLO_SIGNATURE, bytes(HELLO_BODY)))
+        .isInstanceOf(WebhookVerificationException.class)
+        .hasMessageContaining("no X-Pusher-Key header");
+  }
+
+  @Test
+  void nullSignatureValueIsAMissingHeader() {
+    assertThatThrownBy(() -> client.verifyWebhook("key", null, bytes(HELLO_BODY)))
+        .isInstanceOf(WebhookVerificationException.class)
+        .hasMessageContaining("no X-Pusher-Signature header");
+  }
+
+  @Test
+  void anotherKeyValueIsRefused() {
+    assertThatThrownBy(() -> client.verifyWebhook("old-key", HELLO_SIGNATURE, bytes(HELLO_BODY)))
+        .isInstanceOf(WebhookVerificationException.class)
+        .hasMessageContaining("not this app's key");
+  }
+
+  @Test
+  void signedHeadersAreUnmodifiable() {
+    Map<String, List<String>> signed = client.signWebhook(bytes(HELLO_BODY));
+
+    assertThatThrownBy(() -> signed.put("X-Other", List.of("x"))).isInstanceOf(UnsupportedOperationException.class);
   }
 
   @Test
@@ -487,7 +570,7 @@ class WebhookVerificationTest {
   /** Signs the body with the client's own credentials, so only the content is under test. */
   private static Webhook verify(ChannelsClient client, String body) {
     byte[] bytes = bytes(body);
-    return client.verifyWebhook(multi(client.signWebhook(bytes)), bytes);
+    return client.verifyWebhook(client.signWebhook(bytes), bytes);
   }
 
   private static String encryptedClientEvent(String channel, String plaintext) {
@@ -508,12 +591,6 @@ class WebhookVerificationTest {
     Map<String, List<String>> headers = new LinkedHashMap<>();
     headers.put("X-Pusher-Key", List.of(key));
     headers.put("X-Pusher-Signature", List.of(signature));
-    return headers;
-  }
-
-  private static Map<String, List<String>> multi(Map<String, String> single) {
-    Map<String, List<String>> headers = new LinkedHashMap<>();
-    single.forEach((name, value) -> headers.put(name, List.of(value)));
     return headers;
   }
 

@@ -4,6 +4,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.channels4j.ChannelsClient;
 import dev.channels4j.ValidationException;
+import dev.channels4j.auth.AuthRequest;
+import dev.channels4j.auth.ChannelAuthResponse;
 import dev.channels4j.auth.PresenceMember;
 import dev.channels4j.auth.UserData;
 import java.io.IOException;
@@ -117,11 +119,12 @@ final class AppEndpoint implements AutoCloseable {
     Map<String, String> who = query(exchange);
     String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     try {
-      String channel = formField(form, "channel_name");
-      String body = channel != null && channel.startsWith("presence-")
-          ? client.authorizePresenceChannelFromForm(form, PresenceMember.of(who.get("user"), info(who)))
-          : client.authorizeChannelFromForm(form);
-      respond(exchange, 200, body);
+      AuthRequest request = AuthRequest.fromForm(form);
+      String channel = request.channelName();
+      ChannelAuthResponse answer = channel.startsWith("presence-")
+          ? client.authorizePresenceChannel(request.socketId(), channel, PresenceMember.of(who.get("user"), info(who)))
+          : client.authorizeChannel(request.socketId(), channel);
+      respond(exchange, 200, answer.toJson());
     } catch (ValidationException refused) {
       respond(exchange, 403, "{\"error\":\"" + refused.getMessage().replace("\"", "'") + "\"}");
     }
@@ -131,7 +134,8 @@ final class AppEndpoint implements AutoCloseable {
     Map<String, String> who = query(exchange);
     String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     try {
-      respond(exchange, 200, client.authenticateUserFromForm(form, UserData.of(who.get("user")).info(info(who))));
+      String socketId = AuthRequest.fromForm(form).socketId();
+      respond(exchange, 200, client.authenticateUser(socketId, UserData.of(who.get("user")).info(info(who))).toJson());
     } catch (ValidationException refused) {
       respond(exchange, 403, "{\"error\":\"" + refused.getMessage().replace("\"", "'") + "\"}");
     }
@@ -160,10 +164,6 @@ final class AppEndpoint implements AutoCloseable {
   private static Map<String, String> query(HttpExchange exchange) {
     String raw = exchange.getRequestURI().getRawQuery();
     return raw == null ? Map.of() : formFields(raw);
-  }
-
-  private static String formField(String form, String name) {
-    return formFields(form).get(name);
   }
 
   private static Map<String, String> formFields(String form) {

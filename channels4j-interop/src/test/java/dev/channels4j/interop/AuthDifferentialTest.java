@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.channels4j.ChannelsClient;
 import dev.channels4j.ValidationException;
+import dev.channels4j.auth.ChannelAuthResponse;
 import dev.channels4j.auth.PresenceMember;
+import dev.channels4j.auth.UserAuthResponse;
 import dev.channels4j.auth.UserData;
 import dev.channels4j.internal.signing.AuthSignatures;
 import java.util.ArrayList;
@@ -45,7 +47,7 @@ class AuthDifferentialTest extends DifferentialTest {
       String channel = random.chance(0.05) ? invalidChannel(random)
           : random.channel(random.pick(List.of("private-", "private-encrypted-")));
       try (ChannelsClient client = OfflineClient.of(key, secret, masterKey)) {
-        ours.add(refusedOr(() -> client.authorizeChannel(socketId, channel)));
+        ours.add(refusedOr(() -> client.authorizeChannel(socketId, channel).toJson()));
       }
       cases.add(Json.object().put("kind", "channelAuth").put("key", key).put("secret", secret)
           .put("masterKeyBase64", masterKey).put("socketId", socketId).put("channel", channel));
@@ -73,18 +75,19 @@ class AuthDifferentialTest extends DifferentialTest {
       String channel = random.channel("presence-");
       PresenceMember member = random.chance(0.2) ? PresenceMember.of(random.userId())
           : PresenceMember.of(random.userId(), random.jsonObject(3));
-      String response;
+      ChannelAuthResponse response;
       try (ChannelsClient client = OfflineClient.of(key, secret, null)) {
         response = client.authorizePresenceChannel(socketId, channel, member);
       }
-      ours.add(response);
+      ours.add(response.toJson());
       signers.add(new AuthSignatures(key, secret));
+      String channelData = response.channelData().orElseThrow();
       cases.add(Json.object().put("kind", "channelAuth").put("key", key).put("secret", secret)
           .put("socketId", socketId).put("channel", channel)
-          .put("channelDataJson", Json.parse(response).get("channel_data").asText()));
-      assertThat(Json.sameValue(Json.parse(Json.parse(response).get("channel_data").asText()),
+          .put("channelDataJson", channelData));
+      assertThat(Json.sameValue(Json.parse(channelData),
               Json.MAPPER.valueToTree(expectedChannelData(member))))
-          .as("our channel_data says who the member is: %s", response)
+          .as("our channel_data says who the member is: %s", channelData)
           .isTrue();
     }
     List<JsonNode> answers = node.ask(cases);
@@ -125,14 +128,14 @@ class AuthDifferentialTest extends DifferentialTest {
         }
         user = user.watchlist(watchlist);
       }
-      String response;
+      UserAuthResponse response;
       try (ChannelsClient client = OfflineClient.of(key, secret, null)) {
         response = client.authenticateUser(socketId, user);
       }
-      ours.add(response);
+      ours.add(response.toJson());
       signers.add(new AuthSignatures(key, secret));
       cases.add(Json.object().put("kind", "userAuth").put("key", key).put("secret", secret)
-          .put("socketId", socketId).put("userDataJson", Json.parse(response).get("user_data").asText()));
+          .put("socketId", socketId).put("userDataJson", response.userData()));
     }
     List<JsonNode> answers = node.ask(cases);
 

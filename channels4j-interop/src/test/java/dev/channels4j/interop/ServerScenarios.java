@@ -7,11 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.channels4j.ChannelInfo;
 import dev.channels4j.ChannelsClient;
 import dev.channels4j.Event;
+import dev.channels4j.Info;
 import dev.channels4j.RawResponse;
-import dev.channels4j.Trigger;
+import dev.channels4j.WebhookVerificationException;
 import dev.channels4j.webhook.Webhook;
 import dev.channels4j.webhook.WebhookEvent;
-import dev.channels4j.webhook.WebhookVerificationException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -184,7 +184,7 @@ abstract class ServerScenarios {
     pusherJs.subscribe(name("alice"), channel("public"));
     pusherJs.subscribe(name("bob"), channel("public"));
 
-    client.trigger(Trigger.of(channel("public"), "not-for-alice", PAYLOAD).excluding(aliceSocket));
+    client.trigger(Event.of(channel("public"), "not-for-alice", PAYLOAD).excluding(aliceSocket));
 
     settle(Map.of("alice", channel("public"), "bob", channel("public")));
     assertThat(deliveries("alice")).isEmpty();
@@ -236,7 +236,7 @@ abstract class ServerScenarios {
 
     Map<String, JsonNode> seenByAlice = membersSeenBy("alice", room);
     List<String> users = client.users(room);
-    ChannelInfo info = client.channel(room, "user_count");
+    ChannelInfo info = client.channel(room, Info.USER_COUNT);
 
     assertThat(seenByAlice.keySet()).containsExactlyInAnyOrder(userId("alice"), userId("carol"), userId("dave"));
     assertThat(seenByAlice.get(userId("carol"))).isEqualTo(Json.MAPPER.valueToTree(Map.of("name", displayName("carol"))));

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.channels4j.ChannelsClient;
 import dev.channels4j.ChannelsQuery;
 import dev.channels4j.Event;
-import dev.channels4j.Trigger;
+import dev.channels4j.Info;
 import dev.channels4j.internal.signing.RequestSigner;
 import dev.channels4j.spi.TransportRequest;
 import dev.channels4j.spi.TransportResponse;
@@ -145,7 +145,7 @@ class SigningDifferentialTest extends DifferentialTest {
         for (int n = random.between(1, 5); n > 0; n--) {
           channels.add(random.channel(""));
         }
-        Trigger trigger = Trigger.of(channels, random.nonEmptyText(20), random.text(200));
+        Event trigger = Event.of(channels, random.nonEmptyText(20), random.text(200));
         if (random.chance(0.5)) {
           trigger = trigger.excluding(random.socketId());
         }
@@ -163,7 +163,7 @@ class SigningDifferentialTest extends DifferentialTest {
       case 5 -> client.channels(random.chance(0.5) ? ChannelsQuery.all()
           : ChannelsQuery.prefix("presence-" + random.alphanumeric(0, 5)).withUserCount());
       default -> client.channel(random.channel(random.pick(List.of("", "presence-"))),
-          random.pick(List.of("subscription_count", "user_count")));
+          random.pick(List.of(Info.SUBSCRIPTION_COUNT, Info.USER_COUNT)));
     }
   }
 

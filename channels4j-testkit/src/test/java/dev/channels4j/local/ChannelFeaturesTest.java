@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.channels4j.ChannelInfo;
 import dev.channels4j.ChannelsClient;
+import dev.channels4j.Info;
 import dev.channels4j.testkit.LocalChannelsTest;
 import dev.channels4j.testkit.TestSubscriber;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class ChannelFeaturesTest {
   @Test
   void cacheInfoReturnsDataAndTtl(ChannelsClient client) {
     client.trigger("cache-info", "e", "cached-data");
-    ChannelInfo info = client.channel("cache-info", "cache");
+    ChannelInfo info = client.channel("cache-info", Info.CACHE);
     assertThat(info.cache()).hasValueSatisfying(c -> {
       assertThat(c.data()).isEqualTo("cached-data");
       assertThat(c.ttlSeconds()).isBetween(1L, 1800L);

@@ -9,7 +9,7 @@ import dev.channels4j.ChannelList;
 import dev.channels4j.ChannelsClient;
 import dev.channels4j.ChannelsQuery;
 import dev.channels4j.Event;
-import dev.channels4j.Trigger;
+import dev.channels4j.Info;
 import dev.channels4j.TriggerResult;
 import dev.channels4j.auth.PresenceMember;
 import dev.channels4j.testkit.LocalChannelsTest;
@@ -36,7 +36,7 @@ class HttpApiTest {
     b.subscribe("counted");
     a.subscribePresence("presence-counted", PresenceMember.of("u1"));
     TriggerResult result = client.trigger(
-        Trigger.of(List.of("counted", "presence-counted"), "e", "d").withInfo("user_count", "subscription_count"));
+        Event.of(List.of("counted", "presence-counted"), "e", "d").withInfo(Info.USER_COUNT, Info.SUBSCRIPTION_COUNT));
     assertThat(result.channel("counted").orElseThrow().subscriptionCount()).hasValue(2);
     assertThat(result.channel("counted").orElseThrow().userCount()).isEmpty();
     assertThat(result.channel("presence-counted").orElseThrow().userCount()).hasValue(1);
@@ -90,7 +90,7 @@ class HttpApiTest {
   @Test
   void channelInfoReportsOccupancyAndCounts(ChannelsClient client, TestSubscriber subscriber) {
     subscriber.subscribe("info-channel");
-    ChannelInfo info = client.channel("info-channel", "subscription_count");
+    ChannelInfo info = client.channel("info-channel", Info.SUBSCRIPTION_COUNT);
     assertThat(info.occupied()).isTrue();
     assertThat(info.subscriptionCount()).hasValue(1);
     assertThat(client.channel("vacant-channel").occupied()).isFalse();
@@ -98,7 +98,7 @@ class HttpApiTest {
 
   @Test
   void userCountOnNonPresenceChannelIs400(ChannelsClient client) {
-    assertThatThrownBy(() -> client.channel("public-x", "user_count"))
+    assertThatThrownBy(() -> client.channel("public-x", Info.USER_COUNT))
         .isInstanceOfSatisfying(ApiException.class, e -> {
           assertThat(e.status()).isEqualTo(400);
           assertThat(e.body()).contains("Cannot retrieve the user count unless the channel is a presence channel");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.channels4j.ChannelsClient;
+import dev.channels4j.Info;
 import dev.channels4j.auth.PresenceMember;
 import dev.channels4j.testkit.LocalChannelsTest;
 import dev.channels4j.testkit.ReceivedEvent;
@@ -68,14 +69,13 @@ class PresenceChannelTest {
     a.subscribePresence("presence-count", PresenceMember.of("1"));
     b.subscribePresence("presence-count", PresenceMember.of("1"));
     c.subscribePresence("presence-count", PresenceMember.of("2"));
-    assertThat(client.channel("presence-count", "user_count", "subscription_count").userCount()).hasValue(2);
-    assertThat(client.channel("presence-count", "subscription_count").subscriptionCount()).hasValue(3);
+    assertThat(client.channel("presence-count", Info.USER_COUNT, Info.SUBSCRIPTION_COUNT).userCount()).hasValue(2);
+    assertThat(client.channel("presence-count", Info.SUBSCRIPTION_COUNT).subscriptionCount()).hasValue(3);
   }
 
   @Test
   void presenceWithoutChannelDataIsRefused(ChannelsClient client, TestSubscriber subscriber) {
-    String auth = client.authorizeChannel(subscriber.socketId(), "private-unused")
-        .replaceAll(".*\"auth\":\"([^\"]+)\".*", "$1");
+    String auth = client.authorizeChannel(subscriber.socketId(), "private-unused").auth();
     subscriber.send("{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\"presence-nodata\",\"auth\":\"" + auth + "\"}}");
     assertThat((String) subscriber.awaitEvent("pusher:error").dataMap().get("message")).contains("channel_data");
   }
@@ -101,8 +101,7 @@ class PresenceChannelTest {
 
   @Test
   void channelDataOtherThanTheSignedOneIsRefused(ChannelsClient client, TestSubscriber subscriber) {
-    String signed = client.authorizePresenceChannel(subscriber.socketId(), "presence-forged", PresenceMember.of("alice"));
-    String auth = signed.replaceAll(".*\"auth\":\"([^\"]+)\".*", "$1");
+    String auth = client.authorizePresenceChannel(subscriber.socketId(), "presence-forged", PresenceMember.of("alice")).auth();
     subscriber.send("{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\"presence-forged\",\"auth\":\"" + auth
         + "\",\"channel_data\":\"{\\\"user_id\\\":\\\"mallory\\\"}\"}}");
     ReceivedEvent error = subscriber.awaitEvent("pusher:error");

@@ -3,6 +3,7 @@ package dev.channels4j.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.channels4j.ChannelsClient;
+import dev.channels4j.Info;
 import dev.channels4j.testkit.LocalChannelsTest;
 import dev.channels4j.testkit.TestSubscriber;
 import java.net.URI;
@@ -202,7 +203,7 @@ class ProtocolRobustnessTest {
     client.trigger("private-bystander", "still", "1");
     bystander.awaitEvent("private-bystander", "still");
     assertThat(client.users("presence-bystander")).containsExactly("member");
-    assertThat(client.channel("private-bystander", "subscription_count").subscriptionCount()).hasValue(1);
+    assertThat(client.channel("private-bystander", Info.SUBSCRIPTION_COUNT).subscriptionCount()).hasValue(1);
     member.sync();
     assertThat(member.events("presence-bystander", "pusher_internal:member_added")).isEmpty();
     assertThat(member.events("presence-bystander", "pusher_internal:member_removed")).isEmpty();

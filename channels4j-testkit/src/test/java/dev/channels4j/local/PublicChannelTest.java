@@ -48,7 +48,7 @@ class PublicChannelTest {
   void excludedSocketDoesNotReceiveEvent(ChannelsClient client, TestSubscriber sender, TestSubscriber other) {
     sender.subscribe("room");
     other.subscribe("room");
-    client.trigger(dev.channels4j.Trigger.of(List.of("room"), "said", "hi").excluding(sender.socketId()));
+    client.trigger(dev.channels4j.Event.of(List.of("room"), "said", "hi").excluding(sender.socketId()));
     client.trigger("room", "marker", "m");
     other.awaitEvent("room", "said");
     sender.awaitEvent("room", "marker");

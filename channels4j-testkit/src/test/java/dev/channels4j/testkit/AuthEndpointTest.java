@@ -44,11 +44,11 @@ class AuthEndpointTest {
     endpoint.createContext("/pusher/auth", exchange -> answer(exchange, form -> {
       String channel = form.get("channel_name");
       return channel.startsWith("presence-")
-          ? app.authorizePresenceChannel(form.get("socket_id"), channel, PresenceMember.of("endpoint-user"))
-          : app.authorizeChannel(form.get("socket_id"), channel);
+          ? app.authorizePresenceChannel(form.get("socket_id"), channel, PresenceMember.of("endpoint-user")).toJson()
+          : app.authorizeChannel(form.get("socket_id"), channel).toJson();
     }));
     endpoint.createContext("/pusher/user-auth", exchange -> answer(exchange,
-        form -> app.authenticateUser(form.get("socket_id"), UserData.of("endpoint-user"))));
+        form -> app.authenticateUser(form.get("socket_id"), UserData.of("endpoint-user")).toJson()));
     endpoint.start();
   }
 

@@ -47,7 +47,7 @@ public class AuthBenchmark {
 
   @Benchmark
   public String authorizeChannel_channels4j() {
-    return client.authorizeChannel(Fixtures.SOCKET_ID, "private-room");
+    return client.authorizeChannel(Fixtures.SOCKET_ID, "private-room").toJson();
   }
 
   @Benchmark
@@ -57,7 +57,7 @@ public class AuthBenchmark {
 
   @Benchmark
   public String authorizePresenceChannel_channels4j() {
-    return client.authorizePresenceChannel(Fixtures.SOCKET_ID, "presence-room", member);
+    return client.authorizePresenceChannel(Fixtures.SOCKET_ID, "presence-room", member).toJson();
   }
 
   @Benchmark
@@ -68,6 +68,6 @@ public class AuthBenchmark {
   /** pusher-http-java has no user authentication: channels4j only. */
   @Benchmark
   public String authenticateUser_channels4j() {
-    return client.authenticateUser(Fixtures.SOCKET_ID, user);
+    return client.authenticateUser(Fixtures.SOCKET_ID, user).toJson();
   }
 }

@@ -1,11 +1,12 @@
 package dev.channels4j.benchmarks.jmh;
 
 import dev.channels4j.ChannelsClient;
-import dev.channels4j.Trigger;
+import dev.channels4j.Event;
 import dev.channels4j.TriggerResult;
 import dev.channels4j.internal.api.ClientSettings;
 import dev.channels4j.internal.api.Dispatcher;
 import dev.channels4j.internal.api.Requests;
+import dev.channels4j.spi.JacksonJsonCodecs;
 import dev.channels4j.spi.JsonCodec;
 import dev.channels4j.spi.TransportRequest;
 import java.net.URI;
@@ -45,7 +46,7 @@ public class TriggerBenchmark {
     client = Fixtures.channels4j();
     ClientSettings settings = new ClientSettings(
         Fixtures.APP_ID, Fixtures.KEY, Fixtures.SECRET, URI.create("http://127.0.0.1:6001"), Duration.ofSeconds(5),
-        10 * 1024, 10, JsonCodec.jackson(), request -> null, Clock.systemUTC(),
+        10 * 1024, 10, JacksonJsonCodecs.defaults(), request -> null, Clock.systemUTC(),
         dev.channels4j.RetryPolicy.none(), null);
     requests = new Requests(settings);
     dispatcher = new Dispatcher(settings);
@@ -60,7 +61,7 @@ public class TriggerBenchmark {
   /** channels4j: validate, encode, serialize, sign: the request the transport would be handed. */
   @Benchmark
   public TransportRequest buildAndSign_channels4j() {
-    return dispatcher.sign(requests.trigger(Trigger.of(Fixtures.CHANNEL, Fixtures.EVENT, Fixtures.DATA)));
+    return dispatcher.sign(requests.trigger(Event.of(Fixtures.CHANNEL, Fixtures.EVENT, Fixtures.DATA)));
   }
 
   /** pusher-http-java: the same, up to the URI and body it hands its HTTP client. */

@@ -1,5 +1,6 @@
 package dev.channels4j.benchmarks.load;
 
+import dev.channels4j.spi.JacksonJsonCodecs;
 import dev.channels4j.spi.JsonCodec;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -105,7 +106,7 @@ public final class LoadHarness {
       throw new IllegalStateException("client " + client + " produced no result (exit " + process.exitValue() + ")");
     }
     @SuppressWarnings("unchecked")
-    Map<String, Object> result = new LinkedHashMap<>((Map<String, Object>) JsonCodec.jackson().parse(resultLine));
+    Map<String, Object> result = new LinkedHashMap<>((Map<String, Object>) JacksonJsonCodecs.defaults().parse(resultLine));
     return result;
   }
 

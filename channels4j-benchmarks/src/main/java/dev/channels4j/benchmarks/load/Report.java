@@ -2,6 +2,7 @@ package dev.channels4j.benchmarks.load;
 
 import static dev.channels4j.benchmarks.load.LoadHarness.num;
 
+import dev.channels4j.spi.JacksonJsonCodecs;
 import dev.channels4j.spi.JsonCodec;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,7 +82,7 @@ final class Report {
     root.put("rounds", rounds);
     root.put("runs", runs);
     root.put("samples", samples);
-    return JsonCodec.jackson().toJson(root) + "\n";
+    return JacksonJsonCodecs.defaults().toJson(root) + "\n";
   }
 
   String svg() {

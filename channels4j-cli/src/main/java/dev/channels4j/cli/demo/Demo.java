@@ -4,7 +4,8 @@ import dev.channels4j.ChannelInfo;
 import dev.channels4j.ChannelList;
 import dev.channels4j.ChannelsClient;
 import dev.channels4j.Event;
-import dev.channels4j.Trigger;
+import dev.channels4j.Info;
+import dev.channels4j.WebhookVerificationException;
 import dev.channels4j.auth.PresenceMember;
 import dev.channels4j.auth.UserData;
 import dev.channels4j.cli.Json;
@@ -12,7 +13,6 @@ import dev.channels4j.cli.Style;
 import dev.channels4j.testkit.internal.socket.SocketMessage;
 import dev.channels4j.testkit.internal.socket.Subscriber;
 import dev.channels4j.webhook.WebhookEvent;
-import dev.channels4j.webhook.WebhookVerificationException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -133,7 +133,7 @@ final class Demo {
     client.triggerBatch(events);
     List<Predicate<SocketMessage>> expected = new ArrayList<>();
     for (Event event : events) {
-      expected.add(m -> m.is(event.name(), event.channel()) && sameJson(m.data(), (String) event.data()));
+      expected.add(m -> m.is(event.name(), event.channels().get(0)) && sameJson(m.data(), (String) event.data()));
     }
     int got = awaitAll(alice, mark, expected);
     log.received(got + "/3 at alice", "alice got " + got + " of the 3 events");
@@ -148,7 +148,7 @@ final class Demo {
     int aliceMark = alice.socket().mark();
     int bobMark = bob.socket().mark();
     log.sent("1 event, skip alice", "trigger demo-chat message " + data + " excluding alice's socket");
-    client.trigger(Trigger.of("demo-chat", "message", data).excluding(alice.socketId()));
+    client.trigger(Event.of("demo-chat", "message", data).excluding(alice.socketId()));
     boolean bobGot = bob.socket().await(bobMark, m -> m.is("message", "demo-chat"), WAIT).isPresent();
     boolean aliceGot = arrived(alice, aliceMark, m -> m.is("message", "demo-chat"));
     log.received("bob yes, alice " + (aliceGot ? "yes" : "no"),
@@ -159,8 +159,7 @@ final class Demo {
 
   private void privateChannel(StepLog log) {
     alice.subscribe("private-demo", null, WAIT);
-    String auth = String.valueOf(Json.parse(client.authorizeChannel(alice.socketId(), "private-demo")) instanceof Map<?, ?> m
-        ? m.get("auth") : "");
+    String auth = client.authorizeChannel(alice.socketId(), "private-demo").auth();
     log.note("alice subscribed to private-demo with auth " + shorten(auth, 24));
     int bobMark = bob.socket().mark();
     bob.socket().subscribe("private-demo", appKey + ":" + "0".repeat(64), null);
@@ -241,7 +240,7 @@ final class Demo {
   private void query(StepLog log) {
     log.sent("2 queries", "GET /channels and GET /channels/presence-demo?info=user_count");
     ChannelList channels = client.channels();
-    ChannelInfo presence = client.channel("presence-demo", "user_count");
+    ChannelInfo presence = client.channel("presence-demo", Info.USER_COUNT);
     List<String> expected = List.of("demo-public", "demo-news", "demo-sports", "demo-chat", "private-demo",
         "presence-demo", "private-encrypted-demo");
     List<String> listed = channels.names().stream().filter(name -> !name.startsWith("#")).sorted().toList();

@@ -4,6 +4,7 @@ import dev.channels4j.ApiException;
 import dev.channels4j.ChannelsException;
 import dev.channels4j.RetryPolicy;
 import dev.channels4j.TransportException;
+import dev.channels4j.internal.Errors;
 import dev.channels4j.internal.signing.RequestSigner;
 import dev.channels4j.internal.transport.ApacheTransport;
 import dev.channels4j.spi.JsonCodec;
@@ -91,14 +92,14 @@ public final class Dispatcher {
         outcome = judge(request, response);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new TransportException(TransportException.Kind.OTHER, request + " was interrupted", e);
+        throw Errors.transport(TransportException.Kind.OTHER, request + " was interrupted", e);
       } catch (Exception e) {
         outcome = Outcome.failed(failed(request, e, started));
       }
       if (outcome.response != null) {
         return outcome.response;
       }
-      if (attempt >= retryPolicy.attemptsFor(request.method()) || !isRetryable(outcome.error)) {
+      if (attempt >= RetrySchedule.attemptsFor(retryPolicy, request.method()) || !isRetryable(outcome.error)) {
         throw outcome.error;
       }
       Duration delay = retryDelay(request, attempt, outcome.error);
@@ -138,7 +139,7 @@ public final class Dispatcher {
           if (outcome.response != null) {
             return CompletableFuture.completedFuture(outcome.response);
           }
-          if (attempt < retryPolicy.attemptsFor(request.method()) && isRetryable(outcome.error)) {
+          if (attempt < RetrySchedule.attemptsFor(retryPolicy, request.method()) && isRetryable(outcome.error)) {
             Duration delay = retryDelay(request, attempt, outcome.error);
             return CompletableFuture.supplyAsync(
                     () -> null, CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS))
@@ -149,7 +150,7 @@ public final class Dispatcher {
   }
 
   private Duration retryDelay(ApiRequest request, int attempt, ChannelsException error) {
-    Duration delay = retryPolicy.delayAfter(attempt, retryAfter(error));
+    Duration delay = RetrySchedule.delayAfter(retryPolicy, attempt, retryAfter(error));
     LOG.debug("{} {} attempt {} failed, retrying in {} ms", request.method(), request.path(), attempt, delay.toMillis());
     return delay;
   }
@@ -189,7 +190,7 @@ public final class Dispatcher {
       if (json instanceof Map<?, ?> map && map.containsKey("error") && map.containsKey("code")) {
         int code = map.get("code") instanceof Number n ? n.intValue() : status;
         String message = String.valueOf(map.get("error"));
-        return Outcome.failed(new ApiException(
+        return Outcome.failed(Errors.api(
             request + " failed: " + code + " " + message + " (error body with HTTP " + status + ")",
             code, body, null));
       }
@@ -197,7 +198,7 @@ public final class Dispatcher {
     }
     Duration retryAfter = response.header("Retry-After").map(Dispatcher::parseRetryAfter).orElse(null);
     String message = request + " failed with HTTP " + status + (body.isBlank() ? "" : ": " + shorten(body.strip()));
-    return Outcome.failed(new ApiException(message, status, body, retryAfter));
+    return Outcome.failed(Errors.api(message, status, body, retryAfter));
   }
 
   private Object parseOrNull(String body) {
@@ -224,32 +225,32 @@ public final class Dispatcher {
     }
     String what = request.toString();
     if (failure instanceof TimeoutException) {
-      return new TransportException(
+      return Errors.transport(
           TransportException.Kind.TIMEOUT, what + " timed out after " + timeout.toMillis() + " ms", failure);
     }
     if (failure instanceof ConnectException || failure instanceof NoRouteToHostException
         || failure.getClass().getSimpleName().equals("ConnectTimeoutException")) {
-      return new TransportException(
+      return Errors.transport(
           TransportException.Kind.CONNECTION_REFUSED,
           what + " could not connect to " + baseUri + ": " + failure.getMessage(), failure);
     }
     if (failure instanceof UnknownHostException) {
-      return new TransportException(
+      return Errors.transport(
           TransportException.Kind.UNKNOWN_HOST, what + ": unknown host " + failure.getMessage(), failure);
     }
     if (failure instanceof InterruptedIOException) {
-      return new TransportException(
+      return Errors.transport(
           TransportException.Kind.TIMEOUT, what + " timed out: " + failure.getMessage(), failure);
     }
     if (failure instanceof SocketException || failure instanceof EOFException
         || failure.getClass().getSimpleName().equals("ConnectionClosedException")
         || failure.getClass().getSimpleName().equals("NoHttpResponseException")) {
-      return new TransportException(
+      return Errors.transport(
           TransportException.Kind.CONNECTION_RESET,
           what + ": connection reset or closed before a response: " + failure.getMessage(), failure);
     }
     String kind = failure instanceof IOException ? "I/O failure" : "failure";
-    return new TransportException(
+    return Errors.transport(
         TransportException.Kind.OTHER, what + " " + kind + ": " + failure, failure);
   }
 

@@ -1,6 +1,7 @@
 package dev.channels4j.internal.api;
 
 import dev.channels4j.ValidationException;
+import dev.channels4j.internal.Errors;
 import dev.channels4j.internal.crypto.ChannelEncryption;
 import dev.channels4j.internal.validation.Validation;
 import dev.channels4j.spi.JsonCodec;
@@ -40,7 +41,7 @@ public final class EventEncoder {
   /** Fails early, before any data is encoded, when an encrypted channel has no key to use. */
   public ChannelEncryption requireEncryption(String channel) {
     if (encryption == null) {
-      throw new ValidationException(
+      throw Errors.validation(
           "channel \"" + channel + "\" is encrypted but no encryption master key is configured;"
               + " set encryptionMasterKeyBase64(...) on the builder");
     }
@@ -60,13 +61,13 @@ public final class EventEncoder {
             .decode(ByteBuffer.wrap(bytes))
             .toString();
       } catch (CharacterCodingException e) {
-        throw new ValidationException(whichEvent + " data bytes are not valid UTF-8");
+        throw Errors.validation(whichEvent + " data bytes are not valid UTF-8");
       }
     }
     try {
       return codec.toJson(data);
     } catch (IllegalArgumentException e) {
-      throw new ValidationException("event data cannot be serialized as JSON: " + e.getMessage(), e);
+      throw Errors.validation("event data cannot be serialized as JSON: " + e.getMessage(), e);
     }
   }
 
@@ -80,7 +81,7 @@ public final class EventEncoder {
       if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
         i++;
       } else if (Character.isSurrogate(c)) {
-        throw new ValidationException(
+        throw Errors.validation(
             whichEvent + " data is not valid Unicode: unpaired surrogate U+"
                 + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT) + " at index " + i);
       }

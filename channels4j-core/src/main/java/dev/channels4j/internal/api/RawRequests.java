@@ -1,6 +1,7 @@
 package dev.channels4j.internal.api;
 
 import dev.channels4j.ValidationException;
+import dev.channels4j.internal.Errors;
 import dev.channels4j.spi.JsonCodec;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -32,7 +33,7 @@ public final class RawRequests {
   public ApiRequest get(String path, Map<String, String> query) {
     checkPath(path);
     if (query == null) {
-      throw new ValidationException("query must not be null; use Map.of() for none");
+      throw Errors.validation("query must not be null; use Map.of() for none");
     }
     Map<String, String> params = new LinkedHashMap<>();
     query.forEach((name, value) -> {
@@ -46,7 +47,7 @@ public final class RawRequests {
   public ApiRequest post(String path, Object body) {
     checkPath(path);
     if (body == null) {
-      throw new ValidationException("body must not be null; send \"{}\" for an empty JSON object");
+      throw Errors.validation("body must not be null; send \"{}\" for an empty JSON object");
     }
     byte[] bytes;
     if (body instanceof String text) {
@@ -57,7 +58,7 @@ public final class RawRequests {
       try {
         bytes = codec.toJson(body).getBytes(StandardCharsets.UTF_8);
       } catch (IllegalArgumentException e) {
-        throw new ValidationException("body cannot be serialized as JSON: " + e.getMessage(), e);
+        throw Errors.validation("body cannot be serialized as JSON: " + e.getMessage(), e);
       }
     }
     return ApiRequest.post(appPath + path, bytes);
@@ -69,14 +70,14 @@ public final class RawRequests {
    */
   static void checkPath(String path) {
     if (path == null) {
-      throw new ValidationException("path must not be null; e.g. \"/channels\"");
+      throw Errors.validation("path must not be null; e.g. \"/channels\"");
     }
     if (!path.startsWith("/")) {
-      throw new ValidationException(
+      throw Errors.validation(
           "path \"" + shorten(path) + "\" must start with / (it is relative to /apps/<app-id>, e.g. \"/channels\")");
     }
     if (path.indexOf('?') >= 0 || path.indexOf('#') >= 0) {
-      throw new ValidationException(
+      throw Errors.validation(
           "path \"" + shorten(path) + "\" must not contain ? or #: pass query parameters in the query map");
     }
     for (int i = 0; i < path.length(); i++) {
@@ -84,18 +85,18 @@ public final class RawRequests {
       if (c == '%') {
         if (i + 2 >= path.length() || Character.digit(path.charAt(i + 1), 16) < 0
             || Character.digit(path.charAt(i + 2), 16) < 0) {
-          throw new ValidationException(
+          throw Errors.validation(
               "path \"" + shorten(path) + "\" has a % that does not start a percent-encoded byte (%XX)");
         }
       } else if (!isPathCharacter(c)) {
-        throw new ValidationException(
+        throw Errors.validation(
             "path \"" + shorten(path) + "\" contains '" + c + "' (at " + i
                 + "): percent-encode it, the path is signed and sent exactly as given");
       }
     }
     for (String segment : path.split("/", -1)) {
       if (segment.equals(".") || segment.equals("..")) {
-        throw new ValidationException("path \"" + shorten(path) + "\" must not contain . or .. segments");
+        throw Errors.validation("path \"" + shorten(path) + "\" must not contain . or .. segments");
       }
     }
   }
@@ -106,19 +107,19 @@ public final class RawRequests {
    */
   public static void checkParameter(String name, String value) {
     if (name == null || name.isEmpty()) {
-      throw new ValidationException("query parameter names must not be null or empty");
+      throw Errors.validation("query parameter names must not be null or empty");
     }
     if (value == null) {
-      throw new ValidationException("query parameter " + name + " has a null value");
+      throw Errors.validation("query parameter " + name + " has a null value");
     }
     if (RESERVED.contains(name.toLowerCase(Locale.ROOT))) {
-      throw new ValidationException(
+      throw Errors.validation(
           "query parameter " + name + " is set by the request signature itself; remove it");
     }
     if (!PARAMETER_NAME.matcher(name).matches()) {
       // Pusher signs lower-cased names, soketi signs names as sent: only lower case works on both.
       // Names go on the wire as they are, so nothing that needs encoding either.
-      throw new ValidationException("query parameter name \"" + shorten(name)
+      throw Errors.validation("query parameter name \"" + shorten(name)
           + "\" may only contain a-z 0-9 _ . - (lower case, as every Channels API parameter is)");
     }
   }

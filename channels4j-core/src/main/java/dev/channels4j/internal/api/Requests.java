@@ -3,14 +3,17 @@ package dev.channels4j.internal.api;
 import dev.channels4j.ChannelType;
 import dev.channels4j.ChannelsQuery;
 import dev.channels4j.Event;
-import dev.channels4j.Trigger;
+import dev.channels4j.Info;
 import dev.channels4j.ValidationException;
+import dev.channels4j.internal.Errors;
 import dev.channels4j.internal.validation.Validation;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
 
 /**
  * Builds the request of each operation: validates every input, encodes the data, and serializes
@@ -30,23 +33,24 @@ public final class Requests {
   }
 
   /** {@code POST /events}. */
-  public ApiRequest trigger(Trigger trigger) {
-    if (trigger == null) {
-      throw new ValidationException("trigger must not be null");
-    }
-    List<String> channels = trigger.channels();
+  public ApiRequest trigger(Event event) {
+    Validation.notNull(event, "event");
+    List<String> channels = event.channels();
     Validation.channels(channels);
-    Validation.eventName(trigger.event());
-    trigger.socketId().ifPresent(Validation::socketId);
+    Validation.eventName(event.name());
+    event.socketId().ifPresent(Validation::socketId);
+    String info = eventInfo(event.info());
     if (Validation.isEncrypted(channels.get(0))) {
       encoder.requireEncryption(channels.get(0));
     }
-    String data = encoder.dataFor(channels.get(0), trigger.data(), "event");
-    return eventsRequest(channels, trigger.event(), data, trigger.socketId().orElse(null), trigger.info().orElse(null));
+    String data = encoder.dataFor(channels.get(0), event.data(), "event");
+    return eventsRequest(channels, event.name(), data, event.socketId().orElse(null), info);
   }
 
   /** {@code POST /events} on {@code #server-to-user-<userId>}. */
   public ApiRequest sendToUser(String userId, String event, Object data) {
+    Validation.notNull(userId, "userId");
+    Validation.notNull(event, "event");
     Validation.addressableUserId(userId);
     Validation.eventName(event);
     String channel = Validation.SERVER_TO_USER_PREFIX + userId;
@@ -56,36 +60,33 @@ public final class Requests {
 
   /** {@code POST /batch_events}. */
   public ApiRequest batch(List<Event> events) {
-    if (events == null || events.isEmpty()) {
-      throw new ValidationException("a batch needs at least one event");
+    Validation.notNull(events, "events");
+    if (events.isEmpty()) {
+      throw Errors.validation("a batch needs at least one event");
     }
     if (events.size() > maxBatchSize) {
-      throw new ValidationException(
+      throw Errors.validation(
           "a batch may hold at most " + maxBatchSize + " events, got " + events.size()
               + " (raise it with maxBatchSize(...) if your cluster allows more)");
     }
     for (int i = 0; i < events.size(); i++) {
       Event event = events.get(i);
       if (event == null) {
-        throw new ValidationException("batch event #" + i + " is null");
+        throw Errors.validation("batch event #" + i + " is null");
       }
       try {
-        Validation.channelName(event.channel());
-        Validation.eventName(event.name());
-        event.socketId().ifPresent(Validation::socketId);
-        if (Validation.isEncrypted(event.channel())) {
-          encoder.requireEncryption(event.channel());
-        }
+        checkSingleChannelEvent(event);
       } catch (ValidationException e) {
-        throw new ValidationException("batch event #" + i + ": " + e.getMessage(), e);
+        throw Errors.validation("batch event #" + i + ": " + e.getMessage(), e);
       }
     }
     List<PreparedEvent> prepared = new ArrayList<>(events.size());
     for (int i = 0; i < events.size(); i++) {
       Event event = events.get(i);
+      String channel = event.channels().get(0);
       prepared.add(new PreparedEvent(
-          event.channel(), event.name(), encoder.dataFor(event.channel(), event.data(), "batch event #" + i),
-          event.socketId().orElse(null), event.info().orElse(null)));
+          channel, event.name(), encoder.dataFor(channel, event.data(), "batch event #" + i),
+          event.socketId().orElse(null), eventInfo(event.info())));
     }
     return batchOf(prepared);
   }
@@ -95,17 +96,48 @@ public final class Requests {
    * can later be assembled from events that are each known to be valid.
    */
   public PreparedEvent prepare(Event event) {
-    if (event == null) {
-      throw new ValidationException("event must not be null");
+    Validation.notNull(event, "event");
+    checkSingleChannelEvent(event);
+    String channel = event.channels().get(0);
+    String data = encoder.dataFor(channel, event.data(), "event");
+    return new PreparedEvent(channel, event.name(), data, event.socketId().orElse(null), eventInfo(event.info()));
+  }
+
+  /** What a batch event must satisfy before its data is encoded: one channel among the rest. */
+  private void checkSingleChannelEvent(Event event) {
+    if (event.channels().size() != 1) {
+      throw Errors.validation(
+          "an event of a batch or a publisher names exactly one channel, got " + event.channels().size()
+              + "; use trigger(event) for several channels, or one Event per channel");
     }
-    Validation.channelName(event.channel());
+    String channel = event.channels().get(0);
+    Validation.channelName(channel);
     Validation.eventName(event.name());
     event.socketId().ifPresent(Validation::socketId);
-    if (Validation.isEncrypted(event.channel())) {
-      encoder.requireEncryption(event.channel());
+    if (Validation.isEncrypted(channel)) {
+      encoder.requireEncryption(channel);
     }
-    String data = encoder.dataFor(event.channel(), event.data(), "event");
-    return new PreparedEvent(event.channel(), event.name(), data, event.socketId().orElse(null), event.info().orElse(null));
+  }
+
+  /** The {@code info} parameter of an event; {@code cache} is a channel query's attribute only. */
+  private static String eventInfo(Set<Info> info) {
+    if (info.contains(Info.CACHE)) {
+      throw Errors.validation(
+          "info CACHE is returned by channel queries only; an event may ask for USER_COUNT and SUBSCRIPTION_COUNT");
+    }
+    return join(info);
+  }
+
+  /** The comma-separated {@code info} parameter, or {@code null} for none. */
+  static String join(Set<Info> info) {
+    if (info.isEmpty()) {
+      return null;
+    }
+    StringJoiner joined = new StringJoiner(",");
+    for (Info attribute : info) {
+      joined.add(attribute.attributeName());
+    }
+    return joined.toString();
   }
 
   /** {@code POST /batch_events} of events already {@link #prepare prepared}; 1 to the batch limit. */
@@ -123,6 +155,7 @@ public final class Requests {
 
   /** {@code POST /users/<id>/terminate_connections} with body {@code {}}. */
   public ApiRequest terminateUserConnections(String userId) {
+    Validation.notNull(userId, "userId");
     Validation.addressableUserId(userId);
     // Signed as sent: the dispatcher signs exactly this (encoded) path.
     return ApiRequest.post(appPath + "/users/" + Validation.pathSegment(userId) + "/terminate_connections", EMPTY_OBJECT);
@@ -131,10 +164,10 @@ public final class Requests {
   /** {@code GET /channels}. */
   public ApiRequest channels(ChannelsQuery query) {
     if (query == null) {
-      throw new ValidationException("query must not be null; use ChannelsQuery.all()");
+      throw Errors.validation("query must not be null; use ChannelsQuery.all()");
     }
     Map<String, String> params = new LinkedHashMap<>();
-    query.prefixFilter().ifPresent(prefix -> params.put("filter_by_prefix", prefix));
+    query.prefix().ifPresent(prefix -> params.put("filter_by_prefix", prefix));
     if (query.userCount()) {
       params.put("info", "user_count");
     }
@@ -143,16 +176,19 @@ public final class Requests {
   }
 
   /** {@code GET /channels/<name>}, with {@code info} when attributes are given. */
-  public ApiRequest channel(String channel, String info) {
+  public ApiRequest channel(String channel, Set<Info> info) {
+    Validation.notNull(channel, "channel");
     Validation.channelName(channel);
-    return ApiRequest.get(appPath + "/channels/" + channel, info == null ? Map.of() : Map.of("info", info));
+    String joined = join(info);
+    return ApiRequest.get(appPath + "/channels/" + channel, joined == null ? Map.of() : Map.of("info", joined));
   }
 
   /** {@code GET /channels/<name>/users}. */
   public ApiRequest users(String channel) {
+    Validation.notNull(channel, "channel");
     Validation.channelName(channel);
     if (ChannelType.of(channel) != ChannelType.PRESENCE) {
-      throw new ValidationException(
+      throw Errors.validation(
           "users(...) needs a presence channel (presence-...), got \"" + channel + "\"");
     }
     return ApiRequest.get(appPath + "/channels/" + channel + "/users", Map.of());

@@ -6,6 +6,7 @@ import dev.channels4j.ChannelCounts;
 import dev.channels4j.ChannelInfo;
 import dev.channels4j.ChannelList;
 import dev.channels4j.TriggerResult;
+import dev.channels4j.internal.Errors;
 import dev.channels4j.internal.api.Dispatcher.ApiResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -88,7 +89,7 @@ public final class Responses {
   }
 
   private static ApiException unreadable(ApiRequest request, ApiResponse response, String why) {
-    return new ApiException(
+    return Errors.api(
         request + " answered HTTP " + response.status() + " with a body that cannot be read (" + why + "): "
             + (response.body().length() > 200 ? response.body().substring(0, 197) + "..." : response.body()),
         response.status(), response.body(), null);

@@ -1,6 +1,7 @@
 package dev.channels4j.internal.crypto;
 
 import dev.channels4j.ValidationException;
+import dev.channels4j.internal.Errors;
 import dev.channels4j.internal.api.Version;
 import dev.channels4j.internal.signing.Hashing;
 import java.nio.charset.StandardCharsets;
@@ -123,7 +124,7 @@ public final class ChannelEncryption {
    */
   public static void requireBouncyCastle(String channelName) {
     if (!BouncyCastleCheck.AVAILABLE) {
-      throw new ValidationException((channelName == null ? "encrypted channels" : "channel \"" + channelName + "\"")
+      throw Errors.validation((channelName == null ? "encrypted channels" : "channel \"" + channelName + "\"")
           + " need" + (channelName == null ? "" : "s") + " Bouncy Castle for end-to-end encryption, which is not on the"
           + " class path: add the dependency " + BOUNCY_CASTLE_ARTIFACT
           + " (on the module path also 'requires org.bouncycastle.provider;')");

@@ -10,6 +10,7 @@ import dev.channels4j.PublisherOptions;
 import dev.channels4j.PublisherStats;
 import dev.channels4j.TransportException;
 import dev.channels4j.ValidationException;
+import dev.channels4j.internal.Errors;
 import dev.channels4j.internal.api.ApiRequest;
 import dev.channels4j.internal.api.Dispatcher;
 import dev.channels4j.internal.api.PreparedEvent;
@@ -75,7 +76,7 @@ public final class BatchingPublisher implements Publisher {
   public BatchingPublisher(Requests requests, Dispatcher dispatcher, PublisherOptions options) {
     int clientLimit = requests.maxBatchSize();
     if (options.maxBatchSize() > clientLimit) {
-      throw new ValidationException(
+      throw Errors.validation(
           "publisher maxBatchSize " + options.maxBatchSize() + " exceeds the client's maxBatchSize " + clientLimit);
     }
     this.requests = requests;
@@ -110,7 +111,7 @@ public final class BatchingPublisher implements Publisher {
       while (queued >= capacity && !closed) {
         if (failFast) {
           eventsFailed.increment();
-          return CompletableFuture.failedFuture(new PublishRejectedException(
+          return CompletableFuture.failedFuture(Errors.publishRejected(
               PublishRejectedException.Reason.QUEUE_FULL,
               "the publisher's queue is full (" + capacity + " events); raise queueCapacity or use Backpressure.WAIT"));
         }
@@ -119,14 +120,14 @@ public final class BatchingPublisher implements Publisher {
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           eventsFailed.increment();
-          return CompletableFuture.failedFuture(new PublishRejectedException(
+          return CompletableFuture.failedFuture(Errors.publishRejected(
               PublishRejectedException.Reason.INTERRUPTED, "interrupted while waiting for room in the publisher's queue"));
         }
       }
       if (closed) {
         eventsFailed.increment();
         return CompletableFuture.failedFuture(
-            new PublishRejectedException(PublishRejectedException.Reason.CLOSED, "the publisher is closed"));
+            Errors.publishRejected(PublishRejectedException.Reason.CLOSED, "the publisher is closed"));
       }
       enqueue(pending);
       if (lingerNanos == 0) {
@@ -321,7 +322,7 @@ public final class BatchingPublisher implements Publisher {
       Throwable cause = Dispatcher.unwrap(error);
       ChannelsException failure = cause instanceof ChannelsException channels
           ? channels
-          : new TransportException(TransportException.Kind.OTHER, "batch request failed: " + cause, cause);
+          : Errors.transport(TransportException.Kind.OTHER, "batch request failed: " + cause, cause);
       eventsFailed.add(batch.events.size());
       for (Pending pending : batch.events) {
         pending.future.completeExceptionally(failure);

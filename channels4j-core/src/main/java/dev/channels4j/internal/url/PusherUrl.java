@@ -1,6 +1,7 @@
 package dev.channels4j.internal.url;
 
 import dev.channels4j.ValidationException;
+import dev.channels4j.internal.Errors;
 import dev.channels4j.internal.validation.Validation;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -35,19 +36,19 @@ public record PusherUrl(boolean useTls, String key, String secret, String host, 
    */
   public static PusherUrl parse(String url, String source) {
     if (url == null) {
-      throw new ValidationException(source + " must not be null");
+      throw Errors.validation(source + " must not be null");
     }
     URI uri;
     try {
       uri = new URI(url.trim());
     } catch (URISyntaxException e) {
       // Not chained: the URISyntaxException's message quotes the whole URL, secret included.
-      throw new ValidationException(
+      throw Errors.validation(
           source + " is not a valid URL: " + e.getReason() + " at index " + e.getIndex() + HINT);
     }
     String scheme = uri.getScheme();
     if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme)) {
-      throw new ValidationException(source + " must start with http:// or https://" + HINT);
+      throw Errors.validation(source + " must start with http:// or https://" + HINT);
     }
     String host = uri.getHost();
     int port = uri.getPort();
@@ -65,18 +66,18 @@ public record PusherUrl(boolean useTls, String key, String secret, String host, 
       }
     }
     if (host == null) {
-      throw new ValidationException(source + " has no host" + HINT);
+      throw Errors.validation(source + " has no host" + HINT);
     }
     if (userInfo == null || userInfo.isEmpty()) {
-      throw new ValidationException(source + " has no key:secret before the host" + HINT);
+      throw Errors.validation(source + " has no key:secret before the host" + HINT);
     }
     int colon = userInfo.indexOf(':');
     if (colon <= 0 || colon == userInfo.length() - 1) {
-      throw new ValidationException(source + " must carry both key and secret as key:secret" + HINT);
+      throw Errors.validation(source + " must carry both key and secret as key:secret" + HINT);
     }
     String path = uri.getPath() == null ? "" : uri.getPath();
     if (!path.matches("/apps/[^/]+/?")) {
-      throw new ValidationException(source + " has no app id: its path must be /apps/<app-id>" + HINT);
+      throw Errors.validation(source + " has no app id: its path must be /apps/<app-id>" + HINT);
     }
     return new PusherUrl(
         "https".equalsIgnoreCase(scheme),

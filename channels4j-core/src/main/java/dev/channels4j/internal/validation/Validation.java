@@ -2,6 +2,7 @@ package dev.channels4j.internal.validation;
 
 import dev.channels4j.ChannelType;
 import dev.channels4j.ValidationException;
+import dev.channels4j.internal.Errors;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -21,25 +22,33 @@ public final class Validation {
 
   private Validation() {}
 
+  /** Refuses a {@code null} argument with a message that names it. */
+  public static <T> T notNull(T value, String argument) {
+    if (value == null) {
+      throw Errors.validation(argument + " must not be null");
+    }
+    return value;
+  }
+
   /** A channel an event may be triggered on: the pattern, the length, and not reserved. */
   public static void channelName(String name) {
     if (name == null) {
-      throw new ValidationException("channel name must not be null");
+      throw Errors.validation("channel name must not be null");
     }
     if (name.startsWith(SERVER_TO_USER_PREFIX)) {
-      throw new ValidationException(
+      throw Errors.validation(
           "channel \"" + shorten(name) + "\" is reserved for sendToUser(userId, event, data); use that instead");
     }
     if (name.isEmpty()) {
-      throw new ValidationException("channel name must not be empty");
+      throw Errors.validation("channel name must not be empty");
     }
     if (name.length() > MAX_CHANNEL_NAME_LENGTH) {
-      throw new ValidationException(
+      throw Errors.validation(
           "channel name is " + name.length() + " characters, more than the limit of "
               + MAX_CHANNEL_NAME_LENGTH + ": \"" + shorten(name) + "\"");
     }
     if (!CHANNEL_NAME.matcher(name).matches()) {
-      throw new ValidationException(
+      throw Errors.validation(
           "channel name \"" + shorten(name) + "\" may only contain " + ALLOWED);
     }
   }
@@ -47,10 +56,10 @@ public final class Validation {
   /** The channel list of a trigger: 1 to 100 valid names. */
   public static void channels(List<String> channels) {
     if (channels == null || channels.isEmpty()) {
-      throw new ValidationException("a trigger needs at least one channel");
+      throw Errors.validation("a trigger needs at least one channel");
     }
     if (channels.size() > MAX_CHANNELS_PER_TRIGGER) {
-      throw new ValidationException(
+      throw Errors.validation(
           "a trigger may name at most " + MAX_CHANNELS_PER_TRIGGER + " channels, got " + channels.size());
     }
     for (String channel : channels) {
@@ -59,7 +68,7 @@ public final class Validation {
     if (channels.size() > 1) {
       for (String channel : channels) {
         if (isEncrypted(channel)) {
-          throw new ValidationException(
+          throw Errors.validation(
               "encrypted channel \"" + channel + "\" cannot be triggered together with other channels;"
                   + " trigger it on its own");
         }
@@ -70,10 +79,10 @@ public final class Validation {
   /** An event name: 1 to 200 characters. */
   public static void eventName(String name) {
     if (name == null || name.isEmpty()) {
-      throw new ValidationException("event name must not be empty");
+      throw Errors.validation("event name must not be empty");
     }
     if (name.length() > MAX_EVENT_NAME_LENGTH) {
-      throw new ValidationException(
+      throw Errors.validation(
           "event name is " + name.length() + " characters, more than the limit of "
               + MAX_EVENT_NAME_LENGTH + ": \"" + shorten(name) + "\"");
     }
@@ -82,7 +91,7 @@ public final class Validation {
   /** A socket id: digits, a dot, digits. */
   public static void socketId(String socketId) {
     if (socketId == null || !SOCKET_ID.matcher(socketId).matches()) {
-      throw new ValidationException(
+      throw Errors.validation(
           "socket id " + quote(socketId) + " is not valid: expected digits, a dot, digits (like 1234.5678)");
     }
   }
@@ -90,10 +99,10 @@ public final class Validation {
   /** A user id: 1 to 200 characters. */
   public static void userId(String userId) {
     if (userId == null || userId.isEmpty()) {
-      throw new ValidationException("user id must not be empty");
+      throw Errors.validation("user id must not be empty");
     }
     if (userId.length() > MAX_USER_ID_LENGTH) {
-      throw new ValidationException(
+      throw Errors.validation(
           "user id is " + userId.length() + " characters, more than the limit of " + MAX_USER_ID_LENGTH
               + ": \"" + shorten(userId) + "\"");
     }
@@ -108,7 +117,7 @@ public final class Validation {
     userId(userId);
     if (userId.equals(".") || userId.equals("..")) {
       // Unreserved characters, so not encoded: as a path segment an HTTP stack would resolve it.
-      throw new ValidationException("user id \"" + userId + "\" cannot be addressed: it is a relative path segment");
+      throw Errors.validation("user id \"" + userId + "\" cannot be addressed: it is a relative path segment");
     }
   }
 
@@ -149,7 +158,7 @@ public final class Validation {
   /** The size of one event's data (after encryption) against the configured limit. */
   public static void dataSize(int bytes, int limit, String whichEvent) {
     if (bytes > limit) {
-      throw new ValidationException(
+      throw Errors.validation(
           whichEvent + " data is " + bytes + " bytes, more than the limit of " + limit
               + " bytes (raise it with maxDataSize(...) if your cluster allows more)");
     }

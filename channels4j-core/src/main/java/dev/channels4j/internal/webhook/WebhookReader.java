@@ -1,14 +1,16 @@
 package dev.channels4j.internal.webhook;
 
+import dev.channels4j.WebhookVerificationException;
+import dev.channels4j.internal.Errors;
 import dev.channels4j.internal.crypto.ChannelEncryption;
 import dev.channels4j.internal.signing.Hashing;
 import dev.channels4j.internal.validation.Validation;
 import dev.channels4j.spi.JsonCodec;
 import dev.channels4j.webhook.Webhook;
 import dev.channels4j.webhook.WebhookEvent;
-import dev.channels4j.webhook.WebhookVerificationException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,34 +52,51 @@ public final class WebhookReader {
     this.credentials = List.copyOf(all);
   }
 
-  /** The headers a genuine webhook with this body carries. */
-  public Map<String, String> sign(byte[] body) {
-    return WebhookSigner.headers(key, secret, body);
+  /** The headers a genuine webhook with this body carries, in the shape {@link #verify} takes. */
+  public Map<String, List<String>> sign(byte[] body) {
+    if (body == null) {
+      throw Errors.validation("body must not be null");
+    }
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    headers.put(KEY_HEADER, List.of(key));
+    headers.put(SIGNATURE_HEADER, List.of(WebhookSigner.signature(secret, body)));
+    return Collections.unmodifiableMap(headers);
   }
 
+  /**
+   * Verifies the webhook whose headers are given (names case-insensitive). Each of the two headers
+   * must appear exactly once: with two values, which one a proxy or framework hands on first is
+   * not something a signature check may depend on.
+   */
   public Webhook verify(Map<String, List<String>> headers, byte[] body) {
     if (headers == null) {
-      throw new WebhookVerificationException("webhook headers must not be null");
+      throw Errors.validation("headers must not be null");
     }
     if (body == null) {
-      throw new WebhookVerificationException("webhook body must not be null");
+      throw Errors.validation("body must not be null");
     }
-    List<String> keys = header(headers, KEY_HEADER);
-    if (keys.isEmpty()) {
-      throw new WebhookVerificationException("webhook has no " + KEY_HEADER + " header");
+    return verify(single(headers, KEY_HEADER), single(headers, SIGNATURE_HEADER), body);
+  }
+
+  /** Verifies a webhook from its two header values; a {@code null} value is a missing header. */
+  public Webhook verify(String givenKey, String signature, byte[] body) {
+    if (body == null) {
+      throw Errors.validation("body must not be null");
     }
-    List<String> secrets = secretsFor(keys);
+    if (givenKey == null || givenKey.isBlank()) {
+      throw Errors.webhookVerification("webhook has no " + KEY_HEADER + " header");
+    }
+    List<String> secrets = secretsFor(List.of(givenKey));
     if (secrets.isEmpty()) {
-      throw new WebhookVerificationException(
-          "webhook was signed with key \"" + keys.get(0) + "\", which is not this app's key"
+      throw Errors.webhookVerification(
+          "webhook was signed with key \"" + givenKey + "\", which is not this app's key"
               + (credentials.size() > 1 ? " nor one given to webhookCredentials(...)" : ""));
     }
-    List<String> signatures = header(headers, SIGNATURE_HEADER);
-    if (signatures.isEmpty()) {
-      throw new WebhookVerificationException("webhook has no " + SIGNATURE_HEADER + " header");
+    if (signature == null || signature.isBlank()) {
+      throw Errors.webhookVerification("webhook has no " + SIGNATURE_HEADER + " header");
     }
-    if (!signedByAny(secrets, body, signatures.get(0).trim())) {
-      throw new WebhookVerificationException(
+    if (!signedByAny(secrets, body, signature.trim())) {
+      throw Errors.webhookVerification(
           "webhook signature does not match its body: the body was altered or signed with another secret");
     }
     return read(new String(body, StandardCharsets.UTF_8));
@@ -88,16 +107,16 @@ public final class WebhookReader {
     try {
       parsed = codec.parse(text);
     } catch (IllegalArgumentException e) {
-      throw new WebhookVerificationException("webhook body is not JSON: " + e.getMessage(), e);
+      throw Errors.webhookVerification("webhook body is not JSON: " + e.getMessage(), e);
     }
     if (!(parsed instanceof Map<?, ?> body)) {
-      throw new WebhookVerificationException("webhook body is not a JSON object");
+      throw Errors.webhookVerification("webhook body is not a JSON object");
     }
     long timeMs = 0;
     Object time = body.get("time_ms");
     if (time != null) {
       if (!(time instanceof Number number)) {
-        throw new WebhookVerificationException("webhook time_ms is not a number: " + time);
+        throw Errors.webhookVerification("webhook time_ms is not a number: " + time);
       }
       timeMs = number.longValue();
     }
@@ -105,7 +124,7 @@ public final class WebhookReader {
     List<WebhookEvent> events = new ArrayList<>();
     if (rawEvents != null) {
       if (!(rawEvents instanceof List<?> list)) {
-        throw new WebhookVerificationException("webhook events is not an array");
+        throw Errors.webhookVerification("webhook events is not an array");
       }
       for (int i = 0; i < list.size(); i++) {
         events.add(event(i, list.get(i)));
@@ -116,7 +135,7 @@ public final class WebhookReader {
 
   private WebhookEvent event(int index, Object raw) {
     if (!(raw instanceof Map<?, ?> map)) {
-      throw new WebhookVerificationException("webhook event #" + index + " is not an object");
+      throw Errors.webhookVerification("webhook event #" + index + " is not an object");
     }
     String name = string(map, "name", index, true);
     String channel = string(map, "channel", index, true);
@@ -133,7 +152,7 @@ public final class WebhookReader {
         return new WebhookEvent.CacheMiss(channel);
       case "subscription_count":
         if (!(map.get("subscription_count") instanceof Number count)) {
-          throw new WebhookVerificationException(
+          throw Errors.webhookVerification(
               "webhook event #" + index + " (subscription_count) has no numeric subscription_count");
         }
         return new WebhookEvent.SubscriptionCount(channel, count.intValue());
@@ -164,7 +183,7 @@ public final class WebhookReader {
       return text;
     }
     if (encryption == null) {
-      throw new WebhookVerificationException(
+      throw Errors.webhookVerification(
           "webhook event #" + index + " on encrypted channel \"" + channel
               + "\" cannot be decrypted: no encryption master key is configured");
     }
@@ -172,19 +191,19 @@ public final class WebhookReader {
     try {
       envelope = codec.parse(text);
     } catch (IllegalArgumentException e) {
-      throw new WebhookVerificationException(
+      throw Errors.webhookVerification(
           "webhook event #" + index + " on encrypted channel \"" + channel + "\" has data that is not an encrypted envelope", e);
     }
     if (!(envelope instanceof Map<?, ?> fields)
         || !(fields.get("nonce") instanceof String nonce)
         || !(fields.get("ciphertext") instanceof String ciphertext)) {
-      throw new WebhookVerificationException(
+      throw Errors.webhookVerification(
           "webhook event #" + index + " on encrypted channel \"" + channel + "\" has no nonce and ciphertext");
     }
     try {
       return new String(encryption.decrypt(channel, nonce, ciphertext), StandardCharsets.UTF_8);
     } catch (ChannelEncryption.DecryptionException e) {
-      throw new WebhookVerificationException(
+      throw Errors.webhookVerification(
           "webhook event #" + index + " on encrypted channel \"" + channel + "\" could not be decrypted: "
               + e.getMessage(), e);
     }
@@ -194,7 +213,7 @@ public final class WebhookReader {
     Object value = map.get(field);
     if (value == null) {
       if (required) {
-        throw new WebhookVerificationException("webhook event #" + index + " has no " + field);
+        throw Errors.webhookVerification("webhook event #" + index + " has no " + field);
       }
       return null;
     }
@@ -204,10 +223,11 @@ public final class WebhookReader {
     if (value instanceof Number) {
       return String.valueOf(value);
     }
-    throw new WebhookVerificationException("webhook event #" + index + " field " + field + " is not a string");
+    throw Errors.webhookVerification("webhook event #" + index + " field " + field + " is not a string");
   }
 
-  private static List<String> header(Map<String, List<String>> headers, String name) {
+  /** The one value of a header, {@code null} when absent; two or more values are refused. */
+  private static String single(Map<String, List<String>> headers, String name) {
     List<String> values = new ArrayList<>();
     for (Map.Entry<String, List<String>> entry : headers.entrySet()) {
       if (entry.getKey() != null && entry.getKey().equalsIgnoreCase(name) && entry.getValue() != null) {
@@ -219,7 +239,11 @@ public final class WebhookReader {
         }
       }
     }
-    return values;
+    if (values.size() > 1) {
+      throw Errors.webhookVerification(
+          "webhook has " + values.size() + " " + name + " headers; a genuine webhook has exactly one");
+    }
+    return values.isEmpty() ? null : values.get(0);
   }
 
   /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.channels4j.ValidationException;
 import dev.channels4j.internal.crypto.ChannelEncryption;
+import dev.channels4j.spi.JacksonJsonCodecs;
 import dev.channels4j.spi.JsonCodec;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -19,7 +20,7 @@ class EventEncoderTest {
   private static final byte[] MASTER_KEY = "eHPVWHg7nFGYVBsKjOFDXWRribIR2b0b".getBytes(StandardCharsets.US_ASCII);
   private static final ChannelEncryption ENCRYPTION = new ChannelEncryption(MASTER_KEY);
 
-  private final EventEncoder encoder = new EventEncoder(JsonCodec.jackson(), ENCRYPTION, 10240);
+  private final EventEncoder encoder = new EventEncoder(JacksonJsonCodecs.defaults(), ENCRYPTION, 10240);
 
   @Test
   void stringIsSentAsIs() {
@@ -163,7 +164,7 @@ class EventEncoderTest {
 
   @Test
   void customLimitIsUsed() {
-    EventEncoder small = new EventEncoder(JsonCodec.jackson(), null, 80);
+    EventEncoder small = new EventEncoder(JacksonJsonCodecs.defaults(), null, 80);
 
     assertThat(small.dataFor("c", "a".repeat(80), "event")).hasSize(80);
     assertThatThrownBy(() -> small.dataFor("c", "a".repeat(81), "event")).hasMessageContaining("81 bytes");
@@ -181,7 +182,7 @@ class EventEncoderTest {
   void encryptedChannelDataIsAnEnvelopeOfThePlaintext() {
     String sent = encoder.dataFor("private-encrypted-x", Map.of("msg", "hello"), "event");
 
-    Map<?, ?> envelope = (Map<?, ?>) JsonCodec.jackson().parse(sent);
+    Map<?, ?> envelope = (Map<?, ?>) JacksonJsonCodecs.defaults().parse(sent);
     assertThat(List.<Object>copyOf(envelope.keySet())).containsExactly("nonce", "ciphertext");
     byte[] plaintext = ENCRYPTION.decrypt(
         "private-encrypted-x", (String) envelope.get("nonce"), (String) envelope.get("ciphertext"));
@@ -192,7 +193,7 @@ class EventEncoderTest {
   void encryptedStringIsEncryptedVerbatim() {
     String sent = encoder.dataFor("private-encrypted-x", "yolo1", "event");
 
-    Map<?, ?> envelope = (Map<?, ?>) JsonCodec.jackson().parse(sent);
+    Map<?, ?> envelope = (Map<?, ?>) JacksonJsonCodecs.defaults().parse(sent);
     byte[] plaintext = ENCRYPTION.decrypt(
         "private-encrypted-x", (String) envelope.get("nonce"), (String) envelope.get("ciphertext"));
     assertThat(new String(plaintext, StandardCharsets.UTF_8)).isEqualTo("yolo1");
@@ -218,7 +219,7 @@ class EventEncoderTest {
 
   @Test
   void encryptedChannelWithoutMasterKeyIsRefused() {
-    EventEncoder keyless = new EventEncoder(JsonCodec.jackson(), null, 10240);
+    EventEncoder keyless = new EventEncoder(JacksonJsonCodecs.defaults(), null, 10240);
 
     assertThatThrownBy(() -> keyless.dataFor("private-encrypted-x", "data", "event"))
         .isInstanceOf(ValidationException.class)
@@ -228,7 +229,7 @@ class EventEncoderTest {
 
   @Test
   void plainChannelNeedsNoMasterKey() {
-    EventEncoder keyless = new EventEncoder(JsonCodec.jackson(), null, 10240);
+    EventEncoder keyless = new EventEncoder(JacksonJsonCodecs.defaults(), null, 10240);
 
     assertThat(keyless.dataFor("private-x", "data", "event")).isEqualTo("data");
   }

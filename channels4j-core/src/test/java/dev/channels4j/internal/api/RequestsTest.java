@@ -5,20 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.channels4j.ChannelsClient;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.Named;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.MethodSource;
 import dev.channels4j.ChannelsQuery;
 import dev.channels4j.Event;
+import dev.channels4j.Info;
 import dev.channels4j.RetryPolicy;
-import dev.channels4j.Trigger;
 import dev.channels4j.ValidationException;
 import dev.channels4j.internal.crypto.ChannelEncryption;
 import dev.channels4j.internal.signing.Hashing;
+import dev.channels4j.spi.JacksonJsonCodecs;
 import dev.channels4j.spi.JsonCodec;
 import dev.channels4j.spi.Transport;
 import dev.channels4j.spi.TransportRequest;
@@ -31,11 +25,20 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The requests each operation builds: exact body bytes, path, query, and the validation that runs
@@ -54,7 +57,7 @@ class RequestsTest {
 
   @Test
   void triggerBodyIsNameChannelsData() {
-    ApiRequest request = requests.trigger(Trigger.of("test_channel", "test", "yolo"));
+    ApiRequest request = requests.trigger(Event.of("test_channel", "test", "yolo"));
 
     assertThat(request.method()).isEqualTo("POST");
     assertThat(request.path()).isEqualTo("/apps/appid/events");
@@ -65,9 +68,9 @@ class RequestsTest {
   void triggerOfTheDocsExampleIsSignedExactlyAsTheDocsSay() {
     ClientSettings docs = new ClientSettings(
         "3", "278d425bdf160c739803", "7ad3773142a6692b25b8", URI.create("http://api.pusherapp.com:80"),
-        Duration.ofSeconds(5), 10240, 10, JsonCodec.jackson(), UNUSED,
+        Duration.ofSeconds(5), 10240, 10, JacksonJsonCodecs.defaults(), UNUSED,
         Clock.fixed(Instant.ofEpochSecond(1353088179L), ZoneOffset.UTC), RetryPolicy.none(), null);
-    ApiRequest request = new Requests(docs).trigger(Trigger.of("project-3", "foo", "{\"some\":\"data\"}"));
+    ApiRequest request = new Requests(docs).trigger(Event.of("project-3", "foo", "{\"some\":\"data\"}"));
 
     TransportRequest signed = new Dispatcher(docs).sign(request);
 
@@ -86,7 +89,7 @@ class RequestsTest {
       "http://api.pusherapp.com", "http://api-eu.pusher.com", "http://my.server.com", "https://api.pusherapp.com"})
   void goTriggerUrlRowsAreReproducedForEachHost(String base) {
     ClientSettings docs = fixedClock(base, "3", "278d425bdf160c739803", "7ad3773142a6692b25b8", 1353088179L);
-    ApiRequest request = new Requests(docs).trigger(Trigger.of("project-3", "foo", "{\"some\":\"data\"}"));
+    ApiRequest request = new Requests(docs).trigger(Event.of("project-3", "foo", "{\"some\":\"data\"}"));
 
     assertThat(new Dispatcher(docs).sign(request).uri().toString()).isEqualTo(
         base + "/apps/3/events?auth_key=278d425bdf160c739803"
@@ -124,7 +127,7 @@ class RequestsTest {
   void goChannelUrlRowCarriesTheGoSignatureWithTheCommaEncoded() {
     ClientSettings go = fixedClock("http://api.pusherapp.com", "102015", "d41a439c438a100756f5", "4bf35003e819bb138249", 1427053326L);
     ApiRequest request = new Requests(go).channel(
-        "presence-session-d41a439c438a100756f5-4bf35003e819bb138249-ROpCFmgFhXY", "user_count,subscription_count");
+        "presence-session-d41a439c438a100756f5-4bf35003e819bb138249-ROpCFmgFhXY", EnumSet.of(Info.USER_COUNT, Info.SUBSCRIPTION_COUNT));
 
     assertThat(new Dispatcher(go).sign(request).uri().getRawQuery()).isEqualTo(
         "auth_key=d41a439c438a100756f5"
@@ -145,7 +148,7 @@ class RequestsTest {
 
   @Test
   void signedBodyMd5IsOfTheExactBytesSent() {
-    ApiRequest request = requests.trigger(Trigger.of("c", "e", Map.of("text", "ünïcødé <&>")));
+    ApiRequest request = requests.trigger(Event.of("c", "e", Map.of("text", "ünïcødé <&>")));
 
     TransportRequest signed = new Dispatcher(settings("appid", 10240, 10, null)).sign(request);
 
@@ -156,14 +159,14 @@ class RequestsTest {
   void structDataIsSentAsJsonString() {
     record KeyHolder(String Key) {}
 
-    ApiRequest request = requests.trigger(Trigger.of("test_channel", "test", new KeyHolder("value")));
+    ApiRequest request = requests.trigger(Event.of("test_channel", "test", new KeyHolder("value")));
 
     assertThat(text(request)).contains("\"data\":\"{\\\"Key\\\":\\\"value\\\"}\"");
   }
 
   @Test
   void multiChannelTriggerKeepsTheGivenOrder() {
-    ApiRequest request = requests.trigger(Trigger.of(List.of("test_channel", "other_channel"), "test", "yolo"));
+    ApiRequest request = requests.trigger(Event.of(List.of("test_channel", "other_channel"), "test", "yolo"));
 
     assertThat(text(request)).contains("\"channels\":[\"test_channel\",\"other_channel\"]");
   }
@@ -171,7 +174,7 @@ class RequestsTest {
   @Test
   void socketIdAndInfoAreAddedWhenGiven() {
     ApiRequest request = requests.trigger(
-        Trigger.of("presence-x", "e", "d").excluding("1234.12").withInfo("user_count", "subscription_count"));
+        Event.of("presence-x", "e", "d").excluding("1234.12").withInfo(Info.USER_COUNT, Info.SUBSCRIPTION_COUNT));
 
     assertThat(text(request)).isEqualTo(
         "{\"name\":\"e\",\"channels\":[\"presence-x\"],\"data\":\"d\",\"socket_id\":\"1234.12\","
@@ -201,8 +204,8 @@ class RequestsTest {
   @Test
   void batchWithInfoMatchesTheGoVector() {
     ApiRequest request = requests.batch(List.of(
-        Event.of("presence-test_channel", "test", "yolo1").withInfo("user_count", "subscription_count"),
-        Event.of("test_channel", "test", "yolo2").withInfo("subscription_count")));
+        Event.of("presence-test_channel", "test", "yolo1").withInfo(Info.USER_COUNT, Info.SUBSCRIPTION_COUNT),
+        Event.of("test_channel", "test", "yolo2").withInfo(Info.SUBSCRIPTION_COUNT)));
 
     assertThat(text(request)).isEqualTo(
         "{\"batch\":[{\"channel\":\"presence-test_channel\",\"name\":\"test\",\"data\":\"yolo1\","
@@ -213,7 +216,7 @@ class RequestsTest {
   @Test
   void batchWithSocketIdPutsItBeforeInfo() {
     ApiRequest request = requests.batch(List.of(
-        Event.of("c1", "e1", Map.of("k", "v")).excluding("1234.12").withInfo("user_count", "subscription_count"),
+        Event.of("c1", "e1", Map.of("k", "v")).excluding("1234.12").withInfo(Info.USER_COUNT, Info.SUBSCRIPTION_COUNT),
         Event.of("c2", "e2", "x")));
 
     assertThat(text(request)).isEqualTo(
@@ -235,7 +238,7 @@ class RequestsTest {
         Event.of("private-encrypted-a", "test", "secret-a"),
         Event.of("private-encrypted-b", "test", "secret-b")));
 
-    List<?> batch = (List<?>) ((Map<?, ?>) JsonCodec.jackson().parse(text(request))).get("batch");
+    List<?> batch = (List<?>) ((Map<?, ?>) JacksonJsonCodecs.defaults().parse(text(request))).get("batch");
     assertThat(((Map<?, ?>) batch.get(0)).get("data")).isEqualTo("plain");
     Map<?, ?> a = envelope(batch.get(1));
     Map<?, ?> b = envelope(batch.get(2));
@@ -246,9 +249,9 @@ class RequestsTest {
 
   @Test
   void encryptedTriggerSendsAnEnvelopeThatDecrypts() {
-    ApiRequest request = encrypting.trigger(Trigger.of("private-encrypted-test_channel", "test", "yolo1"));
+    ApiRequest request = encrypting.trigger(Event.of("private-encrypted-test_channel", "test", "yolo1"));
 
-    Map<?, ?> body = (Map<?, ?>) JsonCodec.jackson().parse(text(request));
+    Map<?, ?> body = (Map<?, ?>) JacksonJsonCodecs.defaults().parse(text(request));
     assertThat(request.path()).isEqualTo("/apps/appid/events");
     assertThat(decrypt("private-encrypted-test_channel", envelope(body))).isEqualTo("yolo1");
   }
@@ -279,7 +282,7 @@ class RequestsTest {
 
   @Test
   void channelQueryCarriesInfo() {
-    ApiRequest request = requests.channel("test_channel", "user_count,subscription_count");
+    ApiRequest request = requests.channel("test_channel", EnumSet.of(Info.USER_COUNT, Info.SUBSCRIPTION_COUNT));
 
     assertThat(request.path()).isEqualTo("/apps/appid/channels/test_channel");
     assertThat(request.query()).containsOnly(Map.entry("info", "user_count,subscription_count"));
@@ -301,66 +304,66 @@ class RequestsTest {
 
   @Test
   void triggerOnHundredChannelsIsBuilt() {
-    assertThatCode(() -> requests.trigger(Trigger.of(numbered(100), "e", "d"))).doesNotThrowAnyException();
+    assertThatCode(() -> requests.trigger(Event.of(numbered(100), "e", "d"))).doesNotThrowAnyException();
   }
 
   @Test
   void triggerOnHundredAndOneChannelsIsRefused() {
-    assertThatThrownBy(() -> requests.trigger(Trigger.of(numbered(101), "e", "d")))
+    assertThatThrownBy(() -> requests.trigger(Event.of(numbered(101), "e", "d")))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("at most 100");
   }
 
   @Test
   void triggerOnNoChannelIsRefused() {
-    assertThatThrownBy(() -> requests.trigger(Trigger.of(List.of(), "e", "d")))
+    assertThatThrownBy(() -> requests.trigger(Event.of(List.of(), "e", "d")))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("at least one channel");
   }
 
   @Test
   void triggerOnAnInvalidChannelIsRefused() {
-    assertThatThrownBy(() -> requests.trigger(Trigger.of("w000^$$£@@@", "e", "d")))
+    assertThatThrownBy(() -> requests.trigger(Event.of("w000^$$£@@@", "e", "d")))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("w000^$$£@@@");
   }
 
   @Test
   void triggerOnAChannelOf201CharactersIsRefused() {
-    assertThatThrownBy(() -> requests.trigger(Trigger.of("a".repeat(201), "e", "d")))
+    assertThatThrownBy(() -> requests.trigger(Event.of("a".repeat(201), "e", "d")))
         .isInstanceOf(ValidationException.class);
-    assertThatCode(() -> requests.trigger(Trigger.of("a".repeat(200), "e", "d"))).doesNotThrowAnyException();
+    assertThatCode(() -> requests.trigger(Event.of("a".repeat(200), "e", "d"))).doesNotThrowAnyException();
   }
 
   @Test
   void triggerOnTheServerToUserChannelIsRefused() {
-    assertThatThrownBy(() -> requests.trigger(Trigger.of("#server-to-user-1", "e", "d")))
+    assertThatThrownBy(() -> requests.trigger(Event.of("#server-to-user-1", "e", "d")))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("sendToUser");
   }
 
   @Test
   void triggerEventNameIsChecked() {
-    assertThatCode(() -> requests.trigger(Trigger.of("c", "e".repeat(200), "d"))).doesNotThrowAnyException();
-    assertThatThrownBy(() -> requests.trigger(Trigger.of("c", "e".repeat(201), "d")))
+    assertThatCode(() -> requests.trigger(Event.of("c", "e".repeat(200), "d"))).doesNotThrowAnyException();
+    assertThatThrownBy(() -> requests.trigger(Event.of("c", "e".repeat(201), "d")))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("event name");
-    assertThatThrownBy(() -> requests.trigger(Trigger.of("c", "", "d")))
+    assertThatThrownBy(() -> requests.trigger(Event.of("c", "", "d")))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("event name");
   }
 
   @Test
   void triggerSocketIdIsChecked() {
-    assertThatThrownBy(() -> requests.trigger(Trigger.of("c", "e", "d").excluding("1234.12:lalala")))
+    assertThatThrownBy(() -> requests.trigger(Event.of("c", "e", "d").excluding("1234.12:lalala")))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("1234.12:lalala");
   }
 
   @Test
   void triggerDataSizeIsCheckedAtTheLimit() {
-    assertThatCode(() -> requests.trigger(Trigger.of("c", "e", "é".repeat(5120)))).doesNotThrowAnyException();
-    assertThatThrownBy(() -> requests.trigger(Trigger.of("c", "e", "é".repeat(5120) + "a")))
+    assertThatCode(() -> requests.trigger(Event.of("c", "e", "é".repeat(5120)))).doesNotThrowAnyException();
+    assertThatThrownBy(() -> requests.trigger(Event.of("c", "e", "é".repeat(5120) + "a")))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("10241 bytes");
   }
@@ -369,55 +372,91 @@ class RequestsTest {
   void customDataLimitIsUsed() {
     Requests big = new Requests(settings("appid", 81920, 10, null));
 
-    assertThatCode(() -> big.trigger(Trigger.of("channel", "e", "a".repeat(81920)))).doesNotThrowAnyException();
-    assertThatThrownBy(() -> big.trigger(Trigger.of("channel", "e", "a".repeat(81921))))
+    assertThatCode(() -> big.trigger(Event.of("channel", "e", "a".repeat(81920)))).doesNotThrowAnyException();
+    assertThatThrownBy(() -> big.trigger(Event.of("channel", "e", "a".repeat(81921))))
         .hasMessageContaining("81921 bytes");
   }
 
   @Test
   void encryptedChannelWithOthersIsRefusedEvenWithAKey() {
     assertThatThrownBy(() -> encrypting.trigger(
-            Trigger.of(List.of("test_channel", "private-encrypted-other_channel"), "e", "d")))
+            Event.of(List.of("test_channel", "private-encrypted-other_channel"), "e", "d")))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("private-encrypted-other_channel");
   }
 
   @Test
   void encryptedChannelWithoutMasterKeyIsRefused() {
-    assertThatThrownBy(() -> requests.trigger(Trigger.of("private-encrypted-test_channel", "e", "d")))
+    assertThatThrownBy(() -> requests.trigger(Event.of("private-encrypted-test_channel", "e", "d")))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("master key");
   }
 
   @Test
   void encryptedChannelWithoutMasterKeyIsRefusedBeforeTheDataIsSerialized() {
-    assertThatThrownBy(() -> requests.trigger(Trigger.of("private-encrypted-x", "e", new Object())))
+    assertThatThrownBy(() -> requests.trigger(Event.of("private-encrypted-x", "e", new Object())))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("master key");
   }
 
   @Test
   void encryptedTriggerOf7620BytesIsRefused() {
-    assertThatCode(() -> encrypting.trigger(Trigger.of("private-encrypted-x", "e", "a".repeat(7619))))
+    assertThatCode(() -> encrypting.trigger(Event.of("private-encrypted-x", "e", "a".repeat(7619))))
         .doesNotThrowAnyException();
-    assertThatThrownBy(() -> encrypting.trigger(Trigger.of("private-encrypted-x", "e", "a".repeat(7620))))
+    assertThatThrownBy(() -> encrypting.trigger(Event.of("private-encrypted-x", "e", "a".repeat(7620))))
         .hasMessageContaining("10244 bytes");
   }
 
   @Test
   void triggerChecksChannelsBeforeTheEventName() {
-    assertThatThrownBy(() -> requests.trigger(Trigger.of("bad name", "", "d"))).hasMessageContaining("bad name");
+    assertThatThrownBy(() -> requests.trigger(Event.of("bad name", "", "d"))).hasMessageContaining("bad name");
   }
 
   @Test
   void triggerChecksTheEventNameBeforeTheSocketId() {
-    assertThatThrownBy(() -> requests.trigger(Trigger.of("c", "", "d").excluding("x"))).hasMessageContaining("event name");
+    assertThatThrownBy(() -> requests.trigger(Event.of("c", "", "d").excluding("x"))).hasMessageContaining("event name");
   }
 
   @Test
   void triggerChecksTheSocketIdBeforeTheData() {
-    assertThatThrownBy(() -> requests.trigger(Trigger.of("c", "e", "a".repeat(20000)).excluding("x")))
+    assertThatThrownBy(() -> requests.trigger(Event.of("c", "e", "a".repeat(20000)).excluding("x")))
         .hasMessageContaining("socket id");
+  }
+
+  @Test
+  void triggerInfoIsSentInDeclarationOrder() {
+    ApiRequest request = requests.trigger(
+        Event.of("presence-c", "e", "d").withInfo(Info.SUBSCRIPTION_COUNT, Info.USER_COUNT));
+
+    assertThat(new String(request.body(), StandardCharsets.UTF_8))
+        .endsWith(",\"info\":\"user_count,subscription_count\"}");
+  }
+
+  @Test
+  void eventAskingForTheCacheAttributeIsRefused() {
+    assertThatThrownBy(() -> requests.trigger(Event.of("cache-c", "e", "d").withInfo(Info.CACHE)))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("CACHE is returned by channel queries only");
+  }
+
+  @Test
+  void batchEventWithSeveralChannelsIsRefusedWithItsIndex() {
+    assertThatThrownBy(() -> requests.batch(List.of(Event.of("a", "e", "d"), Event.of(List.of("a", "b"), "e", "d"))))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("batch event #1")
+        .hasMessageContaining("exactly one channel, got 2");
+  }
+
+  @Test
+  void preparedEventWithSeveralChannelsIsRefused() {
+    assertThatThrownBy(() -> requests.prepare(Event.of(List.of("a", "b"), "e", "d")))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("exactly one channel");
+  }
+
+  @Test
+  void channelQueryWithoutAttributesHasNoInfo() {
+    assertThat(requests.channel("c", Set.of()).query()).isEmpty();
   }
 
   @Test
@@ -578,7 +617,7 @@ class RequestsTest {
         Named.of("encrypted with others", c -> c.trigger(List.of("a", "private-encrypted-b"), "e", "d")),
         Named.of("encrypted without key", c -> c.trigger("private-encrypted-b", "e", "d")),
         Named.of("event name of 201", c -> c.trigger("a", "e".repeat(201), "d")),
-        Named.of("bad socket id", c -> c.trigger(Trigger.of("a", "e", "d").excluding("1.1x"))),
+        Named.of("bad socket id", c -> c.trigger(Event.of("a", "e", "d").excluding("1.1x"))),
         Named.of("data of 10241 bytes", c -> c.trigger("a", "e", "a".repeat(10241))),
         Named.of("unserializable data", c -> c.trigger("a", "e", new Object())),
         Named.of("batch of 11", c -> c.triggerBatch(events(11))),
@@ -662,12 +701,12 @@ class RequestsTest {
   static ClientSettings settings(String appId, int maxData, int maxBatch, ChannelEncryption encryption) {
     return new ClientSettings(
         appId, "key", "secret", URI.create("http://127.0.0.1:1"), Duration.ofSeconds(5), maxData, maxBatch,
-        JsonCodec.jackson(), UNUSED, Clock.systemUTC(), RetryPolicy.none(), encryption);
+        JacksonJsonCodecs.defaults(), UNUSED, Clock.systemUTC(), RetryPolicy.none(), encryption);
   }
 
   private static ClientSettings fixedClock(String base, String appId, String key, String secret, long seconds) {
     return new ClientSettings(
-        appId, key, secret, URI.create(base), Duration.ofSeconds(5), 10240, 10, JsonCodec.jackson(), UNUSED,
+        appId, key, secret, URI.create(base), Duration.ofSeconds(5), 10240, 10, JacksonJsonCodecs.defaults(), UNUSED,
         Clock.fixed(Instant.ofEpochSecond(seconds), ZoneOffset.UTC), RetryPolicy.none(), null);
   }
 
@@ -677,7 +716,7 @@ class RequestsTest {
 
   private static Map<?, ?> envelope(Object item) {
     Object data = ((Map<?, ?>) item).get("data");
-    Map<?, ?> envelope = (Map<?, ?>) JsonCodec.jackson().parse((String) data);
+    Map<?, ?> envelope = (Map<?, ?>) JacksonJsonCodecs.defaults().parse((String) data);
     assertThat(List.<Object>copyOf(envelope.keySet())).containsExactly("nonce", "ciphertext");
     return envelope;
   }

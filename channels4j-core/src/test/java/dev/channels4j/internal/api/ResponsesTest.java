@@ -10,6 +10,7 @@ import dev.channels4j.ChannelInfo;
 import dev.channels4j.ChannelList;
 import dev.channels4j.TriggerResult;
 import dev.channels4j.internal.api.Dispatcher.ApiResponse;
+import dev.channels4j.spi.JacksonJsonCodecs;
 import dev.channels4j.spi.JsonCodec;
 import java.util.Map;
 import java.util.Optional;
@@ -132,7 +133,7 @@ class ResponsesTest {
   }
 
   private static ApiResponse ok(String body) {
-    return new ApiResponse(200, body, JsonCodec.jackson().parse(body));
+    return new ApiResponse(200, body, JacksonJsonCodecs.defaults().parse(body));
   }
 
   private static ChannelCounts counts(Integer users, Integer subscriptions) {

@@ -8,7 +8,7 @@ import java.util.Map;
  * {@code {"auth":..,"user_data":..}} for sign-ins. Absent fields are null.
  *
  * <pre>{@code
- * AuthAnswer answer = AuthAnswer.parse(client.authorizeChannel(socketId, "private-orders"), "private-orders");
+ * AuthAnswer answer = AuthAnswer.parse(endpointResponseBody, "private-orders");
  * }</pre>
  *
  * @param auth the signature, {@code key:hex}

@@ -2,7 +2,9 @@ package dev.channels4j.testkit.internal.socket;
 
 import dev.channels4j.ChannelType;
 import dev.channels4j.ChannelsClient;
+import dev.channels4j.auth.ChannelAuthResponse;
 import dev.channels4j.auth.PresenceMember;
+import dev.channels4j.auth.UserAuthResponse;
 import dev.channels4j.auth.UserData;
 
 /** Signs with the app's own credentials, as the app's auth endpoint would. */
@@ -19,9 +21,9 @@ final class ClientAuthorizer implements Authorizer {
       if (member == null) {
         throw new SocketException("presence channel " + channel + " needs a member to join as", null);
       }
-      return AuthAnswer.parse(client.authorizePresenceChannel(socketId, channel, member), channel);
+      return channelAnswer(client.authorizePresenceChannel(socketId, channel, member));
     }
-    return AuthAnswer.parse(client.authorizeChannel(socketId, channel), channel);
+    return channelAnswer(client.authorizeChannel(socketId, channel));
   }
 
   @Override
@@ -29,7 +31,12 @@ final class ClientAuthorizer implements Authorizer {
     if (user == null) {
       throw new SocketException("signing in with a ChannelsClient needs the user to sign in as", null);
     }
-    return AuthAnswer.parse(client.authenticateUser(socketId, user), "the sign-in of user " + user.id());
+    UserAuthResponse answer = client.authenticateUser(socketId, user);
+    return new AuthAnswer(answer.auth(), null, null, answer.userData());
+  }
+
+  private static AuthAnswer channelAnswer(ChannelAuthResponse answer) {
+    return new AuthAnswer(answer.auth(), answer.channelData().orElse(null), answer.sharedSecret().orElse(null), null);
   }
 
   @Override

@@ -1,6 +1,4 @@
-package dev.channels4j.webhook;
-
-import dev.channels4j.ChannelsException;
+package dev.channels4j;
 
 /**
  * A webhook was refused: a header is missing, the key is not this app's, the signature does not
@@ -15,14 +13,14 @@ import dev.channels4j.ChannelsException;
  * }
  * }</pre>
  */
-public class WebhookVerificationException extends ChannelsException {
+public final class WebhookVerificationException extends ChannelsException {
   private static final long serialVersionUID = 1L;
 
-  public WebhookVerificationException(String message) {
+  WebhookVerificationException(String message) {
     super(message);
   }
 
-  public WebhookVerificationException(String message, Throwable cause) {
+  WebhookVerificationException(String message, Throwable cause) {
     super(message, cause);
   }
 }
