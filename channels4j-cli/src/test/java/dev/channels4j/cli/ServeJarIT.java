@@ -149,15 +149,23 @@ class ServeJarIT {
   }
 
   @Test
-  void logsConnectionsAtInfo() {
-    assertThat(stderr).containsPattern("INFO dev\\.channels4j\\.local - app-id: connection \\d+\\.\\d+ opened")
-        .containsPattern("INFO dev\\.channels4j\\.local - chat: connection \\d+\\.\\d+ opened");
+  void logsNoLinePerConnectionOrPublishAtInfo() {
+    assertThat(stderr).contains("INFO dev.channels4j.local - channels4j local server listening on")
+        .doesNotContain("published on").doesNotContainPattern("connection \\d+\\.\\d+ (opened|closed)");
   }
 
   @Test
-  void logsPublishesAtInfo() {
-    assertThat(stderr).contains("INFO dev.channels4j.local - app-id: event from-api published on [private-jar]")
-        .contains("INFO dev.channels4j.local - chat: event chat-event published on [private-chat-room]");
+  void portInUseNamesTheFlagThatPicksAnother() throws Exception {
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      int busy = taken.getLocalPort();
+      Process second = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+          System.getProperty("standaloneJar", "target/channels4j-local.jar"), "--port", Integer.toString(busy))
+          .redirectErrorStream(true).start();
+      String text = new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(second.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      assertThat(second.exitValue()).isNotZero();
+      assertThat(text).contains("cannot listen on 127.0.0.1:" + busy).contains("--port");
+    }
   }
 
   @Test

@@ -12,8 +12,8 @@ import java.util.List;
  * @param context what a {@code <!-- java-context: ... -->} comment before the block declares: the
  *     snippet's free variables as parameters ({@code String socketId, Object order}),
  *     {@code import} lines, or stand-ins for types of the reader's own application
- *     ({@code class OrderService { OrderService(ChannelsClient client) {} }}, without semicolons since
- *     they separate entries), compiled next to the block
+ *     ({@code interface Orders { Order save(Order order); }}: separators inside its braces
+ *     do not end the entry), compiled next to the block
  */
 record JavaExample(Path file, int line, String code, List<String> context) {
 

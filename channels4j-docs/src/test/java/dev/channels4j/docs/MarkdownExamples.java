@@ -73,7 +73,7 @@ final class MarkdownExamples {
         continue;
       }
       if (trimmed.startsWith("```")) {
-        String fence = trimmed.substring(0, trimmed.indexOf(trimmed.replaceAll("^`+", "")));
+        String fence = trimmed.substring(0, trimmed.length() - trimmed.replaceAll("^`+", "").length());
         boolean java = trimmed.substring(fence.length()).trim().equals("java");
         int start = i + 1;
         StringBuilder code = new StringBuilder();
@@ -97,12 +97,26 @@ final class MarkdownExamples {
   private static List<String> contextEntries(String comment) {
     String body = comment.trim();
     body = body.substring(CONTEXT_START.length(), body.length() - "-->".length());
+    // ';' and line ends separate entries, except inside a stand-in type's braces.
     List<String> entries = new ArrayList<>();
-    for (String entry : body.split("[;\n]")) {
-      if (!entry.isBlank()) {
-        entries.add(entry.trim());
+    StringBuilder entry = new StringBuilder();
+    int depth = 0;
+    for (char c : body.toCharArray()) {
+      if (depth == 0 && (c == ';' || c == '\n')) {
+        addEntry(entries, entry);
+        continue;
       }
+      depth += c == '{' ? 1 : c == '}' ? -1 : 0;
+      entry.append(c == '\n' ? ' ' : c);
     }
+    addEntry(entries, entry);
     return entries;
+  }
+
+  private static void addEntry(List<String> entries, StringBuilder entry) {
+    if (!entry.toString().isBlank()) {
+      entries.add(entry.toString().trim());
+    }
+    entry.setLength(0);
   }
 }

@@ -53,6 +53,27 @@ class MarkdownExamplesTest {
   }
 
   @Test
+  void keepsAStandInTypeWhole() {
+    List<JavaExample> examples =
+        MarkdownExamples.parse(
+            FILE,
+            List.of(
+                "<!-- java-context: Object order; interface Orders {",
+                "  Object save(Object order); } -->", "```java", "a();", "```"));
+
+    assertThat(examples.get(0).context())
+        .containsExactly("Object order", "interface Orders {   Object save(Object order); }");
+  }
+
+  @Test
+  void closesABlockWithoutALanguageAtItsFence() {
+    List<JavaExample> examples =
+        MarkdownExamples.parse(FILE, List.of("```", "./mvnw verify", "```", "```java", "a();", "```"));
+
+    assertThat(examples).singleElement().extracting(JavaExample::code).isEqualTo("a();\n");
+  }
+
+  @Test
   void refusesAnUnclosedBlock() {
     assertThatThrownBy(() -> MarkdownExamples.parse(FILE, List.of("```java", "a();")))
         .hasMessageContaining("README.md:1: code block is never closed");

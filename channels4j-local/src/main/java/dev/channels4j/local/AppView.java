@@ -68,6 +68,11 @@ public final class AppView {
     return state.connectionCount();
   }
 
+  /** Cache channels holding an event, expired ones not yet swept included (for the server's own tests). */
+  int cachedChannelCount() {
+    return state.cachedChannelCount();
+  }
+
   @Override
   public String toString() {
     return "AppView[" + state.app().id() + "]";

@@ -20,6 +20,21 @@ package dev.channels4j.local;
  * @param maxWatchlistSize user ids in a signed-in user's watchlist (100; more get error 4302)
  * @param maxRequestBytes bytes of an HTTP API request body (1 MB)
  * @param maxMessageBytes bytes of one WebSocket message from a client (64 KB; more closes with 1009)
+ * @param maxPendingBytesPerConnection bytes of messages waiting to be written to one connection (1 MB);
+ *     a connection that does not read fast enough to stay under it is closed with 4100 "Over capacity"
+ * @param maxPendingMessagesPerConnection messages waiting to be written to one connection (10 000); as above
+ * @param maxQueuedDeliveries messages waiting to be written, all connections together (5 000): above it, or
+ *     above {@code maxQueuedDeliveryBytes}, a publish (HTTP API) waits, without holding a thread, up to 2 s for
+ *     the backlog to fall under both, then is refused with 429
+ * @param maxQueuedDeliveryBytes bytes of messages waiting to be written, all connections together, each
+ *     connection's copy counted even where the bytes are shared (64 MB); as above
+ * @param maxCachedChannels cache channels whose last event is kept (10 000); the least recently written is
+ *     evicted first; expired ones are swept every minute
+ * @param maxCacheBytes bytes of cached event data, all cache channels together (32 MB); as above
+ * @param maxAcceptedEvents events kept for {@link LocalServer#acceptedEvents()} per app (100 000); oldest dropped first
+ * @param maxAcceptedEventBytes bytes of data of the events kept per app (32 MB); oldest dropped first
+ * @param maxWebhookQueue webhooks waiting for one URL (10 000); when full the oldest is dropped and counted
+ * @param maxWebhookQueueBytes bytes of webhook bodies waiting for one URL (16 MB); as above
  */
 public record Limits(
     int maxChannelsPerTrigger,
@@ -33,7 +48,17 @@ public record Limits(
     int maxUserInfoBytes,
     int maxWatchlistSize,
     int maxRequestBytes,
-    int maxMessageBytes) {
+    int maxMessageBytes,
+    int maxPendingBytesPerConnection,
+    int maxPendingMessagesPerConnection,
+    int maxQueuedDeliveries,
+    long maxQueuedDeliveryBytes,
+    int maxCachedChannels,
+    long maxCacheBytes,
+    int maxAcceptedEvents,
+    long maxAcceptedEventBytes,
+    int maxWebhookQueue,
+    long maxWebhookQueueBytes) {
 
   public Limits {
     positive(maxChannelsPerTrigger, "maxChannelsPerTrigger");
@@ -48,6 +73,16 @@ public record Limits(
     positive(maxWatchlistSize, "maxWatchlistSize");
     positive(maxRequestBytes, "maxRequestBytes");
     positive(maxMessageBytes, "maxMessageBytes");
+    positive(maxPendingBytesPerConnection, "maxPendingBytesPerConnection");
+    positive(maxPendingMessagesPerConnection, "maxPendingMessagesPerConnection");
+    positive(maxQueuedDeliveries, "maxQueuedDeliveries");
+    positive(maxQueuedDeliveryBytes, "maxQueuedDeliveryBytes");
+    positive(maxCachedChannels, "maxCachedChannels");
+    positive(maxCacheBytes, "maxCacheBytes");
+    positive(maxAcceptedEvents, "maxAcceptedEvents");
+    positive(maxAcceptedEventBytes, "maxAcceptedEventBytes");
+    positive(maxWebhookQueue, "maxWebhookQueue");
+    positive(maxWebhookQueueBytes, "maxWebhookQueueBytes");
   }
 
   /** Pusher's limits. */
@@ -59,7 +94,7 @@ public record Limits(
     return new Builder();
   }
 
-  private static void positive(int value, String name) {
+  private static void positive(long value, String name) {
     if (value < 1) {
       throw new IllegalArgumentException(name + " must be at least 1, got " + value);
     }
@@ -79,6 +114,16 @@ public record Limits(
     private int maxWatchlistSize = 100;
     private int maxRequestBytes = 1024 * 1024;
     private int maxMessageBytes = 64 * 1024;
+    private int maxPendingBytesPerConnection = 1024 * 1024;
+    private int maxPendingMessagesPerConnection = 10_000;
+    private int maxQueuedDeliveries = 5_000;
+    private long maxQueuedDeliveryBytes = 64L * 1024 * 1024;
+    private int maxCachedChannels = 10_000;
+    private long maxCacheBytes = 32L * 1024 * 1024;
+    private int maxAcceptedEvents = 100_000;
+    private long maxAcceptedEventBytes = 32L * 1024 * 1024;
+    private int maxWebhookQueue = 10_000;
+    private long maxWebhookQueueBytes = 16L * 1024 * 1024;
 
     private Builder() {}
 
@@ -142,10 +187,62 @@ public record Limits(
       return this;
     }
 
+    public Builder maxPendingBytesPerConnection(int value) {
+      this.maxPendingBytesPerConnection = value;
+      return this;
+    }
+
+    public Builder maxPendingMessagesPerConnection(int value) {
+      this.maxPendingMessagesPerConnection = value;
+      return this;
+    }
+
+    public Builder maxQueuedDeliveries(int value) {
+      this.maxQueuedDeliveries = value;
+      return this;
+    }
+
+    public Builder maxQueuedDeliveryBytes(long value) {
+      this.maxQueuedDeliveryBytes = value;
+      return this;
+    }
+
+    public Builder maxCachedChannels(int value) {
+      this.maxCachedChannels = value;
+      return this;
+    }
+
+    public Builder maxCacheBytes(long value) {
+      this.maxCacheBytes = value;
+      return this;
+    }
+
+    public Builder maxAcceptedEvents(int value) {
+      this.maxAcceptedEvents = value;
+      return this;
+    }
+
+    public Builder maxAcceptedEventBytes(long value) {
+      this.maxAcceptedEventBytes = value;
+      return this;
+    }
+
+    public Builder maxWebhookQueue(int value) {
+      this.maxWebhookQueue = value;
+      return this;
+    }
+
+    public Builder maxWebhookQueueBytes(long value) {
+      this.maxWebhookQueueBytes = value;
+      return this;
+    }
+
     public Limits build() {
       return new Limits(maxChannelsPerTrigger, maxBatchSize, maxDataBytes, maxChannelNameLength, maxEventNameLength,
           maxClientEventsPerSecond, maxPresenceMembers, maxUserIdLength, maxUserInfoBytes, maxWatchlistSize,
-          maxRequestBytes, maxMessageBytes);
+          maxRequestBytes, maxMessageBytes, maxPendingBytesPerConnection, maxPendingMessagesPerConnection,
+          maxQueuedDeliveries, maxQueuedDeliveryBytes, maxCachedChannels, maxCacheBytes, maxAcceptedEvents, maxAcceptedEventBytes,
+          maxWebhookQueue, maxWebhookQueueBytes);
     }
   }
 }

@@ -5,6 +5,7 @@ import dev.channels4j.internal.url.PusherUrl;
 import dev.channels4j.local.internal.http.ApiHandler;
 import dev.channels4j.local.internal.state.AppRegistry;
 import dev.channels4j.local.internal.state.AppState;
+import dev.channels4j.local.internal.state.Counters;
 import dev.channels4j.local.internal.state.ServerSettings;
 import dev.channels4j.local.internal.webhook.WebhookDispatcher;
 import dev.channels4j.local.internal.ws.PusherEndpoint;
@@ -23,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.http.pathmap.UriTemplatePathSpec;
 import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Server;
@@ -55,6 +57,13 @@ public final class LocalServer implements AutoCloseable {
   /** The prefix of every thread a server starts; tests look for leaks by it. */
   public static final String THREAD_PREFIX = "channels4j-local-";
   private static final Set<String> PROTOCOLS = Set.of("5", "6", "7");
+  private static final long HTTP_IDLE_TIMEOUT_MILLIS = 30_000;
+  private static final int SEND_BUFFER_BYTES = 64 * 1024;
+  private static final long CACHE_SWEEP_MILLIS = 60_000;
+  private static final long SUMMARY_MILLIS = 60_000;
+  /** Longer than a publish may wait for the backlog (2 s), so a stopped reader is gone before publishers give up for long. */
+  private static final long STALL_TIMEOUT_MILLIS = 5_000;
+  private static final long STALL_SWEEP_MILLIS = 500;
 
   private final Config config;
   private final LocalApp defaultApp;
@@ -65,6 +74,7 @@ public final class LocalServer implements AutoCloseable {
   private ScheduledThreadPoolExecutor scheduler;
   private WebhookDispatcher webhooks;
   private AppRegistry registry;
+  private final Counters counters = new Counters();
   private boolean started;
   private boolean closed;
 
@@ -97,9 +107,10 @@ public final class LocalServer implements AutoCloseable {
         return thread;
       });
       scheduler.setRemoveOnCancelPolicy(true);
-      webhooks = new WebhookDispatcher(scheduler, config.clock(), config.webhookRetryFor(), config.webhookInitialBackoff());
-      ServerSettings settings = new ServerSettings(
-          config.limits(), config.activityTimeout(), config.pongTimeout(), config.vacancyDelay(), config.cacheTtl(), config.clock());
+      webhooks = new WebhookDispatcher(scheduler, config.clock(), config.webhookRetryFor(), config.webhookInitialBackoff(),
+          config.limits(), counters);
+      ServerSettings settings = new ServerSettings(config.limits(), config.activityTimeout(), config.pongTimeout(),
+          config.vacancyDelay(), config.cacheTtl(), config.clock(), counters);
       List<AppState> states = new ArrayList<>();
       for (LocalApp app : apps) {
         states.add(new AppState(app, settings, webhooks, scheduler));
@@ -111,6 +122,8 @@ public final class LocalServer implements AutoCloseable {
       threads.setDaemon(true);
       server = new Server(threads, new ScheduledExecutorScheduler(name + "-jetty-scheduler", true), null);
       server.setStopTimeout(2000);
+      // Jetty's own refusals (bad request line, 414, 431...) are plain text like ours.
+      server.setErrorHandler(new PlainTextErrors());
       HttpConfiguration http = new HttpConfiguration();
       http.setSendServerVersion(false);
       // Channel names may hold ; @ , = which Jetty's default compliance treats as ambiguous.
@@ -119,35 +132,62 @@ public final class LocalServer implements AutoCloseable {
       connector.setHost(config.host());
       connector.setPort(config.port());
       connector.setReuseAddress(true);
+      // A peer that sends nothing (headers or body) for this long loses its connection; no thread
+      // waits on it meanwhile, since bodies are read on demand. WebSocket connections get the
+      // container's idle timeout instead once upgraded.
+      connector.setIdleTimeout(HTTP_IDLE_TIMEOUT_MILLIS);
+      // A modest kernel send buffer: what a slow reader has not taken stays in our outbox, where
+      // it is counted (backpressure, 4100), instead of megabytes hidden in the socket.
+      connector.setAcceptedSendBufferSize(SEND_BUFFER_BYTES);
       server.addConnector(connector);
       WebSocketUpgradeHandler websockets = WebSocketUpgradeHandler.from(server, container -> {
         container.setMaxTextMessageSize(config.limits().maxMessageBytes());
         container.setMaxBinaryMessageSize(config.limits().maxMessageBytes());
         // Our own sweep closes silent connections with 4201; Jetty's idle timeout is only a backstop.
         container.setIdleTimeout(config.activityTimeout().plus(config.pongTimeout()).multipliedBy(2));
-        container.addMapping(new UriTemplatePathSpec("/app/{key}"), (request, response, callback) -> endpoint(request));
+        // Our outbox hands Jetty one batch at a time; this only bounds what bypasses it (pongs, closes).
+        container.setMaxOutgoingFrames(4 * 256);
+        // Our frames are whole messages of at most a few KB: no fragmenting stage on every frame.
+        container.setAutoFragment(false);
+        container.addMapping(new UriTemplatePathSpec("/app/{key}"), (request, response, callback) -> {
+          // No permessage-deflate: compressing every frame for every subscriber costs more CPU
+          // than the small messages of Channels save on loopback or a LAN.
+          response.setExtensions(List.of());
+          return endpoint(request, threads);
+        });
       });
-      websockets.setHandler(new ApiHandler(registry, config.clock(), config.limits().maxRequestBytes()));
+      websockets.setHandler(new ApiHandler(registry, config.clock(), config.limits(), counters, scheduler));
       server.setHandler(websockets);
       try {
         server.start();
       } catch (Exception e) {
         stopQuietly();
         if (e instanceof java.io.IOException io) {
-          throw new UncheckedIOException("cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage(), io);
+          String hint = e.getCause() instanceof java.net.BindException || e instanceof java.net.BindException
+              ? "; the port is taken: pick another with --port <n> (LocalServer.builder().port(n)), or 0 for a free one"
+              : "";
+          throw new UncheckedIOException(
+              "cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage() + hint, io);
         }
         throw new IllegalStateException("cannot start the local server: " + e.getMessage(), e);
       }
       long sweepMillis = Math.max(100, Math.min(config.activityTimeout().toMillis(), config.pongTimeout().toMillis()) / 2);
       scheduler.scheduleAtFixedRate(() -> registry.all().forEach(AppState::sweepIdle),
           sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
+      long cacheSweepMillis = Math.max(100, Math.min(CACHE_SWEEP_MILLIS, config.cacheTtl().toMillis()));
+      scheduler.scheduleAtFixedRate(() -> registry.all().forEach(AppState::sweepCaches),
+          cacheSweepMillis, cacheSweepMillis, TimeUnit.MILLISECONDS);
+      scheduler.scheduleAtFixedRate(new Summary(), SUMMARY_MILLIS, SUMMARY_MILLIS, TimeUnit.MILLISECONDS);
+      long stallNanos = STALL_TIMEOUT_MILLIS * 1_000_000;
+      scheduler.scheduleAtFixedRate(() -> registry.all().forEach(app -> app.sweepStalled(stallNanos)),
+          STALL_SWEEP_MILLIS, STALL_SWEEP_MILLIS, TimeUnit.MILLISECONDS);
       LOG.info("channels4j local server listening on {}:{}; apps {}", config.host(), port(),
           apps.stream().map(LocalApp::id).toList());
       return this;
     }
   }
 
-  private PusherEndpoint endpoint(Request request) {
+  private PusherEndpoint endpoint(Request request, java.util.concurrent.Executor executor) {
     String path = request.getHttpURI().getPath();
     String key = path.substring(path.lastIndexOf('/') + 1);
     AppState app = registry.byKey(key);
@@ -165,7 +205,7 @@ public final class LocalServer implements AutoCloseable {
     if (!PROTOCOLS.contains(protocol)) {
       return PusherEndpoint.refuse(4007, "Unsupported protocol version " + protocol + ": use 7 (5 and 6 are accepted)");
     }
-    return PusherEndpoint.accept(app);
+    return PusherEndpoint.accept(app, executor);
   }
 
   /** The port the server listens on (the bound one when built with port 0). */
@@ -268,6 +308,65 @@ public final class LocalServer implements AutoCloseable {
     return "0.0.0.0".equals(config.host()) || "::".equals(config.host()) ? "127.0.0.1" : config.host();
   }
 
+  /** What the server's bounds have counted so far, all apps together. */
+  public ServerStats stats() {
+    synchronized (lifecycle) {
+      if (registry == null) {
+        throw new IllegalStateException("the server is not started; call start() first");
+      }
+    }
+    int open = registry.all().stream().mapToInt(AppState::connectionCount).sum();
+    return new ServerStats(open, counters.queuedDeliveries.get(), counters.closedOverCapacity.sum(),
+        counters.publishesDelayed.sum(), counters.publishesRefused.sum(), counters.cacheEvictions.sum(),
+        counters.acceptedEventsDropped.sum(), counters.webhooksDropped.sum());
+  }
+
+  /**
+   * The INFO summary of connections (per-connection lines are DEBUG): logged every minute in which
+   * something changed.
+   */
+  private final class Summary implements Runnable {
+    private long opened;
+    private long closed;
+    private long overCapacity;
+    private long refused;
+    private long webhooksDropped;
+
+    @Override
+    public void run() {
+      long nowOpened = counters.connectionsOpened.sum();
+      long nowClosed = counters.connectionsClosed.sum();
+      long nowOver = counters.closedOverCapacity.sum();
+      long nowRefused = counters.publishesRefused.sum();
+      long nowDropped = counters.webhooksDropped.sum();
+      if (nowOpened == opened && nowClosed == closed && nowRefused == refused && nowDropped == webhooksDropped) {
+        return;
+      }
+      int open = registry.all().stream().mapToInt(AppState::connectionCount).sum();
+      LOG.info("connections: {} open, {} opened and {} closed in the last minute ({} for not reading: 4100);"
+              + " publishes refused with 429: {}; webhooks dropped: {}",
+          open, nowOpened - opened, nowClosed - closed, nowOver - overCapacity, nowRefused - refused,
+          nowDropped - webhooksDropped);
+      opened = nowOpened;
+      closed = nowClosed;
+      overCapacity = nowOver;
+      refused = nowRefused;
+      webhooksDropped = nowDropped;
+    }
+  }
+
+  /** Jetty's own error answers (400, 414, 431...) as plain text, like the API's. */
+  private static final class PlainTextErrors extends ErrorHandler {
+    @Override
+    protected void generateResponse(Request request, org.eclipse.jetty.server.Response response, int code, String message,
+        Throwable cause, org.eclipse.jetty.util.Callback callback) {
+      String reason = message == null || message.isBlank() ? org.eclipse.jetty.http.HttpStatus.getMessage(code) : message;
+      response.getHeaders().put(org.eclipse.jetty.http.HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
+      response.write(true, java.nio.ByteBuffer.wrap((code + " " + reason + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+          callback);
+    }
+  }
+
   /** Closes every connection with 4200, stops serving, stops every thread and frees the port. Idempotent. */
   @Override
   public void close() {
@@ -281,6 +380,17 @@ public final class LocalServer implements AutoCloseable {
       }
       if (registry != null) {
         registry.all().forEach(app -> app.closeAll(4200, "Server is shutting down"));
+        // Each close goes out after what its connection has queued (the pusher:error saying why);
+        // give those a moment to reach Jetty before it stops.
+        long deadline = System.nanoTime() + 1_000_000_000L;
+        while (counters.pendingCloses.get() > 0 && System.nanoTime() < deadline) {
+          try {
+            Thread.sleep(5);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            break;
+          }
+        }
       }
       stopQuietly();
       LOG.info("channels4j local server stopped");

@@ -92,6 +92,15 @@ class LifecycleTest {
   }
 
   @Test
+  void busyPortNamesTheFlagThatPicksAnother() throws IOException {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      LocalServer server = LocalServer.builder().port(taken.getLocalPort()).build();
+      assertThatThrownBy(server::start).hasMessageContaining("pick another with --port");
+      server.close();
+    }
+  }
+
+  @Test
   void serverStartsOnlyOnce() {
     try (LocalServer server = LocalServer.builder().port(0).build().start()) {
       assertThatThrownBy(server::start).isInstanceOf(IllegalStateException.class);

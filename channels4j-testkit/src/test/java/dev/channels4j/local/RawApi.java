@@ -52,6 +52,24 @@ final class RawApi {
     }
   }
 
+  /** A signed POST of exact bytes, for bodies a String cannot hold (invalid UTF-8). */
+  HttpResponse<String> postBytes(String path, byte[] body) {
+    String query = new RequestSigner(key, secret).signedQuery("POST", path, Map.of(), body, now());
+    URI uri = URI.create("http://127.0.0.1:" + server.port() + path + "?" + query);
+    HttpRequest request = HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofByteArray(body))
+        .header("Content-Type", "application/json").build();
+    try {
+      return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /** The signed query string of a request, for tests that write the request by hand. */
+  String signedQuery(String method, String path, byte[] body) {
+    return new RequestSigner(key, secret).signedQuery(method, path, Map.of(), body, now());
+  }
+
   static long now() {
     return System.currentTimeMillis() / 1000;
   }

@@ -8,6 +8,7 @@ import dev.channels4j.testkit.TestSubscriber;
 import dev.channels4j.webhook.Webhook;
 import dev.channels4j.webhook.WebhookEvent;
 import dev.channels4j.local.internal.Json;
+import dev.channels4j.local.internal.state.Counters;
 import dev.channels4j.local.internal.webhook.WebhookDispatcher;
 import java.time.Clock;
 import java.time.Duration;
@@ -185,7 +186,7 @@ class WebhookTest {
     };
     LocalApp app = LocalApp.builder().webhookUrl(receiver.url()).build();
     try (WebhookDispatcher dispatcher = new WebhookDispatcher(scheduler, Clock.systemUTC(), Duration.ofSeconds(30),
-        Duration.ofMillis(10))) {
+        Duration.ofMillis(10), Limits.pusher(), new Counters())) {
       dispatcher.send(app, Json.object().put("name", "channel_occupied").put("channel", "backoff"));
       long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
       while (delays.size() < 4 && System.nanoTime() < deadline) {
@@ -221,7 +222,7 @@ class WebhookTest {
     int threads = 8;
     int each = 25;
     try (WebhookDispatcher dispatcher = new WebhookDispatcher(scheduler, Clock.systemUTC(), Duration.ofSeconds(5),
-        Duration.ofMillis(10))) {
+        Duration.ofMillis(10), Limits.pusher(), new Counters())) {
       java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
       List<Thread> senders = new java.util.ArrayList<>();
       for (int t = 0; t < threads; t++) {

@@ -5,10 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** A one-line description of the machine a run was measured on. */
-final class Machine {
+public final class Machine {
   private Machine() {}
 
-  static String describe() {
+  public static String describe() {
     String cpu = "unknown CPU";
     try {
       for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {

@@ -1,6 +1,7 @@
 package dev.channels4j.local.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,7 +9,8 @@ import java.nio.charset.StandardCharsets;
 
 /** The server's one JSON mapper and the few helpers every layer uses. */
 public final class Json {
-  public static final ObjectMapper MAPPER = new ObjectMapper();
+  /** Strict: a document followed by anything but whitespace is refused. */
+  public static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private Json() {}
 

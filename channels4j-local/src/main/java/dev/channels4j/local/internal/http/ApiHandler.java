@@ -1,17 +1,20 @@
 package dev.channels4j.local.internal.http;
 
+import dev.channels4j.local.Limits;
 import dev.channels4j.local.internal.state.AppRegistry;
 import dev.channels4j.local.internal.state.AppState;
-import java.io.IOException;
-import java.io.InputStream;
+import dev.channels4j.local.internal.state.Counters;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -21,54 +24,152 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Channels HTTP API under {@code /apps/<id>/...}: routes a request, reads its body within the
- * size limit, authenticates it, and answers with JSON or with a plain-text error and a real status.
+ * The Channels HTTP API under {@code /apps/<id>/...}: routes a request, authenticates its query
+ * string, then reads its body without holding a thread ({@link BodyReader}) within the size limit,
+ * checks {@code body_md5}, and answers with JSON or with a plain-text error and a real status.
+ *
+ * <p>Backpressure: a publish ({@code events}, {@code batch_events}) that finds more than
+ * {@link Limits#maxQueuedDeliveries()} messages (or {@link Limits#maxQueuedDeliveryBytes()} bytes)
+ * waiting to be written to connections waits,
+ * rechecking every {@value #RECHECK_MILLIS} ms on the scheduler (no thread is held), until the
+ * backlog is under the limit; after {@value #MAX_WAIT_MILLIS} ms it is refused with 429.
  */
 public final class ApiHandler extends Handler.Abstract {
   private static final Logger LOG = LoggerFactory.getLogger("dev.channels4j.local.http");
+  static final long RECHECK_MILLIS = 2;
+  static final long MAX_WAIT_MILLIS = 2000;
+  /** Bytes of request bodies being read, all requests together; at least twice the per-request limit. */
+  private static final long BODY_BUDGET_BYTES = 64L * 1024 * 1024;
 
   private final RequestAuthenticator authenticator;
   private final ApiOperations operations;
-  private final int maxRequestBytes;
+  private final Limits limits;
+  private final Counters counters;
+  private final ScheduledExecutorService scheduler;
+  private final AtomicLong bodyBudget;
 
-  public ApiHandler(AppRegistry apps, Clock clock, int maxRequestBytes) {
+  public ApiHandler(AppRegistry apps, Clock clock, Limits limits, Counters counters, ScheduledExecutorService scheduler) {
+    super(InvocationType.NON_BLOCKING);
     this.authenticator = new RequestAuthenticator(apps, clock);
     this.operations = new ApiOperations();
-    this.maxRequestBytes = maxRequestBytes;
+    this.limits = limits;
+    this.counters = counters;
+    this.scheduler = scheduler;
+    this.bodyBudget = new AtomicLong(Math.max(BODY_BUDGET_BYTES, 2L * limits.maxRequestBytes()));
   }
 
   @Override
   public boolean handle(Request request, Response response, Callback callback) {
-    int status;
-    String contentType;
-    byte[] body;
+    Target target;
     try {
-      String json = route(request);
-      status = 200;
-      contentType = "application/json";
-      body = json.getBytes(StandardCharsets.UTF_8);
+      target = target(request);
     } catch (ApiError e) {
-      status = e.status;
-      contentType = "text/plain; charset=utf-8";
-      body = (e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8);
-      LOG.debug("{} {} -> {} {}", request.getMethod(), request.getHttpURI().getPath(), status, e.getMessage());
-    } catch (RuntimeException | IOException e) {
-      LOG.warn("internal error answering {} {}", request.getMethod(), request.getHttpURI().getPath(), e);
-      status = 500;
-      contentType = "text/plain; charset=utf-8";
-      body = "Internal server error\n".getBytes(StandardCharsets.UTF_8);
+      error(request, response, callback, e);
+      return true;
     }
-    response.setStatus(status);
-    response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
-    response.write(true, ByteBuffer.wrap(body), callback);
+    if (target == null) {
+      answer(response, callback, 200, "application/json", "{\"ok\":true}");
+      return true;
+    }
+    BodyReader.read(request, limits.maxRequestBytes(), bodyBudget,
+        body -> handleBody(request, response, callback, target, body),
+        failure -> {
+          // The client went away (or sent a broken body): nobody is left to answer.
+          LOG.debug("{} {}: request body not received: {}", request.getMethod(), request.getHttpURI().getPath(),
+              failure.toString());
+          callback.failed(failure);
+        },
+        () -> error(request, response, callback, ApiError.tooLarge(
+            "Request Entity Too Large: the body is larger than the limit of " + limits.maxRequestBytes() + " bytes")),
+        () -> error(request, response, callback, new ApiError(503,
+            "Service Unavailable: too many request bodies are being received at once; retry shortly")));
     return true;
   }
 
-  private String route(Request request) throws IOException {
+  private void handleBody(Request request, Response response, Callback callback, Target target, byte[] body) {
+    try {
+      authenticator.checkBody(target.params, body);
+      if (!target.app.app().enabled()) {
+        throw new ApiError(403, "App " + target.app.app().id() + " is disabled");
+      }
+      if (target.route.kind == Kind.EVENTS || target.route.kind == Kind.BATCH) {
+        String text = Strict.utf8(body);
+        whenRoom(request, response, callback, target, text, System.nanoTime() + MAX_WAIT_MILLIS * 1_000_000, false);
+        return;
+      }
+      answer(response, callback, 200, "application/json", operate(target, null));
+    } catch (ApiError e) {
+      error(request, response, callback, e);
+    } catch (RuntimeException e) {
+      internalError(request, response, callback, e);
+    }
+  }
+
+  /** Publishes once the delivery backlog is under the limit, or refuses with 429 at the deadline. */
+  private void whenRoom(Request request, Response response, Callback callback, Target target, String body,
+      long deadlineNanos, boolean waited) {
+    try {
+      if (counters.queuedDeliveries.get() > limits.maxQueuedDeliveries()
+          || counters.queuedDeliveryBytes.get() > limits.maxQueuedDeliveryBytes()) {
+        if (!waited) {
+          counters.publishesDelayed.increment();
+        }
+        if (System.nanoTime() - deadlineNanos >= 0) {
+          counters.publishesRefused.increment();
+          throw new ApiError(429, "Too Many Requests: " + counters.queuedDeliveries.get() + " messages ("
+              + counters.queuedDeliveryBytes.get() + " bytes) are waiting to be written to connections (the limits are "
+              + limits.maxQueuedDeliveries() + " messages and " + limits.maxQueuedDeliveryBytes()
+              + " bytes); publish more slowly or retry");
+        }
+        scheduler.schedule(() -> whenRoom(request, response, callback, target, body, deadlineNanos, true),
+            RECHECK_MILLIS, TimeUnit.MILLISECONDS);
+        return;
+      }
+      answer(response, callback, 200, "application/json", operate(target, body));
+    } catch (ApiError e) {
+      error(request, response, callback, e);
+    } catch (RejectedExecutionException stopped) {
+      error(request, response, callback, new ApiError(503, "Service Unavailable: the server is stopping"));
+    } catch (RuntimeException e) {
+      internalError(request, response, callback, e);
+    }
+  }
+
+  private String operate(Target target, String body) {
+    return switch (target.route.kind) {
+      case EVENTS -> operations.trigger(target.app, body);
+      case BATCH -> operations.batch(target.app, body);
+      case CHANNELS -> operations.channels(target.app, target.params);
+      case CHANNEL -> operations.channel(target.app, target.route.argument, target.params);
+      case USERS -> operations.users(target.app, target.route.argument);
+      case TERMINATE -> operations.terminate(target.app, target.route.argument);
+    };
+  }
+
+  private static void error(Request request, Response response, Callback callback, ApiError e) {
+    LOG.debug("{} {} -> {} {}", request.getMethod(), request.getHttpURI().getPath(), e.status, e.getMessage());
+    answer(response, callback, e.status, "text/plain; charset=utf-8", e.getMessage() + "\n");
+  }
+
+  private static void internalError(Request request, Response response, Callback callback, RuntimeException e) {
+    LOG.warn("internal error answering {} {}", request.getMethod(), request.getHttpURI().getPath(), e);
+    answer(response, callback, 500, "text/plain; charset=utf-8", "Internal server error\n");
+  }
+
+  private static void answer(Response response, Callback callback, int status, String contentType, String body) {
+    response.setStatus(status);
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+    response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
+  }
+
+  private record Target(AppState app, Route route, Map<String, String> params) {}
+
+  /** Routes and authenticates everything but the body; null for the root path's health answer. */
+  private Target target(Request request) {
     String rawPath = request.getHttpURI().getPath();
     if (rawPath == null || !rawPath.startsWith("/apps/")) {
       if ("/".equals(rawPath)) {
-        return "{\"ok\":true}";
+        return null;
       }
       throw ApiError.notFound("Not found: " + rawPath);
     }
@@ -87,36 +188,14 @@ public final class ApiHandler extends Handler.Abstract {
     if (!method.equals(route.method)) {
       throw new ApiError(405, "Method not allowed: " + route.description + " takes " + route.method);
     }
-    byte[] body = readBody(request);
-    Map<String, String> params = params(request);
-    AppState app = authenticator.authenticate(appId, method, rawPath, params, body);
-    if (!app.app().enabled()) {
-      throw new ApiError(403, "App " + appId + " is disabled");
-    }
-    return switch (route.kind) {
-      case EVENTS -> operations.trigger(app, body);
-      case BATCH -> operations.batch(app, body);
-      case CHANNELS -> operations.channels(app, params);
-      case CHANNEL -> operations.channel(app, route.argument, params);
-      case USERS -> operations.users(app, route.argument);
-      case TERMINATE -> operations.terminate(app, route.argument);
-    };
-  }
-
-  private byte[] readBody(Request request) throws IOException {
     long declared = request.getLength();
-    if (declared > maxRequestBytes) {
+    if (declared > limits.maxRequestBytes()) {
       throw ApiError.tooLarge("Request Entity Too Large: the body is " + declared + " bytes, the limit is "
-          + maxRequestBytes);
+          + limits.maxRequestBytes());
     }
-    try (InputStream in = Content.Source.asInputStream(request)) {
-      byte[] body = in.readNBytes(maxRequestBytes + 1);
-      if (body.length > maxRequestBytes) {
-        throw ApiError.tooLarge("Request Entity Too Large: the body is larger than the limit of "
-            + maxRequestBytes + " bytes");
-      }
-      return body;
-    }
+    Map<String, String> params = params(request);
+    AppState app = authenticator.authenticateQuery(appId, method, rawPath, params);
+    return new Target(app, route, params);
   }
 
   /** Query parameters with names lower-cased (the signature is over lower-cased names); first value wins. */

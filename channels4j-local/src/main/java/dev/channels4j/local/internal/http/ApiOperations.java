@@ -27,7 +27,7 @@ final class ApiOperations {
   /** One validated event, ready to publish. */
   private record Publish(String name, String data, List<String> channels, String socketId, Set<String> info) {}
 
-  String trigger(AppState app, byte[] body) {
+  String trigger(AppState app, String body) {
     JsonNode json = parseObject(body);
     Publish event = parseEvent(app.settings().limits(), json, "", true);
     app.publish(event.channels, event.name, event.data, event.socketId);
@@ -42,7 +42,7 @@ final class ApiOperations {
     return Json.write(response);
   }
 
-  String batch(AppState app, byte[] body) {
+  String batch(AppState app, String body) {
     JsonNode json = parseObject(body);
     JsonNode batch = json.get("batch");
     if (batch == null || !batch.isArray()) {
@@ -160,6 +160,8 @@ final class ApiOperations {
       }
       info = attributes(infoNode.asText(), TRIGGER_INFO);
     }
+    checkUnicode(where, "name", name.asText());
+    checkUnicode(where, "data", data.asText());
     int size = data.asText().getBytes(StandardCharsets.UTF_8).length;
     if (size > limits.maxDataBytes()) {
       String what = where.isEmpty() ? "the event data" : where + "data";
@@ -261,14 +263,22 @@ final class ApiOperations {
     return attributes;
   }
 
-  private static JsonNode parseObject(byte[] body) {
-    if (body.length == 0) {
+  private static JsonNode parseObject(String body) {
+    if (body.isEmpty()) {
       throw ApiError.badRequest("The request needs a JSON body");
     }
     JsonNode json = Json.parseOrNull(body);
     if (json == null || !json.isObject()) {
-      throw ApiError.badRequest("The body must be a JSON object");
+      throw ApiError.badRequest("The body must be one JSON object, with nothing after it");
     }
     return json;
+  }
+
+  private static void checkUnicode(String where, String field, String value) {
+    int at = Strict.loneSurrogate(value);
+    if (at >= 0) {
+      throw ApiError.badRequest(where + field + " holds an unpaired surrogate (\\u"
+          + Integer.toHexString(value.charAt(at)) + ") at index " + at + ": it is not valid Unicode");
+    }
   }
 }

@@ -28,10 +28,13 @@ final class RequestAuthenticator {
   }
 
   /**
+   * Everything that does not need the body: the app, key, version, timestamp and the signature
+   * (which covers {@code body_md5}), so an unsigned request is refused before its body is read.
+   *
    * @param params query parameters with lower-cased names, values decoded
    * @return the app the request is for
    */
-  AppState authenticate(String appId, String method, String rawPath, Map<String, String> params, byte[] body) {
+  AppState authenticateQuery(String appId, String method, String rawPath, Map<String, String> params) {
     AppState app = apps.byId(appId);
     if (app == null) {
       throw ApiError.notFound("Unknown app id " + appId);
@@ -49,6 +52,18 @@ final class RequestAuthenticator {
       throw ApiError.unauthorized("Unsupported auth_version " + version + "; only 1.0 is supported");
     }
     checkTimestamp(require(params, "auth_timestamp"));
+    String signature = require(params, "auth_signature");
+    String stringToSign = RequestSigner.stringToSign(method, rawPath, params);
+    byte[] expected = Hashing.hmacSha256(app.app().secret(), stringToSign.getBytes(StandardCharsets.UTF_8));
+    if (!Hashing.hexSignatureMatches(expected, signature)) {
+      throw ApiError.unauthorized("Invalid signature: you should have sent HmacSHA256Hex(\""
+          + stringToSign.replace("\n", "\\n") + "\", your_secret_key), but you sent \"" + signature + "\"");
+    }
+    return app;
+  }
+
+  /** The body received is the one {@code body_md5}, signed in the query, names. */
+  void checkBody(Map<String, String> params, byte[] body) {
     String bodyMd5 = params.get("body_md5");
     if (body.length > 0) {
       if (bodyMd5 == null) {
@@ -62,14 +77,6 @@ final class RequestAuthenticator {
     } else if (bodyMd5 != null && !EMPTY_MD5.equals(bodyMd5)) {
       throw ApiError.unauthorized("body_md5 is " + bodyMd5 + " but the request has no body");
     }
-    String signature = require(params, "auth_signature");
-    String stringToSign = RequestSigner.stringToSign(method, rawPath, params);
-    byte[] expected = Hashing.hmacSha256(app.app().secret(), stringToSign.getBytes(StandardCharsets.UTF_8));
-    if (!Hashing.hexSignatureMatches(expected, signature)) {
-      throw ApiError.unauthorized("Invalid signature: you should have sent HmacSHA256Hex(\""
-          + stringToSign.replace("\n", "\\n") + "\", your_secret_key), but you sent \"" + signature + "\"");
-    }
-    return app;
   }
 
   private void checkTimestamp(String value) {

@@ -4,13 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.channels4j.local.AcceptedEvent;
 import dev.channels4j.local.LocalApp;
+import dev.channels4j.local.Limits;
 import dev.channels4j.local.internal.Json;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,11 +30,18 @@ import org.slf4j.LoggerFactory;
  * Everything one app holds: connections, channels, presence members, signed-in users, cached
  * events. One lock guards it all, so a publish reaches every subscriber of a channel in the order
  * the publishes were accepted, and no request of one connection can see another half-done. Sends
- * are asynchronous, so the lock is never held across network I/O.
+ * only append to each connection's bounded outbox (a publish encodes its message once per channel
+ * and every subscriber's outbox shares those bytes); the writes happen on other threads, so the
+ * lock is never held across network I/O.
+ *
+ * <p>Bounded: cache-channel entries by count and bytes (least recently written evicted first,
+ * expired ones swept by {@link #sweepCaches()}), the accepted-event log by count and bytes (oldest
+ * dropped first); every eviction is counted in {@link Counters}.
  */
 public final class AppState {
   private static final Logger LOG = LoggerFactory.getLogger("dev.channels4j.local");
-  private static final int MAX_ACCEPTED_EVENTS = 100_000;
+  /** Estimated heap of an accepted event or cache entry besides its strings. */
+  private static final int ENTRY_OVERHEAD_BYTES = 128;
 
   private final LocalApp app;
   private final ServerSettings settings;
@@ -39,17 +51,26 @@ public final class AppState {
 
   private final Map<String, Connection> connections = new HashMap<>();
   private final Map<String, ChannelState> channels = new HashMap<>();
-  private final Map<String, CachedEvent> caches = new HashMap<>();
+  /** Cache channels in the order of their last write, oldest first. */
+  private final LinkedHashMap<String, CachedEvent> caches = new LinkedHashMap<>();
+  private long cacheBytes;
   private final UserSessions users = new UserSessions();
   /** Webhooks held back by the vacancy delay: "channel" for vacated, "channel\0user" for member_removed. */
   private final Set<String> pendingVacancies = new HashSet<>();
   private final Deque<AcceptedEvent> accepted = new ArrayDeque<>();
+  private long acceptedBytes;
+  private final Counters counters;
 
   public AppState(LocalApp app, ServerSettings settings, WebhookSink webhooks, ScheduledExecutorService scheduler) {
     this.app = app;
     this.settings = settings;
     this.webhooks = webhooks;
     this.scheduler = scheduler;
+    this.counters = settings.counters();
+  }
+
+  public ScheduledExecutorService scheduler() {
+    return scheduler;
   }
 
   public LocalApp app() {
@@ -68,7 +89,8 @@ public final class AppState {
       connections.put(connection.socketId(), connection);
       open = connections.size();
     }
-    LOG.info("{}: connection {} opened ({} open)", app.id(), connection.socketId(), open);
+    counters.connectionsOpened.increment();
+    LOG.debug("{}: connection {} opened ({} open)", app.id(), connection.socketId(), open);
   }
 
   /** Forgets a connection: leaves its channels, signs it out. Safe to call more than once. */
@@ -86,7 +108,8 @@ public final class AppState {
       users.signOut(connection);
       open = connections.size();
     }
-    LOG.info("{}: connection {} closed ({} open)", app.id(), connection.socketId(), open);
+    counters.connectionsClosed.increment();
+    LOG.debug("{}: connection {} closed ({} open)", app.id(), connection.socketId(), open);
   }
 
   /** Sends {@code pusher:error} and closes every connection, e.g. when the server stops. */
@@ -118,7 +141,7 @@ public final class AppState {
       long idle = connection.idleNanos(now);
       if (connection.pingSent && idle >= activity + pong) {
         String reason = "Pong reply not received";
-        LOG.info("{}: closing connection {}: no activity for {} ms", app.id(), connection.socketId(), idle / 1_000_000);
+        LOG.debug("{}: closing connection {}: no activity for {} ms", app.id(), connection.socketId(), idle / 1_000_000);
         connection.send(Messages.error(4201, reason, null));
         connection.close(4201, reason);
         closed(connection);
@@ -126,6 +149,18 @@ public final class AppState {
         connection.pingSent = true;
         connection.send(Messages.ping());
       }
+    }
+  }
+
+  /** Closes, with 4100, connections that have had messages waiting and taken none for the stall timeout. */
+  public void sweepStalled(long stallNanos) {
+    List<Connection> all;
+    synchronized (lock) {
+      all = new ArrayList<>(connections.values());
+    }
+    long now = System.nanoTime();
+    for (Connection connection : all) {
+      connection.closeIfStalled(now, stallNanos);
     }
   }
 
@@ -275,24 +310,25 @@ public final class AppState {
     synchronized (lock) {
       Instant now = settings.clock().instant();
       for (String channel : channelNames) {
-        String message = Messages.event(event, channel, data);
         ChannelState state = channels.get(channel);
-        if (state != null) {
+        if (state != null && !state.subscribers.isEmpty()) {
+          // Encoded once per channel; every subscriber's outbox shares the bytes.
+          ByteBuffer message = ByteBuffer.wrap(Messages.event(event, channel, data).getBytes(StandardCharsets.UTF_8));
           for (Connection subscriber : state.subscribers) {
-            if (!subscriber.socketId().equals(excludedSocketId)) {
+            if (excludedSocketId == null || !subscriber.socketId().equals(excludedSocketId)) {
               subscriber.send(message);
               delivered++;
             }
           }
         }
         if (ChannelKind.isCache(channel)) {
-          caches.put(channel, new CachedEvent(event, data, now.plus(settings.cacheTtl())));
+          cachePutLocked(channel, new CachedEvent(event, data, now.plus(settings.cacheTtl())));
         }
         record(new AcceptedEvent(AcceptedEvent.Source.API, channel, event, data,
             Optional.ofNullable(excludedSocketId), Optional.empty(), now));
       }
     }
-    LOG.info("{}: event {} published on {} ({} deliveries)", app.id(), event, channelNames, delivered);
+    LOG.debug("{}: event {} published on {} ({} deliveries)", app.id(), event, channelNames, delivered);
   }
 
   /** Relays a client event after checking the rules that depend on state; null when relayed. */
@@ -333,10 +369,64 @@ public final class AppState {
   }
 
   private void record(AcceptedEvent event) {
-    if (accepted.size() >= MAX_ACCEPTED_EVENTS) {
-      accepted.removeFirst();
+    long size = sizeOf(event);
+    Limits limits = settings.limits();
+    while (!accepted.isEmpty()
+        && (accepted.size() >= limits.maxAcceptedEvents() || acceptedBytes + size > limits.maxAcceptedEventBytes())) {
+      acceptedBytes -= sizeOf(accepted.removeFirst());
+      counters.acceptedEventsDropped.increment();
     }
     accepted.addLast(event);
+    acceptedBytes += size;
+  }
+
+  private static long sizeOf(AcceptedEvent event) {
+    return 2L * (event.data().length() + event.event().length() + event.channel().length()) + ENTRY_OVERHEAD_BYTES;
+  }
+
+  private static long sizeOf(String channel, CachedEvent cached) {
+    return 2L * (cached.data().length() + cached.event().length() + channel.length()) + ENTRY_OVERHEAD_BYTES;
+  }
+
+  /** Keeps a cache channel's last event; evicts the least recently written entries past the count or byte cap. */
+  private void cachePutLocked(String channel, CachedEvent cached) {
+    CachedEvent previous = caches.remove(channel);
+    if (previous != null) {
+      cacheBytes -= sizeOf(channel, previous);
+    }
+    long size = sizeOf(channel, cached);
+    Limits limits = settings.limits();
+    Iterator<Map.Entry<String, CachedEvent>> oldest = caches.entrySet().iterator();
+    while (oldest.hasNext() && (caches.size() >= limits.maxCachedChannels() || cacheBytes + size > limits.maxCacheBytes())) {
+      Map.Entry<String, CachedEvent> entry = oldest.next();
+      cacheBytes -= sizeOf(entry.getKey(), entry.getValue());
+      oldest.remove();
+      counters.cacheEvictions.increment();
+    }
+    caches.put(channel, cached);
+    cacheBytes += size;
+  }
+
+  /** Removes every expired cache entry; the server runs it periodically, so unread channels do not pin memory. */
+  public void sweepCaches() {
+    synchronized (lock) {
+      Instant now = settings.clock().instant();
+      Iterator<Map.Entry<String, CachedEvent>> entries = caches.entrySet().iterator();
+      while (entries.hasNext()) {
+        Map.Entry<String, CachedEvent> entry = entries.next();
+        if (!entry.getValue().expiresAt().isAfter(now)) {
+          cacheBytes -= sizeOf(entry.getKey(), entry.getValue());
+          entries.remove();
+        }
+      }
+    }
+  }
+
+  /** Cache channels holding an event now, expired or not yet swept included. */
+  public int cachedChannelCount() {
+    synchronized (lock) {
+      return caches.size();
+    }
   }
 
   // ---- users ---------------------------------------------------------------------------------
@@ -355,7 +445,7 @@ public final class AppState {
         users.signIn(connection, userId, watchlist);
       }
     }
-    LOG.info("{}: connection {} signed in as user {}", app.id(), connection.socketId(), userId);
+    LOG.debug("{}: connection {} signed in as user {}", app.id(), connection.socketId(), userId);
     return null;
   }
 
@@ -371,7 +461,7 @@ public final class AppState {
       connection.close(4009, reason);
       closed(connection);
     }
-    LOG.info("{}: terminated {} connection(s) of user {}", app.id(), sessions.size(), userId);
+    LOG.debug("{}: terminated {} connection(s) of user {}", app.id(), sessions.size(), userId);
     return sessions.size();
   }
 
@@ -417,6 +507,7 @@ public final class AppState {
     CachedEvent cached = caches.get(channel);
     if (cached != null && !cached.expiresAt().isAfter(settings.clock().instant())) {
       caches.remove(channel);
+      cacheBytes -= sizeOf(channel, cached);
       return null;
     }
     return cached;
@@ -431,6 +522,7 @@ public final class AppState {
   public void clearAcceptedEvents() {
     synchronized (lock) {
       accepted.clear();
+      acceptedBytes = 0;
     }
   }
 

@@ -1,5 +1,7 @@
 package dev.channels4j.local.internal.state;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -38,7 +40,24 @@ public abstract class Connection {
   }
 
   /** Queues a text frame; never blocks, never throws. */
-  public abstract void send(String text);
+  public final void send(String text) {
+    send(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /**
+   * Queues a text frame of UTF-8 bytes, encoded once and shared by every subscriber of a channel:
+   * the transport reads them through its own view and never changes them. Never blocks, never
+   * throws; a connection that does not read fast enough is closed with 4100 instead.
+   */
+  public abstract void send(ByteBuffer utf8);
+
+  /**
+   * Closes the connection with 4100 when it has had messages waiting and taken none of them for
+   * {@code stallNanos}: a reader that stopped. Returns true when it did.
+   */
+  public boolean closeIfStalled(long nowNanos, long stallNanos) {
+    return false;
+  }
 
   /** Closes with a WebSocket close code and reason; never throws. */
   public abstract void close(int code, String reason);

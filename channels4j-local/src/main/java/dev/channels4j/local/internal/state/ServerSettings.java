@@ -6,4 +6,5 @@ import java.time.Duration;
 
 /** Settings shared by every app of one server. */
 public record ServerSettings(
-    Limits limits, Duration activityTimeout, Duration pongTimeout, Duration vacancyDelay, Duration cacheTtl, Clock clock) {}
+    Limits limits, Duration activityTimeout, Duration pongTimeout, Duration vacancyDelay, Duration cacheTtl, Clock clock,
+    Counters counters) {}

@@ -3,8 +3,10 @@ package dev.channels4j.local.internal.webhook;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.channels4j.internal.transport.ApacheTransport;
 import dev.channels4j.internal.webhook.WebhookSigner;
+import dev.channels4j.local.Limits;
 import dev.channels4j.local.LocalApp;
 import dev.channels4j.local.internal.Json;
+import dev.channels4j.local.internal.state.Counters;
 import dev.channels4j.local.internal.state.WebhookSink;
 import dev.channels4j.spi.TransportRequest;
 import dev.channels4j.spi.TransportResponse;
@@ -30,6 +32,11 @@ import org.slf4j.LoggerFactory;
  * {@code channel_occupied} before {@code member_added}. A delivery that fails (no answer, or not
  * 2xx) is retried with doubling backoff until {@code retryFor} after the webhook was created, then
  * logged as given up; webhooks queued behind it are tried at least once each.
+ *
+ * <p>Bounded: the webhooks waiting for one URL are capped by {@link Limits#maxWebhookQueue()} and
+ * {@link Limits#maxWebhookQueueBytes()}; when a new one does not fit, the oldest waiting ones are
+ * dropped and counted. The first drop of a burst is logged at WARN, and the burst's total when the
+ * queue is back under half its cap.
  */
 public final class WebhookDispatcher implements WebhookSink, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger("dev.channels4j.local.webhooks");
@@ -40,11 +47,16 @@ public final class WebhookDispatcher implements WebhookSink, AutoCloseable {
   private final Clock clock;
   private final Duration retryFor;
   private final Duration initialBackoff;
+  private final Limits limits;
+  private final Counters counters;
   private final Map<URI, Lane> lanes = new ConcurrentHashMap<>();
   private ApacheTransport transport;
   private volatile boolean closed;
 
-  public WebhookDispatcher(ScheduledExecutorService scheduler, Clock clock, Duration retryFor, Duration initialBackoff) {
+  public WebhookDispatcher(ScheduledExecutorService scheduler, Clock clock, Duration retryFor, Duration initialBackoff,
+      Limits limits, Counters counters) {
+    this.limits = limits;
+    this.counters = counters;
     this.scheduler = scheduler;
     this.clock = clock;
     this.retryFor = retryFor;
@@ -65,36 +77,68 @@ public final class WebhookDispatcher implements WebhookSink, AutoCloseable {
     String what = event.path("name").asText() + " for channel " + event.path("channel").asText();
     for (URI url : app.webhookUrls()) {
       Delivery delivery = new Delivery(new TransportRequest("POST", url, headers, body, REQUEST_TIMEOUT), what, deadline);
-      lanes.computeIfAbsent(url, u -> new Lane()).enqueue(delivery);
+      lanes.computeIfAbsent(url, Lane::new).enqueue(delivery);
     }
   }
 
-  private record Delivery(TransportRequest request, String what, long deadlineNanos) {}
+  private record Delivery(TransportRequest request, String what, long deadlineNanos) {
+    long size() {
+      return request.body().length + 256L;
+    }
+  }
 
-  /** The webhooks of one URL, delivered one at a time. */
+  /** The webhooks of one URL, delivered one at a time: the one being tried, and those waiting. */
   private final class Lane {
+    private final URI url;
     private final Deque<Delivery> queue = new ArrayDeque<>();
+    private long queuedBytes;
+    private long droppedInBurst;
     private boolean busy;
+
+    Lane(URI url) {
+      this.url = url;
+    }
 
     void enqueue(Delivery delivery) {
       Delivery head;
       synchronized (this) {
+        while (!queue.isEmpty()
+            && (queue.size() >= limits.maxWebhookQueue() || queuedBytes + delivery.size() > limits.maxWebhookQueueBytes())) {
+          queuedBytes -= queue.pollFirst().size();
+          counters.webhooksDropped.increment();
+          if (droppedInBurst++ == 0) {
+            LOG.warn("webhook queue for {} is full ({} waiting, at most {} webhooks or {} bytes): dropping the oldest"
+                + " until it drains; is the receiver answering?", url, queue.size() + 1, limits.maxWebhookQueue(),
+                limits.maxWebhookQueueBytes());
+          }
+        }
         queue.addLast(delivery);
+        queuedBytes += delivery.size();
         if (busy) {
           return;
         }
         busy = true;
-        // Read under the lock: another thread may be appending to the deque.
-        head = queue.peekFirst();
+        head = pollLocked();
       }
       attempt(head, initialBackoff, 1);
+    }
+
+    private Delivery pollLocked() {
+      Delivery head = queue.pollFirst();
+      if (head != null) {
+        queuedBytes -= head.size();
+      }
+      if (droppedInBurst > 0 && queue.size() <= limits.maxWebhookQueue() / 2) {
+        LOG.warn("dropped {} webhook(s) for {} while its queue was full", droppedInBurst, url);
+        droppedInBurst = 0;
+      }
+      return head;
     }
 
     private void next() {
       Delivery head;
       synchronized (this) {
-        queue.pollFirst();
-        head = queue.peekFirst();
+        head = pollLocked();
         if (head == null) {
           busy = false;
           return;

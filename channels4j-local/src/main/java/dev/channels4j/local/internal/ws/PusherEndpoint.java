@@ -4,6 +4,7 @@ import dev.channels4j.local.internal.state.AppState;
 import dev.channels4j.local.internal.state.Connection;
 import dev.channels4j.local.internal.state.Messages;
 import java.nio.ByteBuffer;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.websocket.api.Callback;
@@ -22,37 +23,39 @@ public final class PusherEndpoint implements Session.Listener.AutoDemanding {
   private static final AtomicLong SOCKET_COUNTER = new AtomicLong(ThreadLocalRandom.current().nextInt(1000, 100_000));
 
   private final AppState app;
+  private final Executor executor;
   private final Integer refusalCode;
   private final String refusalMessage;
   private volatile SessionConnection connection;
   private volatile ProtocolHandler handler;
 
-  private PusherEndpoint(AppState app, Integer refusalCode, String refusalMessage) {
+  private PusherEndpoint(AppState app, Executor executor, Integer refusalCode, String refusalMessage) {
     this.app = app;
+    this.executor = executor;
     this.refusalCode = refusalCode;
     this.refusalMessage = refusalMessage;
   }
 
-  /** An endpoint for an accepted connection. */
-  public static PusherEndpoint accept(AppState app) {
-    return new PusherEndpoint(app, null, null);
+  /** An endpoint for an accepted connection; its writes run on the executor. */
+  public static PusherEndpoint accept(AppState app, Executor executor) {
+    return new PusherEndpoint(app, executor, null, null);
   }
 
   /** An endpoint that tells the client why it is refused, then closes. */
   public static PusherEndpoint refuse(int code, String message) {
-    return new PusherEndpoint(null, code, message);
+    return new PusherEndpoint(null, null, code, message);
   }
 
   @Override
   public void onWebSocketOpen(Session session) {
     if (refusalCode != null) {
-      LOG.info("refused connection from {}: {} {}", session.getRemoteSocketAddress(), refusalCode, refusalMessage);
+      LOG.debug("refused connection from {}: {} {}", session.getRemoteSocketAddress(), refusalCode, refusalMessage);
       session.sendText(Messages.error(refusalCode, refusalMessage, null), Callback.NOOP);
       session.close(refusalCode, refusalMessage, Callback.NOOP);
       return;
     }
     String socketId = SOCKET_COUNTER.incrementAndGet() + "." + ThreadLocalRandom.current().nextInt(1, 1_000_000_000);
-    SessionConnection opened = new SessionConnection(socketId, session);
+    SessionConnection opened = new SessionConnection(socketId, session, app, executor);
     this.connection = opened;
     this.handler = new ProtocolHandler(app, opened);
     app.open(opened);
@@ -103,6 +106,7 @@ public final class PusherEndpoint implements Session.Listener.AutoDemanding {
   public void onWebSocketClose(int statusCode, String reason, Callback callback) {
     SessionConnection current = connection;
     if (current != null) {
+      current.closed();
       app.closed(current);
     }
     callback.succeed();
@@ -113,29 +117,8 @@ public final class PusherEndpoint implements Session.Listener.AutoDemanding {
     LOG.debug("connection error", cause);
     SessionConnection current = connection;
     if (current != null) {
+      current.closed();
       app.closed(current);
-    }
-  }
-
-  /** The state's view of a Jetty session. */
-  static final class SessionConnection extends Connection {
-    final Session session;
-
-    SessionConnection(String socketId, Session session) {
-      super(socketId);
-      this.session = session;
-    }
-
-    @Override
-    public void send(String text) {
-      if (session.isOpen()) {
-        session.sendText(text, Callback.NOOP);
-      }
-    }
-
-    @Override
-    public void close(int code, String reason) {
-      session.close(code, reason, Callback.NOOP);
     }
   }
 }

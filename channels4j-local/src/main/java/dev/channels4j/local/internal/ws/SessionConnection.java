@@ -1,0 +1,272 @@
+package dev.channels4j.local.internal.ws;
+
+import dev.channels4j.local.internal.state.AppState;
+import dev.channels4j.local.internal.state.Connection;
+import dev.channels4j.local.internal.state.Counters;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.util.IteratingCallback;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.common.WebSocketSession;
+import org.eclipse.jetty.websocket.core.CoreSession;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.OpCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The state's view of a Jetty session, with its own bounded outbox.
+ *
+ * <p>{@link #send} only appends to the outbox (the app state calls it under its lock, so it must
+ * never touch the network) and, when no flush is under way, hands a flush to the server's thread
+ * pool. A flush takes what is queued, up to {@value #MAX_BATCH_MESSAGES} messages or
+ * {@value #MAX_BATCH_BYTES} bytes, and gives it to Jetty as one batch (one gathering write), then
+ * takes the next batch when Jetty says that one is written. The payloads are the shared encoded
+ * buffers, each sent through a view of its own.
+ *
+ * <p>Bounded: when a message would take the outbox over the connection's byte or message limit,
+ * or the outbox has had messages waiting and none taken for the stall timeout (a reader that
+ * stopped, which under backpressure would otherwise hold every publisher back), the queue is
+ * dropped, the connection is closed with 4100 "Over capacity" and counted; if the client does not
+ * complete the close handshake within 2 s (it is not reading) the socket is aborted.
+ */
+final class SessionConnection extends Connection {
+  private static final Logger LOG = LoggerFactory.getLogger("dev.channels4j.local.ws");
+  /** What a queued message costs besides its payload (queue slot, buffer view, frame). */
+  private static final int OVERHEAD_BYTES = 96;
+  static final int MAX_BATCH_MESSAGES = 256;
+  static final int MAX_BATCH_BYTES = 64 * 1024;
+
+  final Session session;
+  private final CoreSession core;
+  private final AppState app;
+  private final Executor executor;
+  private final Counters counters;
+  private final long maxBytes;
+  private final int maxMessages;
+  private final Flusher flusher = new Flusher();
+  private final Runnable kick = flusher::iterate;
+
+  // Guarded by this.
+  private final ArrayDeque<ByteBuffer> queue = new ArrayDeque<>();
+  private long queuedBytes;
+  /**
+   * The batch handed to Jetty and not yet written: still counted (here, in {@code queuedBytes} and
+   * in the server's backlog), so backpressure sees messages a slow socket holds up, not only those
+   * still in the queue.
+   */
+  private int inFlightCount;
+  private long inFlightBytes;
+  private boolean flushing;
+  private boolean shut;
+  /** When the outbox last moved: a batch taken, or the first message queued into an idle outbox. */
+  private long progressNanos = System.nanoTime();
+  /** A close asked for while messages were still queued: done once they are written. */
+  private Integer closeCode;
+  private String closeReason;
+
+  SessionConnection(String socketId, Session session, AppState app, Executor executor) {
+    super(socketId);
+    this.session = session;
+    this.core = session instanceof WebSocketSession jetty ? jetty.getCoreSession() : null;
+    this.app = app;
+    this.executor = executor;
+    this.counters = app.settings().counters();
+    this.maxBytes = app.settings().limits().maxPendingBytesPerConnection();
+    this.maxMessages = app.settings().limits().maxPendingMessagesPerConnection();
+  }
+
+  @Override
+  public void send(ByteBuffer utf8) {
+    boolean start = false;
+    boolean over = false;
+    synchronized (this) {
+      if (shut) {
+        return;
+      }
+      long size = utf8.remaining() + OVERHEAD_BYTES;
+      if (queue.size() >= maxMessages || queuedBytes + size > maxBytes) {
+        over = true;
+        shutLocked();
+      } else {
+        queue.addLast(utf8);
+        queuedBytes += size;
+        counters.queuedDeliveries.incrementAndGet();
+        counters.queuedDeliveryBytes.addAndGet(size);
+        if (!flushing) {
+          flushing = true;
+          start = true;
+          progressNanos = System.nanoTime();
+        }
+      }
+    }
+    if (over) {
+      overCapacity();
+    } else if (start) {
+      // On the pool, not here: the caller holds the app's lock, and while the task waits for a
+      // thread more messages join the same batch (one write for several).
+      dispatch(kick);
+    }
+  }
+
+  /** Drops the queue and refuses further sends; the caller holds the lock. */
+  private void shutLocked() {
+    shut = true;
+    counters.queuedDeliveries.addAndGet(-(queue.size() + inFlightCount));
+    counters.queuedDeliveryBytes.addAndGet(-queuedBytes);
+    inFlightCount = 0;
+    inFlightBytes = 0;
+    if (closeCode != null) {
+      // The socket is gone or dropped: the close that waited for the queue will not be sent.
+      closeCode = null;
+      counters.pendingCloses.decrementAndGet();
+    }
+    queue.clear();
+    queuedBytes = 0;
+  }
+
+  @Override
+  public boolean closeIfStalled(long nowNanos, long stallNanos) {
+    synchronized (this) {
+      if (shut || queue.isEmpty() && inFlightCount == 0 || nowNanos - progressNanos < stallNanos) {
+        return false;
+      }
+      shutLocked();
+    }
+    overCapacity();
+    return true;
+  }
+
+  private void overCapacity() {
+    counters.closedOverCapacity.increment();
+    LOG.debug("{}: closing connection {} with 4100: it did not read its messages fast enough (over {} bytes or {} messages"
+        + " waiting)", app.app().id(), socketId(), maxBytes, maxMessages);
+    // Not here: the caller may be iterating over a channel's subscribers under the app's lock.
+    dispatch(() -> {
+      session.close(4100, "Over capacity", Callback.NOOP);
+      app.closed(this);
+      try {
+        app.scheduler().schedule(this::abort, 2, TimeUnit.SECONDS);
+      } catch (RejectedExecutionException stopped) {
+        abort();
+      }
+    });
+  }
+
+  private void abort() {
+    if (core != null && !core.isClosed()) {
+      core.abort();
+    }
+  }
+
+  private void dispatch(Runnable task) {
+    try {
+      executor.execute(task);
+    } catch (RejectedExecutionException stopped) {
+      synchronized (this) {
+        shutLocked();
+      }
+    }
+  }
+
+  /** Closes after what is already queued (say, the {@code pusher:error} explaining the close) is written. */
+  @Override
+  public void close(int code, String reason) {
+    synchronized (this) {
+      if (shut) {
+        return;
+      }
+      shut = true;
+      if (flushing) {
+        closeCode = code;
+        counters.pendingCloses.incrementAndGet();
+        closeReason = reason;
+        return;
+      }
+    }
+    session.close(code, reason, Callback.NOOP);
+  }
+
+  /** Forgets what is queued once the socket is gone. */
+  void closed() {
+    synchronized (this) {
+      shutLocked();
+    }
+  }
+
+  /** Feeds the outbox to Jetty one batch at a time; Jetty calls back when a batch is written. */
+  private final class Flusher extends IteratingCallback {
+    private final ByteBuffer[] batch = new ByteBuffer[MAX_BATCH_MESSAGES];
+
+    @Override
+    protected Action process() {
+      int count = 0;
+      Integer code = null;
+      String reason = null;
+      synchronized (SessionConnection.this) {
+        progressNanos = System.nanoTime();
+        // The previous batch, if any, is written now.
+        queuedBytes -= inFlightBytes;
+        counters.queuedDeliveries.addAndGet(-inFlightCount);
+        counters.queuedDeliveryBytes.addAndGet(-inFlightBytes);
+        inFlightCount = 0;
+        inFlightBytes = 0;
+        int bytes = 0;
+        while (count < MAX_BATCH_MESSAGES && bytes < MAX_BATCH_BYTES && !queue.isEmpty()) {
+          ByteBuffer next = queue.pollFirst();
+          bytes += next.remaining();
+          batch[count++] = next;
+        }
+        inFlightCount = count;
+        inFlightBytes = bytes + (long) count * OVERHEAD_BYTES;
+        if (count == 0) {
+          flushing = false;
+          code = closeCode;
+          reason = closeReason;
+          closeCode = null;
+        }
+      }
+      if (count == 0) {
+        // Outside the lock: closing calls back into the app state, whose lock is taken before ours.
+        if (code != null) {
+          session.close(code, reason, Callback.NOOP);
+          counters.pendingCloses.decrementAndGet();
+        }
+        return Action.IDLE;
+      }
+      if (core == null) {
+        for (int i = 0; i < count; i++) {
+          session.sendText(java.nio.charset.StandardCharsets.UTF_8.decode(batch[i].slice()).toString(),
+              i == count - 1 ? Callback.from(this::succeeded, this::failed) : Callback.NOOP);
+          batch[i] = null;
+        }
+        return Action.SCHEDULED;
+      }
+      for (int i = 0; i < count; i++) {
+        boolean last = i == count - 1;
+        core.sendFrame(new Frame(OpCode.TEXT, true, batch[i].slice()), last ? this : org.eclipse.jetty.util.Callback.NOOP,
+            !last);
+        batch[i] = null;
+      }
+      return Action.SCHEDULED;
+    }
+
+    @Override
+    protected void onCompleteFailure(Throwable cause) {
+      LOG.debug("connection {}: write failed: {}", socketId(), cause.toString());
+      synchronized (SessionConnection.this) {
+        shutLocked();
+        flushing = false;
+      }
+    }
+
+    @Override
+    public InvocationType getInvocationType() {
+      return InvocationType.NON_BLOCKING;
+    }
+  }
+}

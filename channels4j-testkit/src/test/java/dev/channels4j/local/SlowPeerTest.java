@@ -1,0 +1,163 @@
+package dev.channels4j.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.channels4j.ChannelsClient;
+import dev.channels4j.testkit.TestSubscriber;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+
+/** Peers that are slow, silent or never read cost the server bounded memory and no thread. */
+class SlowPeerTest {
+  private static final String EVENTS = "/apps/app-id/events";
+
+  @Test
+  void slowBodyFloodDoesNotStopSignedRequestsOrPongs() throws Exception {
+    List<Socket> attackers = new ArrayList<>();
+    try (LocalServer server = LocalServer.builder().port(0).build().start();
+        ChannelsClient client = server.newClient();
+        TestSubscriber subscriber = TestSubscriber.connect(server)) {
+      subscriber.subscribe("flooded");
+      byte[] promised = new byte[100];
+      // More stalled bodies than the server has threads (64), each correctly signed, none ever sent.
+      for (int i = 0; i < 100; i++) {
+        Socket socket = new Socket("127.0.0.1", server.port());
+        attackers.add(socket);
+        OutputStream out = socket.getOutputStream();
+        out.write(("POST " + EVENTS + "?" + new RawApi(server).signedQuery("POST", EVENTS, promised) + " HTTP/1.1\r\n"
+            + "Host: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+      }
+      for (int i = 0; i < 20; i++) {
+        client.trigger("flooded", "tick", "n" + i);
+      }
+      assertThat(subscriber.awaitEvents("flooded", "tick", 20)).hasSize(20);
+      subscriber.sync(); // pusher:ping answered
+      assertThat(server.acceptedEvents()).hasSize(20);
+    } finally {
+      for (Socket socket : attackers) {
+        socket.close();
+      }
+    }
+  }
+
+  @Test
+  void nonReadingClientFloodingInvalidFramesIsClosedOverCapacity() throws Exception {
+    Limits limits = Limits.builder().maxPendingBytesPerConnection(64 * 1024).build();
+    try (LocalServer server = LocalServer.builder().port(0).limits(limits).build().start();
+        RawWebSocket attacker = RawWebSocket.connect(server)) {
+      int sent = 0;
+      try {
+        // Each invalid frame earns a pusher:error the attacker never reads.
+        while (sent < 400_000 && server.stats().closedOverCapacity() == 0) {
+          for (int i = 0; i < 1000; i++) {
+            attacker.sendText("x");
+          }
+          attacker.flush();
+          sent += 1000;
+        }
+      } catch (IOException dropped) {
+        // the server closed us: what the test waits for
+      }
+      awaitTrue(() -> server.stats().closedOverCapacity() == 1, Duration.ofSeconds(10));
+      assertThat(attacker.drainUntilClosed()).isTrue();
+      awaitTrue(() -> server.stats().queuedDeliveries() == 0 && server.stats().openConnections() == 0,
+          Duration.ofSeconds(10));
+      try (TestSubscriber other = TestSubscriber.connect(server)) {
+        other.sync();
+      }
+    }
+  }
+
+  @Test
+  void subscriberThatStopsReadingIsClosedAndOthersGetEveryEvent() throws Exception {
+    Limits limits = Limits.builder().maxPendingBytesPerConnection(256 * 1024).build();
+    try (LocalServer server = LocalServer.builder().port(0).limits(limits).build().start();
+        ChannelsClient client = server.newClient();
+        TestSubscriber reader = TestSubscriber.connect(server);
+        RawWebSocket stalled = RawWebSocket.connect(server)) {
+      stalled.sendText("{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\"feed\"}}");
+      stalled.flush();
+      reader.subscribe("feed");
+      awaitTrue(() -> server.app().subscriptionCount("feed") == 2, Duration.ofSeconds(5));
+      String data = "d".repeat(10_000);
+      for (int i = 1; i <= 600; i++) {
+        client.trigger("feed", "big", data);
+        if (i % 10 == 0) {
+          // Paced by the reading subscriber, so only the stalled one falls behind.
+          reader.awaitEvents("feed", "big", 10);
+        }
+      }
+      assertThat(reader.events("feed", "big")).hasSize(600);
+      awaitTrue(() -> server.stats().closedOverCapacity() == 1, Duration.ofSeconds(10));
+      assertThat(server.app().subscriptionCount("feed")).isEqualTo(1);
+      awaitTrue(() -> server.stats().queuedDeliveries() == 0, Duration.ofSeconds(10));
+    }
+  }
+
+  @Test
+  void publishIsRefusedWith429WhenDeliveriesBackUp() throws Exception {
+    Limits limits = Limits.builder().maxQueuedDeliveries(50).maxPendingBytesPerConnection(64 * 1024 * 1024)
+        .maxPendingMessagesPerConnection(100_000).build();
+    try (LocalServer server = LocalServer.builder().port(0).limits(limits).build().start();
+        RawWebSocket stalled = RawWebSocket.connect(server)) {
+      stalled.sendText("{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\"jam\"}}");
+      stalled.flush();
+      awaitTrue(() -> server.app().subscriptionCount("jam") == 1, Duration.ofSeconds(5));
+      RawApi api = new RawApi(server);
+      String body = "{\"name\":\"e\",\"channel\":\"jam\",\"data\":\"" + "j".repeat(10_000) + "\"}";
+      HttpResponse<String> last = null;
+      for (int i = 0; i < 3000; i++) {
+        last = api.post(EVENTS, body);
+        if (last.statusCode() != 200) {
+          break;
+        }
+      }
+      assertThat(last.statusCode()).isEqualTo(429);
+      assertThat(last.body()).startsWith("Too Many Requests: ");
+      assertThat(server.stats().publishesRefused()).isEqualTo(1);
+      assertThat(server.stats().publishesDelayed()).isGreaterThanOrEqualTo(1);
+    }
+  }
+
+  @Test
+  void stalledReaderHoldingPublishersBackIsClosedAndPublishingResumes() throws Exception {
+    Limits limits = Limits.builder().maxQueuedDeliveries(50).maxPendingBytesPerConnection(64 * 1024 * 1024)
+        .maxPendingMessagesPerConnection(100_000).build();
+    try (LocalServer server = LocalServer.builder().port(0).limits(limits).build().start();
+        RawWebSocket stalled = RawWebSocket.connect(server)) {
+      stalled.sendText("{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\"jam\"}}");
+      stalled.flush();
+      awaitTrue(() -> server.app().subscriptionCount("jam") == 1, Duration.ofSeconds(5));
+      RawApi api = new RawApi(server);
+      String body = "{\"name\":\"e\",\"channel\":\"jam\",\"data\":\"" + "j".repeat(10_000) + "\"}";
+      int refused = 0;
+      for (int i = 0; i < 3000 && server.stats().closedOverCapacity() == 0; i++) {
+        if (api.post(EVENTS, body).statusCode() == 429) {
+          refused++;
+        }
+      }
+      // It took nothing for the stall timeout (5 s): closed, its backlog dropped, publishes go through.
+      assertThat(server.stats().closedOverCapacity()).isEqualTo(1);
+      assertThat(refused).as("429s while it stalled (2 s each)").isLessThanOrEqualTo(10);
+      assertThat(api.post(EVENTS, body).statusCode()).isEqualTo(200);
+      assertThat(stalled.drainUntilClosed()).isTrue();
+    }
+  }
+
+  private static void awaitTrue(BooleanSupplier condition, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(condition.getAsBoolean()).as("condition met within " + timeout).isTrue();
+  }
+}
