@@ -32,7 +32,7 @@ module dev.channels4j {
   // Internals shared with channels4j's own modules only (qualified exports: no other module can
   // read them). Add a module here when it needs one; never export an internal package to all.
   exports dev.channels4j.internal.signing to dev.channels4j.local;
-  exports dev.channels4j.internal.transport to dev.channels4j.local;
+  exports dev.channels4j.internal.transport to dev.channels4j.local, dev.channels4j.spring.boot.autoconfigure;
   exports dev.channels4j.internal.webhook to dev.channels4j.local;
   exports dev.channels4j.internal.url to dev.channels4j.local, dev.channels4j.cli;
   exports dev.channels4j.internal.crypto to dev.channels4j.testkit;

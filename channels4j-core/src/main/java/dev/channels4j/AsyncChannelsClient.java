@@ -43,22 +43,22 @@ public final class AsyncChannelsClient {
 
   /** As {@link ChannelsClient#trigger(String, String, Object)}. */
   public CompletableFuture<TriggerResult> trigger(String channel, String event, Object data) {
-    return call(() -> requests.trigger(Event.of(channel, event, data)), Responses::trigger);
+    return callWithRequest(() -> requests.trigger(Event.of(channel, event, data)), Responses::trigger);
   }
 
   /** As {@link ChannelsClient#trigger(List, String, Object)}. */
   public CompletableFuture<TriggerResult> trigger(List<String> channels, String event, Object data) {
-    return call(() -> requests.trigger(Event.of(channels, event, data)), Responses::trigger);
+    return callWithRequest(() -> requests.trigger(Event.of(channels, event, data)), Responses::trigger);
   }
 
   /** As {@link ChannelsClient#trigger(Event)}. */
   public CompletableFuture<TriggerResult> trigger(Event event) {
-    return call(() -> requests.trigger(event), Responses::trigger);
+    return callWithRequest(() -> requests.trigger(event), Responses::trigger);
   }
 
   /** As {@link ChannelsClient#triggerBatch(List)}. */
   public CompletableFuture<BatchResult> triggerBatch(List<Event> events) {
-    return call(() -> requests.batch(events), Responses::batch);
+    return callWithRequest(() -> requests.batch(events), Responses::batch);
   }
 
   /** As {@link ChannelsClient#sendToUser(String, String, Object)}. */

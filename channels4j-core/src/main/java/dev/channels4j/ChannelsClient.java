@@ -32,6 +32,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -68,6 +69,9 @@ public final class ChannelsClient implements AutoCloseable {
   private final Authorizer authorizer;
   private final WebhookReader webhooks;
   private final RawRequests rawRequests;
+  /** The publishers made and not yet closed: closing the client fails what they still hold. */
+  private final Set<BatchingPublisher> publishers = ConcurrentHashMap.newKeySet();
+  private volatile boolean closed;
   /** Whether the transport was made by the builder, and so is the client's to close. */
   private final boolean ownsTransport;
 
@@ -133,17 +137,27 @@ public final class ChannelsClient implements AutoCloseable {
     return trigger(Event.of(channels, event, data));
   }
 
-  /** Publishes an event with options: an excluded socket id, attributes to return. */
+  /**
+   * Publishes an event with options: an excluded socket id, attributes to return.
+   *
+   * <p>Any 2xx answer is a success. Without {@code info}, the body is not read: the API's answer
+   * to a plain trigger carries nothing the caller uses (Pusher answers {@code {}}, soketi
+   * {@code {"ok":true}}, some compatible servers an empty body), so a body that is not JSON is no
+   * reason to report a published event as failed. With {@code info}, the counts asked for must be
+   * there: a 2xx whose body is not a JSON object throws an {@link ApiException} saying so (a proxy
+   * in the way answering for the API looks like this).
+   */
   public TriggerResult trigger(Event event) {
-    return call(() -> requests.trigger(event), Responses::trigger);
+    return callWithRequest(() -> requests.trigger(event), Responses::trigger);
   }
 
   /**
    * Publishes up to the batch limit (10 by default) of events in one request; each event names
-   * exactly one channel.
+   * exactly one channel. Like {@link #trigger(Event)}, a 2xx answer that is not JSON is a success
+   * unless an event asked for {@code info}, and then an {@link ApiException}.
    */
   public BatchResult triggerBatch(List<Event> events) {
-    return call(() -> requests.batch(events), Responses::batch);
+    return callWithRequest(() -> requests.batch(events), Responses::batch);
   }
 
   /** Publishes an event to every connection signed in as {@code userId}. */
@@ -170,10 +184,18 @@ public final class ChannelsClient implements AutoCloseable {
     if (options == null) {
       throw new ValidationException("options must not be null; use PublisherOptions.defaults()");
     }
-    return new BatchingPublisher(requests, dispatcher, options);
+    BatchingPublisher[] made = new BatchingPublisher[1];
+    made[0] = new BatchingPublisher(requests, dispatcher, options, () -> publishers.remove(made[0]));
+    publishers.add(made[0]);
+    if (closed) {
+      made[0].abort("the client was closed");
+    }
+    return made[0];
   }
 
   // ---- queries ----------------------------------------------------------------------------
+  // A query's answer is its result: a 2xx whose body is not the JSON object expected is an
+  // ApiException naming the problem, never an empty result.
 
   /** Every occupied channel. */
   public ChannelList channels() {
@@ -267,7 +289,8 @@ public final class ChannelsClient implements AutoCloseable {
   }
 
   /**
-   * Closes the client. What it does to what the client uses:
+   * Closes the client, promptly (requests in flight do not delay it). What it does to what the
+   * client uses:
    * <ul>
    *   <li>the default transport (the one the builder made): its connection pool and threads are
    *       released; requests in flight fail with a {@link TransportException}, and so does any call
@@ -276,8 +299,9 @@ public final class ChannelsClient implements AutoCloseable {
    *       You made it, you may share it between clients, so you close it, after the clients that
    *       use it (as OkHttp leaves an {@code ExecutorService} you gave its dispatcher alone);
    *   <li>the {@link Publisher}s this client made that are still open: closed without waiting,
-   *       their queued events failing with {@link PublishRejectedException}. To let their events go
-   *       out, close the publishers first (try-with-resources does, in reverse order of opening).
+   *       their queued events failing with {@link PublishRejectedException}, those in flight with a
+   *       {@link TransportException}; their threads end. To let their events go out, close the
+   *       publishers first (try-with-resources does, in reverse order of opening).
    * </ul>
    * Idempotent. Nothing else of the client needs closing: {@link #async()} shares this client's
    * resources.
@@ -291,6 +315,10 @@ public final class ChannelsClient implements AutoCloseable {
    */
   @Override
   public void close() {
+    closed = true;
+    for (BatchingPublisher publisher : List.copyOf(publishers)) {
+      publisher.abort("the client was closed");
+    }
     if (ownsTransport) {
       settings.transport().close();
     }
@@ -415,6 +443,7 @@ public final class ChannelsClient implements AutoCloseable {
     private int maxDataSize = 10 * 1024;
     private int maxBatchSize = 10;
     private int maxConnections = 64;
+    private int maxResponseSize = ApacheTransport.DEFAULT_MAX_RESPONSE_BYTES;
     private ApacheTransport.Proxy proxy;
     private JsonCodec codec = JacksonJsonCodecs.defaults();
     private Transport transport;
@@ -518,6 +547,18 @@ public final class ChannelsClient implements AutoCloseable {
      */
     public Builder maxConnections(int connections) {
       this.maxConnections = connections;
+      return this;
+    }
+
+    /**
+     * The most bytes of a response body the default transport reads. Default 4 MiB (4 194 304):
+     * the API answers in kilobytes, even a full channel list. A larger answer fails the call with
+     * a {@link TransportException} of kind {@link TransportException.Kind#RESPONSE_TOO_LARGE}, and
+     * its connection is dropped without reading further, so a broken or hostile server cannot
+     * exhaust the heap.
+     */
+    public Builder maxResponseSize(int bytes) {
+      this.maxResponseSize = bytes;
       return this;
     }
 
@@ -656,6 +697,9 @@ public final class ChannelsClient implements AutoCloseable {
       if (maxConnections < 1) {
         throw new ValidationException("maxConnections must be at least 1, got " + maxConnections);
       }
+      if (maxResponseSize < 1) {
+        throw new ValidationException("maxResponseSize must be at least 1 byte, got " + maxResponseSize);
+      }
       if (codec == null) {
         throw new ValidationException("jsonCodec must not be null");
       }
@@ -673,7 +717,7 @@ public final class ChannelsClient implements AutoCloseable {
       String hostName = hostOnly != null ? hostOnly : "api-" + cluster + ".pusher.com";
       int effectivePort = portSetting != null ? portSetting : (useTls ? 443 : 80);
       URI baseUri = URI.create(scheme + "://" + hostName + ":" + effectivePort);
-      Transport chosen = transport != null ? transport : new ApacheTransport(connectTimeout, timeout, maxConnections, proxy);
+      Transport chosen = transport != null ? transport : new ApacheTransport(connectTimeout, timeout, maxConnections, proxy, maxResponseSize);
       return new ChannelsClient(new ClientSettings(
           appId, key, secret, baseUri, timeout, maxDataSize, maxBatchSize, codec, chosen, clock, retryPolicy, encryption),
           List.copyOf(webhookCredentials), transport == null);

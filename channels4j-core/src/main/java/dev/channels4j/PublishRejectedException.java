@@ -20,7 +20,10 @@ public final class PublishRejectedException extends ChannelsException {
   public enum Reason {
     /** The queue was full and the publisher fails fast ({@link PublisherOptions.Backpressure#FAIL_FAST}). */
     QUEUE_FULL,
-    /** The publisher was closed before the event could be accepted. */
+    /**
+     * The publisher was closed before the event could be accepted, or before it was sent: its
+     * {@link Publisher#close(java.time.Duration) close} deadline passed, or its client was closed.
+     */
     CLOSED,
     /** The publishing thread was interrupted while it waited for room in the queue. */
     INTERRUPTED

@@ -1,5 +1,6 @@
 package dev.channels4j;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -18,8 +19,13 @@ import java.util.concurrent.CompletableFuture;
  *       requests in flight, so a later batch cannot overtake an earlier one;
  *   <li>an event that is invalid fails its own future with a {@link ValidationException} and is
  *       never sent; the others are unaffected;
- *   <li>{@link #flush()} and {@link #close()} deliver every event accepted before they were called.
+ *   <li>{@link #flush()} delivers every event accepted before it was called; {@link #close()}
+ *       does too, within {@link #DEFAULT_CLOSE_TIMEOUT} (or the bound given to
+ *       {@link #close(Duration)}): what is not delivered by then fails, and the call returns.
  * </ul>
+ *
+ * <p>Closing the {@link ChannelsClient} that made a publisher fails whatever the publisher still
+ * holds, at once: close publishers first to let their events go out.
  *
  * <p>A request is sent when a full batch is ready, or when the oldest waiting event has lingered
  * for {@link PublisherOptions.Builder#linger linger}, at most
@@ -39,6 +45,11 @@ import java.util.concurrent.CompletableFuture;
  * }</pre>
  */
 public interface Publisher extends AutoCloseable {
+  /**
+   * How long {@link #close()} waits for accepted events to be delivered: 10 seconds, twice the
+   * client's default request timeout.
+   */
+  Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
   /**
    * Accepts one event for publishing. Encrypted channels, {@link Event#excluding socket ids} and
@@ -57,11 +68,26 @@ public interface Publisher extends AutoCloseable {
   void flush();
 
   /**
-   * Stops accepting events ({@link #publish} then fails with {@link PublishRejectedException}),
-   * sends every accepted event, and blocks until each has completed. Idempotent.
+   * {@link #close(Duration)} with {@link #DEFAULT_CLOSE_TIMEOUT}: returns within about 10 seconds,
+   * whatever the server does.
    */
   @Override
   void close();
+
+  /**
+   * Stops accepting events ({@link #publish} then fails with {@link PublishRejectedException}),
+   * sends every accepted event, and blocks until each has completed or {@code timeout} has passed.
+   * Then whatever is not delivered fails at once: events never sent with a
+   * {@link PublishRejectedException} ({@code CLOSED}), events whose request is still in flight with
+   * a {@link TransportException} ({@code TIMEOUT}: they may or may not have been published). Each
+   * future completes exactly once. Idempotent; {@code Duration.ZERO} fails everything not yet
+   * delivered at once.
+   *
+   * <pre>{@code
+   * publisher.close(Duration.ofSeconds(2)); // at shutdown, when 2 s is all there is
+   * }</pre>
+   */
+  void close(Duration timeout);
 
   /**
    * The publisher's counters now: events queued, requests in flight, events sent and failed.

@@ -26,6 +26,12 @@ public final class TransportException extends ChannelsException {
     CONNECTION_RESET,
     /** The host name could not be resolved. */
     UNKNOWN_HOST,
+    /**
+     * The answer was larger than the client reads ({@code ChannelsClient.Builder.maxResponseSize},
+     * 4 MiB by default): the rest was not read and the connection was dropped. The API's answers
+     * are a few kilobytes, so this points at a misbehaving server or proxy; retrying does not help.
+     */
+    RESPONSE_TOO_LARGE,
     /** Any other I/O failure, TLS among them. */
     OTHER
   }
@@ -42,8 +48,11 @@ public final class TransportException extends ChannelsException {
     return kind;
   }
 
-  /** Every transport failure may succeed on another attempt. */
+  /**
+   * Whether another attempt may succeed: true for every kind but {@link Kind#RESPONSE_TOO_LARGE},
+   * which the same server would answer the same way.
+   */
   public boolean isRetryable() {
-    return true;
+    return kind != Kind.RESPONSE_TOO_LARGE;
   }
 }

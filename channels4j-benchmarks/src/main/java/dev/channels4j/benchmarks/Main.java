@@ -12,6 +12,7 @@ import java.util.Arrays;
  * java -jar channels4j-benchmarks/target/benchmarks.jar jmh [JMH options]   # per-operation cost
  * java -jar channels4j-benchmarks/target/benchmarks.jar load [--events N] [--warmup N] [--sinks minimal,local]
  * java -jar channels4j-benchmarks/target/benchmarks.jar fanout [--servers soketi,channels4j-local] [--events N] ...
+ * java -jar channels4j-benchmarks/target/benchmarks.jar soak [--minutes 10]                 # RELIABILITY.md
  * </pre>
  *
  * <p>{@code sink} and {@code client} are the child processes the load harness starts.
@@ -30,9 +31,10 @@ public final class Main {
       case "fanout" -> dev.channels4j.benchmarks.fanout.FanOutBenchmark.main(rest);
       case "fanout-server" -> dev.channels4j.benchmarks.fanout.LocalServerMain.main(rest);
       case "attack" -> dev.channels4j.benchmarks.attack.Attacks.main(rest);
+      case "soak" -> dev.channels4j.benchmarks.soak.Soak.main(rest);
       default -> {
         System.out.println("usage: benchmarks.jar jmh [JMH options] | load [--events N] [--warmup N] [--sinks minimal,local]"
-            + " | fanout [--servers soketi,channels4j-local] [--subscribers N] [--events N]");
+            + " | fanout [--servers soketi,channels4j-local] [--subscribers N] [--events N] | soak [--minutes M]");
         System.exit(command.equals("help") ? 0 : 2);
       }
     }

@@ -42,10 +42,19 @@ public record Connection(
 
   /** A client of this app's HTTP API whose batches hold up to {@code maxBatchSize} events. */
   public ChannelsClient client(int maxBatchSize) {
+    return client(maxBatchSize, 10 * 1024);
+  }
+
+  /**
+   * A client of this app's HTTP API whose batches hold up to {@code maxBatchSize} events of up to
+   * {@code maxDataSize} bytes of data each.
+   */
+  public ChannelsClient client(int maxBatchSize, int maxDataSize) {
     ChannelsClient.Builder builder = ChannelsClient.builder()
         .appId(appId).key(key).secret(secret)
         .useTls(tls)
         .maxBatchSize(maxBatchSize)
+        .maxDataSize(maxDataSize)
         .timeout(Duration.ofSeconds(10))
         .encryptionMasterKeyBase64(encryptionMasterKey);
     if (cluster != null) {

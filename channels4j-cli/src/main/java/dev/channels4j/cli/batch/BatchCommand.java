@@ -31,7 +31,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "batch", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
         "Publish every event of a JSON Lines file, in batches, accounting for every line.",
-        "One event per line: {\"channel\":\"orders\",\"name\":\"created\",\"data\":{\"id\":1}} with an optional \"socket_id\"; blank lines are ignored. Requests go out with bounded concurrency; invalid and failed lines are reported with their numbers. Exit code: 0 all sent, 1 the service refused some, 2 some lines were invalid (the valid ones are still sent)."},
+        "One event per line: {\"channel\":\"orders\",\"name\":\"created\",\"data\":{\"id\":1}} with an optional \"socket_id\"; blank lines are ignored. Requests go out with bounded concurrency; invalid and failed lines are reported with their numbers. Exit code: 0 all sent, 1 the service refused some (or could not be reached), 2 some lines were invalid (the valid ones are still sent)."},
     footer = {"", "Example:", "  ./channels4j batch events.jsonl --concurrency 8"})
 public final class BatchCommand implements Callable<Integer> {
   private final CliContext context;
@@ -48,7 +48,7 @@ public final class BatchCommand implements Callable<Integer> {
   int concurrency;
 
   @Option(names = "--max-data-size", paramLabel = "<bytes>", defaultValue = "10240",
-      description = "The largest data of one event (default ${DEFAULT-VALUE}).")
+      description = "The largest data of one event (default ${DEFAULT-VALUE}); raise it if your cluster allows more.")
   int maxDataSize;
 
   @Option(names = "--dry-run", description = "Check every line, send nothing.")
@@ -93,28 +93,31 @@ public final class BatchCommand implements Callable<Integer> {
     if (dryRun || valid.isEmpty()) {
       outcome = BatchRun.Outcome.nothingSent(valid.size());
     } else {
-      try (ChannelsClient client = app.client(batchSize)) {
+      try (ChannelsClient client = app.client(batchSize, maxDataSize)) {
         Progress bar = Progress.of(context.err(), valid.size(), context.interactive(), progress && !output.json);
         outcome = new BatchRun(client, batchSize, concurrency, bar).send(valid);
       }
     }
     List<BatchLine> invalid = lines.stream().filter(line -> !line.valid()).toList();
     report(lines.size(), invalid, outcome);
-    if (!outcome.failures().isEmpty()) {
+    if (outcome.failures().stream().anyMatch(f -> !f.refusedBeforeSending())) {
       return ExitCodes.SERVICE_ERROR;
     }
-    return invalid.isEmpty() ? ExitCodes.OK : ExitCodes.BAD_INPUT;
+    return invalid.isEmpty() && outcome.failures().isEmpty() ? ExitCodes.OK : ExitCodes.BAD_INPUT;
   }
 
   private void report(int total, List<BatchLine> invalid, BatchRun.Outcome outcome) {
-    int failed = outcome.failures().stream().mapToInt(f -> f.lines().size()).sum();
+    int failed = outcome.failures().stream().filter(f -> !f.refusedBeforeSending()).mapToInt(f -> f.lines().size()).sum();
+    int refusedBeforeSending = outcome.failures().stream().filter(BatchRun.Failure::refusedBeforeSending)
+        .mapToInt(f -> f.lines().size()).sum();
     if (output.json) {
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("events", total);
       json.put("sent", outcome.sent());
       json.put("batches", outcome.batches());
       json.put("invalid", invalid.stream().map(line -> Map.of("line", line.number(), "error", line.problem())).toList());
-      json.put("failed", outcome.failures().stream().map(f -> Map.of("lines", f.lines(), "error", f.message())).toList());
+      json.put("failed", outcome.failures().stream()
+          .map(f -> Map.of("lines", f.lines(), "error", f.message(), "sent", !f.refusedBeforeSending())).toList());
       json.put("seconds", outcome.seconds());
       json.put("dry_run", dryRun);
       context.out().println(Json.write(json));
@@ -127,7 +130,7 @@ public final class BatchCommand implements Callable<Integer> {
     for (BatchRun.Failure failure : outcome.failures()) {
       List<Integer> numbers = failure.lines();
       context.err().println((numbers.size() == 1 ? "line " : "lines ") + LineRanges.format(numbers)
-          + ": not sent: " + failure.message());
+          + (failure.refusedBeforeSending() ? ": invalid, not sent: " : ": not sent: ") + failure.message());
     }
     String summary;
     if (dryRun) {
@@ -137,12 +140,13 @@ public final class BatchCommand implements Callable<Integer> {
           outcome.sent(), total, outcome.batches(), outcome.batches() == 1 ? "batch" : "batches",
           outcome.seconds(), outcome.seconds() > 0 ? outcome.sent() / outcome.seconds() : 0.0);
     }
-    boolean clean = invalid.isEmpty() && failed == 0;
+    boolean clean = invalid.isEmpty() && failed == 0 && refusedBeforeSending == 0;
     context.out().println(clean ? style.green(summary) : summary);
     if (!clean) {
       List<String> problems = new ArrayList<>();
-      if (!invalid.isEmpty()) {
-        problems.add(invalid.size() + (invalid.size() == 1 ? " line is" : " lines are") + " invalid");
+      int invalidLines = invalid.size() + refusedBeforeSending;
+      if (invalidLines > 0) {
+        problems.add(invalidLines + (invalidLines == 1 ? " line is" : " lines are") + " invalid");
       }
       if (failed > 0) {
         problems.add(failed + (failed == 1 ? " event was" : " events were") + " refused or not delivered to the service");

@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  * flight, and records which lines each failed request carried.
  */
 final class BatchRun {
-  private static final Pattern BATCH_EVENT = Pattern.compile("^batch event #(\\d+): (.*)$", Pattern.DOTALL);
+  /** How the library names one event of a batch in a validation message: "batch event #3: ..." or "batch event #3 data is ...". */
+  private static final Pattern BATCH_EVENT = Pattern.compile("^batch event #(\\d+):? (.*)$", Pattern.DOTALL);
 
   private final ChannelsClient client;
   private final int batchSize;
@@ -38,13 +39,19 @@ final class BatchRun {
   }
 
   /**
-   * A request that failed, and the lines it carried.
+   * Lines that were not published, and why.
    *
    * @param group failures of one group are reported together: the API status, or the message
+   * @param refusedBeforeSending the library refused them before anything was sent (invalid
+   *     input), as opposed to a request the service refused or that failed on the way
    */
-  record Failure(List<Integer> lines, String message, String group) {
+  record Failure(List<Integer> lines, String message, String group, boolean refusedBeforeSending) {
     Failure(List<Integer> lines, String message) {
-      this(lines, message, message);
+      this(lines, message, message, false);
+    }
+
+    static Failure invalid(List<Integer> lines, String message) {
+      return new Failure(lines, message, "invalid: " + message, true);
     }
   }
 
@@ -71,13 +78,12 @@ final class BatchRun {
         inFlight.release();
         break;
       }
-      List<BatchLine> chunk = lines.subList(from, Math.min(from + batchSize, lines.size()));
-      List<Event> events = chunk.stream().map(BatchLine::event).toList();
-      CompletableFuture<?> request;
-      try {
-        request = client.async().triggerBatch(events);
-      } catch (RuntimeException e) {
-        request = CompletableFuture.failedFuture(e);
+      List<BatchLine> chunk = new ArrayList<>(lines.subList(from, Math.min(from + batchSize, lines.size())));
+      CompletableFuture<?> request = sendValid(chunk, failures, settled);
+      if (request == null) {
+        // The library refused every line of the chunk: nothing was sent.
+        inFlight.release();
+        continue;
       }
       requests.add(request.whenComplete((result, error) -> {
         try {
@@ -109,6 +115,42 @@ final class BatchRun {
     return new Outcome(sent.get(), requests.size(), merge(failures), (System.nanoTime() - start) / 1e9);
   }
 
+  /**
+   * Sends the chunk, less the events the library refuses before sending (its limits may differ
+   * from the checks made when the lines were read): each refused event is blamed on its own line,
+   * and the others go out without it. Returns the request, or null when no event was left.
+   */
+  private CompletableFuture<?> sendValid(List<BatchLine> chunk, List<Failure> failures, AtomicInteger settled) {
+    while (!chunk.isEmpty()) {
+      List<Event> events = chunk.stream().map(BatchLine::event).toList();
+      CompletableFuture<?> request;
+      try {
+        request = client.async().triggerBatch(events);
+      } catch (RuntimeException e) {
+        request = CompletableFuture.failedFuture(e);
+      }
+      Throwable refused = request.isCompletedExceptionally()
+          ? request.handle((r, e) -> unwrap(e)).join() : null;
+      if (!(refused instanceof ValidationException)) {
+        return request;
+      }
+      String message = refused.getMessage() == null ? refused.toString() : refused.getMessage();
+      Matcher matcher = BATCH_EVENT.matcher(message);
+      int index = matcher.matches() ? Integer.parseInt(matcher.group(1)) : -1;
+      synchronized (failures) {
+        if (index < 0 || index >= chunk.size()) {
+          failures.add(Failure.invalid(chunk.stream().map(BatchLine::number).toList(), message));
+          progress.update(settled.addAndGet(chunk.size()));
+          return null;
+        }
+        BatchLine blamed = chunk.remove(index);
+        failures.add(Failure.invalid(List.of(blamed.number()), matcher.group(2)));
+      }
+      progress.update(settled.addAndGet(1));
+    }
+    return null;
+  }
+
   /** Failures of one group become one, so a thousand refused batches read as one line. */
   static List<Failure> merge(List<Failure> failures) {
     Map<String, Failure> byGroup = new LinkedHashMap<>();
@@ -117,7 +159,8 @@ final class BatchRun {
         .forEach(failure -> byGroup.merge(failure.group(), failure, (first, next) -> {
           List<Integer> numbers = new ArrayList<>(first.lines());
           numbers.addAll(next.lines());
-          return new Failure(numbers.stream().sorted().toList(), first.message(), first.group());
+          return new Failure(numbers.stream().sorted().toList(), first.message(), first.group(),
+              first.refusedBeforeSending());
         }));
     return List.copyOf(byGroup.values());
   }
@@ -147,7 +190,7 @@ final class BatchRun {
     }
     // API errors of one status read alike even when their bodies differ (a signature, a timestamp).
     String group = error instanceof ApiException api ? "HTTP " + api.status() : message;
-    return List.of(new Failure(chunk.stream().map(BatchLine::number).toList(), message, group));
+    return List.of(new Failure(chunk.stream().map(BatchLine::number).toList(), message, group, false));
   }
 
   private static Throwable unwrap(Throwable error) {

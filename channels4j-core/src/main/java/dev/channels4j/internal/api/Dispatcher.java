@@ -7,6 +7,7 @@ import dev.channels4j.TransportException;
 import dev.channels4j.internal.Errors;
 import dev.channels4j.internal.signing.RequestSigner;
 import dev.channels4j.internal.transport.ApacheTransport;
+import dev.channels4j.internal.transport.ResponseTooLargeException;
 import dev.channels4j.spi.JsonCodec;
 import dev.channels4j.spi.Transport;
 import dev.channels4j.spi.TransportRequest;
@@ -224,6 +225,14 @@ public final class Dispatcher {
       return channels;
     }
     String what = request.toString();
+    Throwable t = failure;
+    for (int depth = 0; t != null && depth < 8; depth++, t = t.getCause()) {
+      if (t instanceof ResponseTooLargeException tooLarge) {
+        return Errors.transport(
+            TransportException.Kind.RESPONSE_TOO_LARGE, what + ": " + tooLarge.getMessage()
+                + "; the API's answers are kilobytes, so a server or proxy on the way misbehaves", tooLarge);
+      }
+    }
     if (failure instanceof TimeoutException) {
       return Errors.transport(
           TransportException.Kind.TIMEOUT, what + " timed out after " + timeout.toMillis() + " ms", failure);
@@ -242,7 +251,7 @@ public final class Dispatcher {
       return Errors.transport(
           TransportException.Kind.TIMEOUT, what + " timed out: " + failure.getMessage(), failure);
     }
-    if (failure instanceof SocketException || failure instanceof EOFException
+    if (failure instanceof SocketException || failure instanceof EOFException || isResetMessage(failure)
         || failure.getClass().getSimpleName().equals("ConnectionClosedException")
         || failure.getClass().getSimpleName().equals("NoHttpResponseException")) {
       return Errors.transport(
@@ -254,11 +263,18 @@ public final class Dispatcher {
         TransportException.Kind.OTHER, what + " " + kind + ": " + failure, failure);
   }
 
+  /** The NIO reactor reports a reset as a plain IOException ("Connection reset by peer", "Broken pipe"). */
+  private static boolean isResetMessage(Throwable failure) {
+    String message = failure.getMessage();
+    return failure instanceof IOException && message != null
+        && (message.contains("Connection reset") || message.contains("Broken pipe"));
+  }
+
   private static boolean isRetryable(ChannelsException error) {
     if (error instanceof ApiException api) {
       return api.isRetryable();
     }
-    return error instanceof TransportException;
+    return error instanceof TransportException transport && transport.isRetryable();
   }
 
   private static Duration retryAfter(ChannelsException error) {

@@ -145,7 +145,13 @@ public final class Requests {
     if (events.isEmpty() || events.size() > maxBatchSize) {
       throw new IllegalArgumentException("a batch holds 1 to " + maxBatchSize + " events, got " + events.size());
     }
-    return ApiRequest.post(appPath + "/batch_events", EventBodies.batch(events));
+    ApiRequest request = ApiRequest.post(appPath + "/batch_events", EventBodies.batch(events));
+    for (PreparedEvent event : events) {
+      if (event.info() != null) {
+        return request.requiringAnswer();
+      }
+    }
+    return request;
   }
 
   /** The largest number of events one batch request may carry. */
@@ -196,6 +202,7 @@ public final class Requests {
 
   private ApiRequest eventsRequest(
       List<String> channels, String event, String data, String socketId, String info) {
-    return ApiRequest.post(appPath + "/events", EventBodies.events(channels, event, data, socketId, info));
+    ApiRequest request = ApiRequest.post(appPath + "/events", EventBodies.events(channels, event, data, socketId, info));
+    return info == null ? request : request.requiringAnswer();
   }
 }

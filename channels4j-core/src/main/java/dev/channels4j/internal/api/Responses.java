@@ -16,14 +16,28 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * Reads typed results out of successful responses. A trigger's 2xx that is not JSON, or JSON of
- * another shape (soketi's {@code {"ok":true}}), is still a success with no attributes; a query
- * whose answer cannot be read is an {@link ApiException}, since there is no result to return.
+ * Reads typed results out of successful responses.
+ *
+ * <p>A 2xx answer whose body is not JSON (an HTML page from a proxy, an empty body) is read in one
+ * of two ways, decided by whether the caller reads the answer ({@link ApiRequest#answerRequired}):
+ * <ul>
+ *   <li>queries ({@code channels}, {@code channel}, {@code users}) and events sent with
+ *       {@code info} are strict: such an answer is an {@link ApiException} (its status, and a message
+ *       saying the body is not JSON), because the result the caller asked for is not there, and a
+ *       default would hide a broken proxy;
+ *   <li>a plain trigger, batch or {@code sendToUser} is lenient: a 2xx is the API's statement that
+ *       it accepted the events, and its body carries nothing the caller reads (Pusher answers
+ *       {@code {}}, soketi {@code {"ok":true}}, other compatible servers an empty body), so any 2xx
+ *       body is a success with no attributes.
+ * </ul>
  */
 public final class Responses {
   private Responses() {}
 
-  public static TriggerResult trigger(ApiResponse response) {
+  public static TriggerResult trigger(ApiRequest request, ApiResponse response) {
+    if (request.answerRequired()) {
+      object(request, response);
+    }
     Map<String, ChannelCounts> channels = new LinkedHashMap<>();
     if (response.json() instanceof Map<?, ?> body && body.get("channels") instanceof Map<?, ?> map) {
       for (Map.Entry<?, ?> entry : map.entrySet()) {
@@ -33,7 +47,10 @@ public final class Responses {
     return new TriggerResult(channels);
   }
 
-  public static BatchResult batch(ApiResponse response) {
+  public static BatchResult batch(ApiRequest request, ApiResponse response) {
+    if (request.answerRequired()) {
+      object(request, response);
+    }
     List<ChannelCounts> events = new ArrayList<>();
     if (response.json() instanceof Map<?, ?> body && body.get("batch") instanceof List<?> list) {
       for (Object item : list) {
@@ -85,7 +102,9 @@ public final class Responses {
     if (response.json() instanceof Map<?, ?> map) {
       return map;
     }
-    throw unreadable(request, response, "not a JSON object");
+    throw unreadable(request, response, response.json() == null
+        ? (response.body().isEmpty() ? "empty, not JSON" : "not JSON; a proxy or server in the way may have answered")
+        : "JSON, but not an object");
   }
 
   private static ApiException unreadable(ApiRequest request, ApiResponse response, String why) {

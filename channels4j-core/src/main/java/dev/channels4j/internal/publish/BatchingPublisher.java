@@ -16,6 +16,7 @@ import dev.channels4j.internal.api.Dispatcher;
 import dev.channels4j.internal.api.PreparedEvent;
 import dev.channels4j.internal.api.Requests;
 import dev.channels4j.internal.api.Responses;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,9 +24,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -52,6 +56,7 @@ public final class BatchingPublisher implements Publisher {
   private final int resumeBelow;
   private final boolean failFast;
   private final ScheduledThreadPoolExecutor timer;
+  private final Runnable onClose;
   /** Marks the thread that is draining, so a request that fails synchronously does not recurse. */
   private final ThreadLocal<Boolean> draining = new ThreadLocal<>();
 
@@ -74,6 +79,12 @@ public final class BatchingPublisher implements Publisher {
   private final LongAdder eventsFailed = new LongAdder();
 
   public BatchingPublisher(Requests requests, Dispatcher dispatcher, PublisherOptions options) {
+    this(requests, dispatcher, options, () -> {});
+  }
+
+  /** A publisher that runs {@code onClose} once closed (its client stops tracking it). */
+  public BatchingPublisher(Requests requests, Dispatcher dispatcher, PublisherOptions options, Runnable onClose) {
+    this.onClose = onClose;
     int clientLimit = requests.maxBatchSize();
     if (options.maxBatchSize() > clientLimit) {
       throw Errors.validation(
@@ -153,8 +164,79 @@ public final class BatchingPublisher implements Publisher {
 
   @Override
   public void close() {
-    awaitAll(expedite(true));
+    close(DEFAULT_CLOSE_TIMEOUT);
+  }
+
+  @Override
+  public void close(Duration timeout) {
+    if (timeout == null || timeout.isNegative()) {
+      throw Errors.validation("close timeout must be zero or positive, got " + timeout);
+    }
+    if (timeout.isZero()) {
+      abort("the publisher was closed with no time to deliver");
+      return;
+    }
+    long deadline = System.nanoTime() + timeout.toNanos();
+    CompletableFuture<Void> all = CompletableFuture.allOf(expedite(true)).handle((ignored, error) -> null);
+    try {
+      long left = deadline - System.nanoTime();
+      if (left > 0) {
+        all.get(left, TimeUnit.NANOSECONDS);
+      }
+    } catch (TimeoutException | ExecutionException e) {
+      // what is still pending is failed below
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      abort("the thread closing the publisher was interrupted");
+    }
+    if (!all.isDone()) {
+      abort("the publisher's close(" + timeout.toMillis() + " ms) deadline passed");
+    }
     timer.shutdownNow();
+    onClose.run();
+  }
+
+  /**
+   * Fails every event not yet delivered, at once, and stops accepting: the queued ones (never
+   * sent) with {@link PublishRejectedException.Reason#CLOSED}, those of requests in flight with a
+   * {@link TransportException} of kind {@code TIMEOUT}, since whether they arrive is unknown. A
+   * request still in flight later completes nothing: each future completes once.
+   */
+  public void abort(String reason) {
+    List<Pending> unsent = new ArrayList<>();
+    List<Pending> unanswered = new ArrayList<>();
+    lock.lock();
+    try {
+      closed = true;
+      notFull.signalAll();
+      for (Lane lane : lanes.values()) {
+        unsent.addAll(lane.events);
+        lane.events.clear();
+      }
+      readyLanes.clear();
+      queued = 0;
+      queuedGauge = 0;
+      readyEvents = 0;
+      overdue = false;
+      for (Batch batch : inFlightBatches) {
+        unanswered.addAll(batch.events);
+      }
+    } finally {
+      lock.unlock();
+    }
+    timer.shutdownNow();
+    if (!unsent.isEmpty()) {
+      PublishRejectedException notSent = Errors.publishRejected(PublishRejectedException.Reason.CLOSED,
+          "not sent: " + reason + " before this event's turn came");
+      unsent.forEach(pending -> fail(pending, notSent));
+    }
+    if (!unanswered.isEmpty()) {
+      TransportException unknown = Errors.transport(TransportException.Kind.TIMEOUT,
+          reason + " while the request carrying this event was in flight: it may or may not have been published",
+          null);
+      unanswered.forEach(pending -> fail(pending, unknown));
+    }
+    onClose.run();
   }
 
   /** Lets partial batches go, drains, and returns the futures of every event accepted so far. */
@@ -296,36 +378,45 @@ public final class BatchingPublisher implements Publisher {
       events.add(pending.event);
     }
     CompletableFuture<Dispatcher.ApiResponse> sent;
+    ApiRequest request = null;
     try {
-      ApiRequest request = requests.batchOf(events);
+      request = requests.batchOf(events);
       sent = dispatcher.send(request);
     } catch (RuntimeException e) {
       sent = CompletableFuture.failedFuture(e);
     }
-    sent.whenComplete((response, error) -> finish(batch, response, error));
+    ApiRequest sentRequest = request;
+    sent.whenComplete((response, error) -> finish(batch, sentRequest, response, error));
   }
 
-  private void finish(Batch batch, Dispatcher.ApiResponse response, Throwable error) {
+  private void finish(Batch batch, ApiRequest request, Dispatcher.ApiResponse response, Throwable error) {
+    List<ChannelCounts> counts = List.of();
     if (error == null) {
-      List<ChannelCounts> counts;
       try {
-        counts = Responses.batch(response).events();
+        counts = Responses.batch(request, response).events();
       } catch (RuntimeException unreadable) {
-        counts = List.of();
+        error = unreadable; // asked for info, got an answer without it: see Responses
       }
-      // Counted before the futures complete, so a callback that reads stats() sees its own event.
-      eventsSent.add(batch.events.size());
+    }
+    if (error == null) {
       for (int i = 0; i < batch.events.size(); i++) {
-        batch.events.get(i).future.complete(i < counts.size() ? counts.get(i) : NO_COUNTS);
+        Pending pending = batch.events.get(i);
+        if (pending.claim()) { // not if an abort failed it meanwhile
+          // Counted before the future completes, so a callback that reads stats() sees its own event.
+          eventsSent.increment();
+          pending.future.complete(i < counts.size() ? counts.get(i) : NO_COUNTS);
+        }
       }
     } else {
       Throwable cause = Dispatcher.unwrap(error);
       ChannelsException failure = cause instanceof ChannelsException channels
           ? channels
           : Errors.transport(TransportException.Kind.OTHER, "batch request failed: " + cause, cause);
-      eventsFailed.add(batch.events.size());
       for (Pending pending : batch.events) {
-        pending.future.completeExceptionally(failure);
+        if (pending.claim()) {
+          eventsFailed.increment();
+          pending.future.completeExceptionally(failure);
+        }
       }
     }
     lock.lock();
@@ -348,6 +439,13 @@ public final class BatchingPublisher implements Publisher {
     drain();
   }
 
+  private void fail(Pending pending, ChannelsException error) {
+    if (pending.claim()) {
+      eventsFailed.increment();
+      pending.future.completeExceptionally(error);
+    }
+  }
+
   @Override
   public PublisherStats stats() {
     return new PublisherStats(queuedGauge, inFlightGauge, eventsSent.sum(), eventsFailed.sum());
@@ -358,7 +456,22 @@ public final class BatchingPublisher implements Publisher {
     return "BatchingPublisher[maxBatch=" + maxBatch + ", maxInFlight=" + maxInFlight + ", capacity=" + capacity + "]";
   }
 
-  private record Pending(PreparedEvent event, CompletableFuture<ChannelCounts> future) {}
+  /** One accepted event and its future, settled once: by its request's outcome or by an abort. */
+  private static final class Pending {
+    final PreparedEvent event;
+    final CompletableFuture<ChannelCounts> future;
+    private final AtomicBoolean settled = new AtomicBoolean();
+
+    Pending(PreparedEvent event, CompletableFuture<ChannelCounts> future) {
+      this.event = event;
+      this.future = future;
+    }
+
+    /** Whether this caller settles the event (counts it and completes its future). */
+    boolean claim() {
+      return settled.compareAndSet(false, true);
+    }
+  }
 
   /** The waiting events of one channel. */
   private static final class Lane {

@@ -4,8 +4,7 @@ import dev.channels4j.spi.Transport;
 import dev.channels4j.spi.TransportRequest;
 import dev.channels4j.spi.TransportResponse;
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.nio.ByteBuffer;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +16,6 @@ import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
 import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
 import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
 import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
-import org.apache.hc.client5.http.async.methods.SimpleResponseConsumer;
 import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.auth.CredentialsProvider;
 import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
@@ -31,17 +29,10 @@ import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.EntityDetails;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
-import org.apache.hc.core5.http.HttpException;
-import org.apache.hc.core5.http.HttpResponse;
 import org.apache.hc.core5.http.RequestNotExecutedException;
-import org.apache.hc.core5.http.nio.AsyncResponseConsumer;
-import org.apache.hc.core5.http.nio.CapacityChannel;
-import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.reactor.IOReactorConfig;
@@ -64,11 +55,16 @@ public final class ApacheTransport implements Transport {
   private static final String USER_AGENT = "channels4j";
   private static final String CLOSED = "the client was closed before the response arrived";
   private final CloseableHttpAsyncClient client;
+  private final PoolingAsyncClientConnectionManager connections;
   private final BlockingClient blocking;
   /** Ends exchanges past their request's timeout, and those in flight when the client closes. */
   private final Watchdog watchdog = new Watchdog();
   private final Duration defaultTimeout;
   private final RequestConfig defaultRequestConfig;
+  private final int maxResponseBytes;
+
+  /** The most bytes of a response body kept by default: the API's answers are a few kilobytes. */
+  public static final int DEFAULT_MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
 
   /** A proxy to send every request through, with optional credentials. */
   public record Proxy(String host, int port, String username, String password) {
@@ -94,6 +90,19 @@ public final class ApacheTransport implements Transport {
   }
 
   public ApacheTransport(Duration connectTimeout, Duration timeout, int maxConnections, Proxy proxy) {
+    this(connectTimeout, timeout, maxConnections, proxy, DEFAULT_MAX_RESPONSE_BYTES);
+  }
+
+  /**
+   * A transport that fails an exchange whose response body exceeds {@code maxResponseBytes} with a
+   * {@link ResponseTooLargeException}, reading no more of it.
+   */
+  public ApacheTransport(Duration connectTimeout, Duration timeout, int maxConnections, Proxy proxy,
+      int maxResponseBytes) {
+    if (maxResponseBytes < 1) {
+      throw new IllegalArgumentException("maxResponseBytes must be at least 1, got " + maxResponseBytes);
+    }
+    this.maxResponseBytes = maxResponseBytes;
     this.defaultTimeout = timeout;
     this.defaultRequestConfig = requestConfigFor(timeout);
     PoolingAsyncClientConnectionManager connections =
@@ -102,6 +111,7 @@ public final class ApacheTransport implements Transport {
             .setMaxConnPerRoute(maxConnections)
             .setDefaultConnectionConfig(connectionConfig(connectTimeout, timeout))
             .build();
+    this.connections = connections;
     IOReactorConfig reactor = IOReactorConfig.custom()
         .setIoThreadCount(Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())))
         .build();
@@ -129,7 +139,7 @@ public final class ApacheTransport implements Transport {
       this.client = builder.build();
     }
     this.client.start();
-    this.blocking = new BlockingClient(connectTimeout, timeout, maxConnections, proxy, watchdog);
+    this.blocking = new BlockingClient(connectTimeout, timeout, maxConnections, proxy, watchdog, maxResponseBytes);
   }
 
   @Override
@@ -156,7 +166,7 @@ public final class ApacheTransport implements Transport {
     HttpClientContext context = HttpClientContext.create();
     context.setRequestConfig(config);
     CompletableFuture<TransportResponse> result = new CompletableFuture<>();
-    AbandonableConsumer consumer = new AbandonableConsumer(SimpleResponseConsumer.create());
+    GuardedResponseConsumer consumer = new GuardedResponseConsumer(maxResponseBytes);
     Future<SimpleHttpResponse> inFlight =
         client.execute(
             SimpleRequestProducer.create(httpRequest),
@@ -165,11 +175,24 @@ public final class ApacheTransport implements Transport {
             new FutureCallback<>() {
               @Override
               public void completed(SimpleHttpResponse response) {
-                result.complete(toResponse(response));
+                // On a reactor thread: nothing may escape (see GuardedResponseConsumer).
+                try {
+                  result.complete(toResponse(response));
+                } catch (Throwable t) {
+                  result.completeExceptionally(new IOException("reading the response failed: " + t, t));
+                }
               }
 
               @Override
               public void failed(Exception e) {
+                try {
+                  failedOnReactor(e);
+                } catch (Throwable t) {
+                  result.completeExceptionally(e);
+                }
+              }
+
+              private void failedOnReactor(Exception e) {
                 if (mayResend && e instanceof RequestNotExecutedException) {
                   // The pooled connection was found closed before any byte was written: nothing
                   // reached the server, so sending again is safe, even for a POST.
@@ -240,10 +263,35 @@ public final class ApacheTransport implements Transport {
     return new TransportResponse(response.getCode(), headersOf(response.getHeaders()), body == null ? new byte[0] : body);
   }
 
-  static TransportResponse toResponse(ClassicHttpResponse response) throws IOException {
+  /**
+   * Reads a classic response, at most {@code limit} bytes of body. Past that it calls
+   * {@code abort}, which must drop the connection: closing the body's stream would read the rest
+   * of it, and a hostile body never ends.
+   */
+  static TransportResponse toResponse(ClassicHttpResponse response, int limit, Runnable abort) throws IOException {
     HttpEntity entity = response.getEntity();
-    byte[] body = entity == null ? new byte[0] : EntityUtils.toByteArray(entity);
+    byte[] body = entity == null ? new byte[0] : boundedBody(entity, limit, abort);
     return new TransportResponse(response.getCode(), headersOf(response.getHeaders()), body);
+  }
+
+  private static byte[] boundedBody(HttpEntity entity, int limit, Runnable abort) throws IOException {
+    long announced = entity.getContentLength();
+    if (announced > limit) {
+      abort.run();
+      throw new ResponseTooLargeException(limit, "Content-Length " + announced);
+    }
+    InputStream in = entity.getContent();
+    if (in == null) {
+      return new byte[0];
+    }
+    // One byte past the limit tells an answer of exactly the limit from a larger one.
+    byte[] body = in.readNBytes((int) Math.min((long) limit + 1, Integer.MAX_VALUE - 8));
+    if (body.length > limit) {
+      abort.run();
+      throw new ResponseTooLargeException(limit, "over " + limit + " bytes received");
+    }
+    in.close(); // at the end of the body already: releases the connection for reuse
+    return body;
   }
 
   /**
@@ -281,72 +329,13 @@ public final class ApacheTransport implements Transport {
     // pending until the request timeout. Fail and cancel them first, as ChannelsClient.close() says.
     watchdog.abortAll(new IOException(CLOSED));
     blocking.close();
+    // The reactor's graceful shutdown waits up to 5 s for its sessions to end, and a connection
+    // to a server that does not answer never does; an immediate shutdown of the reactor itself
+    // races its selector (HttpClient logs a ClosedSelectorException at ERROR). Closing every
+    // connection first, then the reactor gracefully, is prompt and quiet.
+    connections.close(CloseMode.IMMEDIATE);
     client.close(CloseMode.GRACEFUL);
     watchdog.close();
-  }
-
-  /**
-   * Cancelling an exchange from outside the I/O reactor does not always release its connection
-   * while the response body is still arriving (seen with a server trickling its body: the pooled
-   * connection stayed leased). Failing the next read from inside the reactor does.
-   */
-  private static final class AbandonableConsumer implements AsyncResponseConsumer<SimpleHttpResponse> {
-    private final AsyncResponseConsumer<SimpleHttpResponse> delegate;
-    private volatile boolean abandoned;
-
-    AbandonableConsumer(AsyncResponseConsumer<SimpleHttpResponse> delegate) {
-      this.delegate = delegate;
-    }
-
-    void abandon() {
-      abandoned = true;
-    }
-
-    private void failIfAbandoned() throws IOException {
-      if (abandoned) {
-        throw new InterruptedIOException("response abandoned: the request timed out or was cancelled");
-      }
-    }
-
-    @Override
-    public void consumeResponse(
-        HttpResponse response, EntityDetails entity, HttpContext context, FutureCallback<SimpleHttpResponse> callback)
-        throws HttpException, IOException {
-      failIfAbandoned();
-      delegate.consumeResponse(response, entity, context, callback);
-    }
-
-    @Override
-    public void informationResponse(HttpResponse response, HttpContext context) throws HttpException, IOException {
-      delegate.informationResponse(response, context);
-    }
-
-    @Override
-    public void updateCapacity(CapacityChannel capacityChannel) throws IOException {
-      failIfAbandoned();
-      delegate.updateCapacity(capacityChannel);
-    }
-
-    @Override
-    public void consume(ByteBuffer src) throws IOException {
-      failIfAbandoned();
-      delegate.consume(src);
-    }
-
-    @Override
-    public void streamEnd(List<? extends Header> trailers) throws HttpException, IOException {
-      delegate.streamEnd(trailers);
-    }
-
-    @Override
-    public void failed(Exception cause) {
-      delegate.failed(cause);
-    }
-
-    @Override
-    public void releaseResources() {
-      delegate.releaseResources();
-    }
   }
 
   @Override

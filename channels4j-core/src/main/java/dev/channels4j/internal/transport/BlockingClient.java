@@ -32,10 +32,12 @@ import org.apache.hc.core5.util.Timeout;
 final class BlockingClient implements AutoCloseable {
   private final CloseableHttpClient client;
   private final Watchdog watchdog;
+  private final int maxResponseBytes;
 
   BlockingClient(Duration connectTimeout, Duration timeout, int maxConnections, ApacheTransport.Proxy proxy,
-      Watchdog watchdog) {
+      Watchdog watchdog, int maxResponseBytes) {
     this.watchdog = watchdog;
+    this.maxResponseBytes = maxResponseBytes;
     PoolingHttpClientConnectionManager connections =
         PoolingHttpClientConnectionManagerBuilder.create()
             .setMaxConnTotal(maxConnections)
@@ -82,7 +84,7 @@ final class BlockingClient implements AutoCloseable {
 
     Watchdog.Watched watched = watchdog.watch(request.timeout(), reason -> exchange.cancel());
     try {
-      return client.execute(origin.host, exchange, context, ApacheTransport::toResponse);
+      return client.execute(origin.host, exchange, context, response -> ApacheTransport.toResponse(response, maxResponseBytes, exchange::cancel));
     } catch (IOException e) {
       // The reason may be shared by every exchange the close aborted: wrap it, never initCause it.
       Exception aborted = watched.abortedWith();

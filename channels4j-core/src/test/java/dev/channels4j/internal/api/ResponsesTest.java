@@ -21,10 +21,12 @@ import org.junit.jupiter.api.Test;
 class ResponsesTest {
   private static final String SESSION = "presence-session-d41a439c438a100756f5-4bf35003e819bb138249-";
   private static final ApiRequest CHANNELS = ApiRequest.get("/apps/1/channels", Map.of());
+  private static final ApiRequest EVENTS = ApiRequest.post("/apps/1/events", new byte[0]);
+  private static final ApiRequest BATCH = ApiRequest.post("/apps/1/batch_events", new byte[0]);
 
   @Test
   void triggerResultOfTheGoParsingVector() {
-    TriggerResult result = Responses.trigger(ok("{\"channels\":{\"" + SESSION + "5cbTiUiPNGI\":{},\""
+    TriggerResult result = Responses.trigger(EVENTS, ok("{\"channels\":{\"" + SESSION + "5cbTiUiPNGI\":{},\""
         + SESSION + "PbZ5E1pP8uF\":{\"user_count\":1},\"" + SESSION
         + "oz6iqpSxMwG\":{\"user_count\":2,\"subscription_count\":3}}}"));
 
@@ -36,7 +38,7 @@ class ResponsesTest {
 
   @Test
   void triggerResultOfTheGoMultiChannelVector() {
-    TriggerResult result = Responses.trigger(ok("{\"channels\":{\"presence-test_channel\":{\"subscription_count\":2,"
+    TriggerResult result = Responses.trigger(EVENTS, ok("{\"channels\":{\"presence-test_channel\":{\"subscription_count\":2,"
         + "\"user_count\":1},\"test_channel\":{\"subscription_count\":3}}}"));
 
     assertThat(result.channel("presence-test_channel")).contains(counts(1, 2));
@@ -46,29 +48,50 @@ class ResponsesTest {
 
   @Test
   void emptyTriggerAnswerIsASuccessWithoutChannels() {
-    assertThat(Responses.trigger(ok("{}")).channels()).isEmpty();
+    assertThat(Responses.trigger(EVENTS, ok("{}")).channels()).isEmpty();
   }
 
   @Test
   void soketiTriggerAnswerIsASuccessWithoutChannels() {
-    assertThat(Responses.trigger(ok("{\"ok\":true}")).channels()).isEmpty();
+    assertThat(Responses.trigger(EVENTS, ok("{\"ok\":true}")).channels()).isEmpty();
   }
 
   @Test
   void nonJsonTriggerAnswerIsStillASuccess() {
-    assertThat(Responses.trigger(new ApiResponse(200, "OK", null)).channels()).isEmpty();
+    assertThat(Responses.trigger(EVENTS, new ApiResponse(200, "OK", null)).channels()).isEmpty();
+  }
+
+  @Test
+  void nonJsonAnswerToATriggerWithInfoIsAnApiErrorSayingSo() {
+    assertThatThrownBy(() -> Responses.trigger(EVENTS.requiringAnswer(), new ApiResponse(200, "<html>", null)))
+        .isInstanceOf(ApiException.class)
+        .hasMessageContaining("not JSON");
+  }
+
+  @Test
+  void nonJsonAnswerToABatchWithInfoIsAnApiErrorSayingSo() {
+    assertThatThrownBy(() -> Responses.batch(BATCH.requiringAnswer(), new ApiResponse(200, "<html>", null)))
+        .isInstanceOf(ApiException.class)
+        .hasMessageContaining("not JSON");
+  }
+
+  @Test
+  void emptyAnswerToAQueryIsAnApiErrorSayingSo() {
+    assertThatThrownBy(() -> Responses.channels(CHANNELS, new ApiResponse(200, "", null)))
+        .isInstanceOf(ApiException.class)
+        .hasMessageContaining("empty, not JSON");
   }
 
   @Test
   void batchResultOfTheGoVector() {
-    BatchResult result = Responses.batch(ok("{\"batch\":[{\"subscription_count\":2,\"user_count\":1},{\"subscription_count\":3}]}"));
+    BatchResult result = Responses.batch(BATCH, ok("{\"batch\":[{\"subscription_count\":2,\"user_count\":1},{\"subscription_count\":3}]}"));
 
     assertThat(result.events()).containsExactly(counts(1, 2), counts(null, 3));
   }
 
   @Test
   void emptyBatchAnswerHasNoEvents() {
-    assertThat(Responses.batch(ok("{}")).events()).isEmpty();
+    assertThat(Responses.batch(BATCH, ok("{}")).events()).isEmpty();
   }
 
   @Test

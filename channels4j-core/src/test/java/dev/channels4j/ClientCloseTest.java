@@ -1,0 +1,132 @@
+package dev.channels4j;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.channels4j.internal.api.Dispatcher;
+import dev.channels4j.testing.FaultServer;
+import dev.channels4j.testing.FaultServer.Fault;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+/** {@link ChannelsClient#close()}: prompt, quiet, and it takes its publishers down with it. */
+class ClientCloseTest {
+  private static final Path LOG = Path.of("target", "channels4j-core-test.log");
+
+  private static ChannelsClient.Builder clientFor(FaultServer server) {
+    return FaultInjectionTest.clientFor(server).timeout(Duration.ofSeconds(30));
+  }
+
+  @Test
+  void closeWithRequestsInFlightReturnsWellBeforeTheirTimeoutAndFailsThem() throws Exception {
+    List<CompletableFuture<TriggerResult>> inFlight = new ArrayList<>();
+    long closeNanos;
+    try (FaultServer server = FaultServer.start(Fault.STALL_BEFORE_HEADERS)) {
+      ChannelsClient client = clientFor(server).build();
+      for (int i = 0; i < 5; i++) {
+        inFlight.add(client.async().trigger("orders", "created", "{}"));
+      }
+      awaitRequests(server, 5);
+
+      long started = System.nanoTime();
+      client.close();
+      closeNanos = System.nanoTime() - started;
+    }
+
+    // Before the fix, close() waited 5 s for HttpClient's graceful shutdown.
+    assertThat(Duration.ofNanos(closeNanos)).isLessThan(Duration.ofSeconds(2));
+    assertThat(inFlight).allSatisfy(future -> {
+      assertThat(future).isCompletedExceptionally();
+      assertThat(future.handle((r, e) -> Dispatcher.unwrap(e)).join()).isInstanceOf(TransportException.class);
+    });
+  }
+
+  @Test
+  void closeWhileAPublisherIsBusyLogsNoErrorFromTheHttpClient() throws Exception {
+    long logBefore = Files.exists(LOG) ? Files.size(LOG) : 0;
+    AtomicBoolean stop = new AtomicBoolean();
+    // The server takes every request and never answers: the publisher's requests are all in flight.
+    try (FaultServer server = FaultServer.start(Fault.STALL_BEFORE_HEADERS)) {
+      ChannelsClient client = clientFor(server).build();
+      Publisher publisher = client.publisher(PublisherOptions.builder().linger(Duration.ZERO)
+          .backpressure(PublisherOptions.Backpressure.FAIL_FAST).build());
+      Thread publishing = new Thread(() -> {
+        while (!stop.get()) {
+          publisher.publish(Event.of("orders-" + (System.nanoTime() % 50), "created", "{}"));
+        }
+      }, "busy-publishing");
+      publishing.start();
+      awaitRequests(server, 16);
+
+      client.close();
+      stop.set(true);
+      publishing.join(5000);
+    }
+
+    String written = new String(Files.readAllBytes(LOG), StandardCharsets.UTF_8).substring((int) logBefore);
+    assertThat(written).doesNotContain("ERROR").doesNotContain("ClosedSelectorException").doesNotContain("\tat ");
+  }
+
+  @Test
+  void closingTheClientFailsWhatItsUnclosedPublishersHoldAndStopsTheirThreads() throws Exception {
+    List<CompletableFuture<ChannelCounts>> futures = new ArrayList<>();
+    try (FaultServer server = FaultServer.start(Fault.OK)) {
+      ChannelsClient client = clientFor(server).build();
+      for (int i = 0; i < 50; i++) {
+        // A long linger keeps each event queued: only closing the client can end it.
+        Publisher publisher = client.publisher(PublisherOptions.builder().linger(Duration.ofSeconds(10)).build());
+        futures.add(publisher.publish(Event.of("orders", "created", "{}")));
+      }
+      assertThat(lingerThreads()).isEqualTo(50);
+
+      client.close();
+    }
+
+    assertThat(futures).allSatisfy(future -> {
+      Throwable error = future.handle((r, e) -> Dispatcher.unwrap(e)).get(5, TimeUnit.SECONDS);
+      assertThat(error).isInstanceOf(PublishRejectedException.class).hasMessageContaining("client was closed");
+      assertThat(((PublishRejectedException) error).reason()).isEqualTo(PublishRejectedException.Reason.CLOSED);
+    });
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (lingerThreads() > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(lingerThreads()).isZero();
+  }
+
+  @Test
+  void aPublisherOfAClosedClientRejectsEvents() {
+    try (FaultServer server = FaultServer.start(Fault.OK)) {
+      ChannelsClient client = clientFor(server).build();
+      Publisher publisher = client.publisher();
+      client.close();
+
+      assertThat(publisher.publish(Event.of("orders", "created", "{}")))
+          .failsWithin(Duration.ofSeconds(5))
+          .withThrowableThat()
+          .havingCause()
+          .isInstanceOf(PublishRejectedException.class);
+    }
+  }
+
+  private static long lingerThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.isAlive() && t.getName().equals("channels4j-publisher-linger"))
+        .count();
+  }
+
+  static void awaitRequests(FaultServer server, int count) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (server.requests() < count && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    assertThat(server.requests()).isGreaterThanOrEqualTo(count);
+  }
+}

@@ -1,0 +1,147 @@
+package dev.channels4j.spring.boot.autoconfigure;
+
+import dev.channels4j.ChannelsClient;
+import dev.channels4j.Publisher;
+import dev.channels4j.PublisherOptions;
+import dev.channels4j.spi.JsonCodec;
+import dev.channels4j.spring.boot.ChannelsClientCustomizer;
+import dev.channels4j.spring.boot.ChannelsPublisherCustomizer;
+import dev.channels4j.spring.boot.TransactionalPublisher;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
+
+/**
+ * Creates the {@link ChannelsClient} and {@link Publisher} beans from the {@code channels4j.*}
+ * properties, with the application's own JSON mapper, metrics and a health indicator when those
+ * are present. Each bean gives way to one the application declares.
+ *
+ * <pre>{@code
+ * @Service
+ * class Orders {
+ *   Orders(ChannelsClient channels, TransactionalPublisher publisher) { ... }
+ * }
+ * }</pre>
+ *
+ * <p>Shutdown order: the publisher depends on the client, so Spring closes the publisher first
+ * (delivering what it accepted, within its bounded close), then the client.
+ */
+@AutoConfiguration(afterName = {
+    "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+    "org.springframework.boot.jackson2.autoconfigure.Jackson2AutoConfiguration",
+    "org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration",
+    "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+    "org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration"})
+@ConditionalOnClass(ChannelsClient.class)
+@ConditionalOnProperty(prefix = "channels4j", name = "enabled", havingValue = "true", matchIfMissing = true)
+@EnableConfigurationProperties(ChannelsProperties.class)
+@Import({
+    ChannelsAutoConfiguration.Jackson3Codec.class,
+    ChannelsAutoConfiguration.Jackson2Codec.class,
+    ChannelsAutoConfiguration.Metrics.class,
+    ChannelsHealthConfigurations.Boot4.class,
+    ChannelsHealthConfigurations.Boot3.class,
+    ChannelsAutoConfiguration.Sanitizing.class})
+public class ChannelsAutoConfiguration {
+
+  @Bean
+  @ConditionalOnMissingBean
+  RequestOutcomes channelsRequestOutcomes() {
+    return new RequestOutcomes(Clock.systemUTC());
+  }
+
+  @Bean(destroyMethod = "close")
+  @ConditionalOnMissingBean
+  public ChannelsClient channelsClient(
+      ChannelsProperties properties,
+      Environment environment,
+      ObjectProvider<JsonCodec> codec,
+      ObjectProvider<ChannelsClientCustomizer> customizers,
+      ObjectProvider<ChannelsMetrics> metrics,
+      RequestOutcomes outcomes) {
+    ChannelsClient.Builder builder =
+        ClientFactory.builder(properties, environment, metrics.getIfAvailable(() -> ChannelsMetrics.NONE), outcomes);
+    codec.ifAvailable(builder::jsonCodec);
+    customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
+    return ClientFactory.build(builder);
+  }
+
+  @Bean(destroyMethod = "close")
+  @ConditionalOnMissingBean
+  @ConditionalOnProperty(prefix = "channels4j.publisher", name = "enabled", havingValue = "true", matchIfMissing = true)
+  public Publisher channelsPublisher(
+      ChannelsClient client, ChannelsProperties properties, ObjectProvider<ChannelsPublisherCustomizer> customizers) {
+    PublisherOptions.Builder options = ClientFactory.publisherOptions(properties.getPublisher());
+    customizers.orderedStream().forEach(customizer -> customizer.customize(options));
+    return client.publisher(options.build());
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  @ConditionalOnBean(Publisher.class)
+  public TransactionalPublisher channelsTransactionalPublisher(Publisher publisher) {
+    return new TransactionalPublisher(publisher);
+  }
+
+  /** Event data serialized by the application's Jackson 3 mapper (Spring Boot 4). */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "tools.jackson.databind.ObjectMapper")
+  @ConditionalOnSingleCandidate(type = "tools.jackson.databind.ObjectMapper")
+  static class Jackson3Codec {
+    @Bean
+    @ConditionalOnMissingBean
+    JsonCodec channelsJsonCodec(tools.jackson.databind.ObjectMapper mapper) {
+      return JsonCodecs.jackson3(mapper);
+    }
+  }
+
+  /** Event data serialized by the application's Jackson 2 mapper (Spring Boot 3, or Boot 4 with jackson2). */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "com.fasterxml.jackson.databind.ObjectMapper")
+  @ConditionalOnSingleCandidate(type = "com.fasterxml.jackson.databind.ObjectMapper")
+  static class Jackson2Codec {
+    @Bean
+    @ConditionalOnMissingBean
+    JsonCodec channelsJsonCodec(com.fasterxml.jackson.databind.ObjectMapper mapper) {
+      return JsonCodecs.jackson2(mapper);
+    }
+  }
+
+  /** Micrometer meters when Micrometer is on the class path and a registry is defined. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
+  static class Metrics {
+    @Bean
+    @ConditionalOnMissingBean
+    ChannelsMetrics channelsMetrics(ObjectProvider<io.micrometer.core.instrument.MeterRegistry> registry) {
+      io.micrometer.core.instrument.MeterRegistry chosen = registry.getIfUnique();
+      return chosen == null ? ChannelsMetrics.NONE : new MicrometerChannelsMetrics(chosen);
+    }
+
+    // No @ConditionalOnBean(Publisher): this imported class is read before the Publisher bean method.
+    @Bean
+    io.micrometer.core.instrument.binder.MeterBinder channelsPublisherMeters(ObjectProvider<Publisher> publisher) {
+      return registry -> publisher.ifAvailable(available -> PublisherMeters.bind(available, registry));
+    }
+  }
+
+  /** Hides secrets in /actuator/env and /actuator/configprops even when values are shown. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.SanitizingFunction")
+  static class Sanitizing {
+    @Bean
+    org.springframework.boot.actuate.endpoint.SanitizingFunction channelsSanitizingFunction() {
+      return data -> SecretKeys.isSecret(data.getKey()) ? data.withSanitizedValue() : data;
+    }
+  }
+}

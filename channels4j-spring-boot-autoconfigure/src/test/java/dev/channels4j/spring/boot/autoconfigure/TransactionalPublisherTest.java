@@ -1,0 +1,105 @@
+package dev.channels4j.spring.boot.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.channels4j.ChannelCounts;
+import dev.channels4j.Event;
+import dev.channels4j.Publisher;
+import dev.channels4j.local.AcceptedEvent;
+import dev.channels4j.local.LocalServer;
+import dev.channels4j.spring.boot.TransactionalPublisher;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.AbstractPlatformTransactionManager;
+import org.springframework.transaction.support.DefaultTransactionStatus;
+import org.springframework.transaction.support.TransactionTemplate;
+
+class TransactionalPublisherTest {
+  private static LocalServer server;
+
+  private final ApplicationContextRunner runner = new ApplicationContextRunner()
+      .withConfiguration(AutoConfigurations.of(ChannelsAutoConfiguration.class));
+
+  @BeforeAll
+  static void startServer() {
+    server = LocalServer.builder().port(0).build().start();
+  }
+
+  @AfterAll
+  static void stopServer() {
+    server.close();
+  }
+
+  @Test
+  void anEventPublishedInATransactionLeavesOnlyAfterTheCommit() {
+    runner.withPropertyValues("channels4j.url=" + server.pusherUrl()).run(context -> {
+      TransactionalPublisher publisher = context.getBean(TransactionalPublisher.class);
+      TransactionTemplate transaction = new TransactionTemplate(new NoResourceTransactionManager());
+      CompletableFuture<ChannelCounts> outcome = transaction.execute(status -> {
+        CompletableFuture<ChannelCounts> future = publisher.publish(Event.of("tx-commit", "order-created", Map.of()));
+        context.getBean(Publisher.class).flush();
+        // Still inside the transaction: nothing has been handed to the publisher.
+        assertThat(future).isNotDone();
+        assertThat(server.acceptedEvents()).noneMatch(e -> e.channel().equals("tx-commit"));
+        return future;
+      });
+      outcome.get(10, TimeUnit.SECONDS);
+      assertThat(server.acceptedEvents()).extracting(AcceptedEvent::channel).contains("tx-commit");
+    });
+  }
+
+  @Test
+  void anEventPublishedInATransactionThatRollsBackIsDropped() {
+    runner.withPropertyValues("channels4j.url=" + server.pusherUrl()).run(context -> {
+      TransactionalPublisher publisher = context.getBean(TransactionalPublisher.class);
+      TransactionTemplate transaction = new TransactionTemplate(new NoResourceTransactionManager());
+      CompletableFuture<?>[] outcome = new CompletableFuture<?>[1];
+      transaction.executeWithoutResult(status -> {
+        outcome[0] = publisher.publish(Event.of("tx-rollback", "order-created", Map.of()));
+        status.setRollbackOnly();
+      });
+      context.getBean(Publisher.class).flush();
+      assertThat(outcome[0]).isCancelled();
+      assertThatThrownBy(() -> outcome[0].get(1, TimeUnit.SECONDS)).isInstanceOf(CancellationException.class);
+      // A later event on another channel is delivered: the rolled-back one never will be.
+      publisher.publish(Event.of("tx-after", "marker", Map.of())).get(10, TimeUnit.SECONDS);
+      assertThat(server.acceptedEvents()).extracting(AcceptedEvent::channel).contains("tx-after").doesNotContain("tx-rollback");
+    });
+  }
+
+  @Test
+  void outsideATransactionTheEventLeavesAtOnce() {
+    runner.withPropertyValues("channels4j.url=" + server.pusherUrl()).run(context -> {
+      context.getBean(TransactionalPublisher.class).publish(Event.of("no-tx", "ev", Map.of()))
+          .get(Duration.ofSeconds(10).toMillis(), TimeUnit.MILLISECONDS);
+      assertThat(server.acceptedEvents()).extracting(AcceptedEvent::channel).contains("no-tx");
+    });
+  }
+
+  /** A transaction manager with no resource: enough for transaction synchronization. */
+  static final class NoResourceTransactionManager extends AbstractPlatformTransactionManager {
+    @Override
+    protected Object doGetTransaction() {
+      return new Object();
+    }
+
+    @Override
+    protected void doBegin(Object transaction, TransactionDefinition definition) {}
+
+    @Override
+    protected void doCommit(DefaultTransactionStatus status) {}
+
+    @Override
+    protected void doRollback(DefaultTransactionStatus status) {}
+  }
+}

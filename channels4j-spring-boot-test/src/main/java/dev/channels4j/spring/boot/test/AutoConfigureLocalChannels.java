@@ -1,0 +1,53 @@
+package dev.channels4j.spring.boot.test;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Runs a {@code @SpringBootTest} against a local Channels server: the server starts before the
+ * application context, {@code channels4j.url} points at it, its webhooks go to the application's own
+ * webhook endpoint on its real port, and a {@link LocalChannels} bean connects
+ * {@link dev.channels4j.testkit.TestSubscriber}s that authorize through the application's own auth
+ * endpoints. The server stops with the context; contexts with the same settings share it through
+ * Spring's context cache.
+ *
+ * <pre>{@code
+ * @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+ * @AutoConfigureLocalChannels
+ * class OrdersTest {
+ *   @Autowired LocalChannels channels;
+ *   @Autowired OrderService orders;
+ *
+ *   @Test
+ *   void theOwnerSeesANewOrderLive() {
+ *     try (TestSubscriber alice = channels.subscriberWithBasicAuth("alice", "alice-password")) {
+ *       alice.subscribe("private-orders.alice");          // through the app's /pusher/auth
+ *       orders.create("alice", "book");
+ *       assertThat(alice.awaitEvent("private-orders.alice", "order-created").data()).contains("book");
+ *     }
+ *   }
+ * }
+ * }</pre>
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+public @interface AutoConfigureLocalChannels {
+
+  /** Whether connections may send client events ({@code client-...}). */
+  boolean clientEvents() default false;
+
+  /** Whether connections may sign in (pusher-js {@code signin()}). */
+  boolean userAuthentication() default true;
+
+  /** Whether the server sends webhooks to the application's {@code channels4j.webhooks.path}. */
+  boolean webhooks() default true;
+
+  /** Whether the local server logs only warnings (its INFO lines otherwise fill the test output). */
+  boolean quiet() default true;
+}

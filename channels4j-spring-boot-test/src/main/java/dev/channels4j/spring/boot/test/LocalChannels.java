@@ -1,0 +1,99 @@
+package dev.channels4j.spring.boot.test;
+
+import dev.channels4j.local.LocalServer;
+import dev.channels4j.testkit.AuthEndpoint;
+import dev.channels4j.testkit.TestSubscriber;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import org.springframework.core.env.Environment;
+
+/**
+ * The local server of an {@link AutoConfigureLocalChannels} test, and the subscribers a test
+ * connects to it. Subscribers authorize private, presence and encrypted channels, and sign in,
+ * through the application's own endpoints ({@code channels4j.auth.channel-path} and
+ * {@code user-path} on its real port), with the headers the test gives: the test proves the
+ * application's rules, not only the library.
+ *
+ * <pre>{@code
+ * @Autowired LocalChannels channels;
+ *
+ * try (TestSubscriber bob = channels.subscriberWithBasicAuth("bob", "bob-password")) {
+ *   assertThatThrownBy(() -> bob.subscribe("private-orders.alice"));  // the app's rule refuses
+ * }
+ * }</pre>
+ */
+public final class LocalChannels {
+  private final LocalServer server;
+  private final Environment environment;
+
+  LocalChannels(LocalServer server, Environment environment) {
+    this.server = server;
+    this.environment = environment;
+  }
+
+  /** The running local server: what it accepted, its channels, its presence members. */
+  public LocalServer server() {
+    return server;
+  }
+
+  /** The {@code PUSHER_URL} of the local server's app. */
+  public String pusherUrl() {
+    return server.pusherUrl();
+  }
+
+  /** A subscriber whose auth requests carry no credentials (an anonymous browser). */
+  public TestSubscriber subscriber() {
+    return subscriber(Map.of());
+  }
+
+  /** A subscriber whose auth requests carry HTTP basic credentials. */
+  public TestSubscriber subscriberWithBasicAuth(String username, String password) {
+    String token = Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return subscriber(Map.of("Authorization", "Basic " + token));
+  }
+
+  /**
+   * A subscriber whose auth requests carry these headers: a session cookie, a bearer token, a
+   * CSRF token...
+   */
+  public TestSubscriber subscriber(Map<String, String> headers) {
+    return AppAuth.connect(server, channelAuthUri(), userAuthUri(), headers);
+  }
+
+  /** The application's channel authorization endpoint on its real port. */
+  public URI channelAuthUri() {
+    return appUri(environment.getProperty("channels4j.auth.channel-path", "/pusher/auth"));
+  }
+
+  /** The application's user authentication endpoint on its real port. */
+  public URI userAuthUri() {
+    return appUri(environment.getProperty("channels4j.auth.user-path", "/pusher/user-auth"));
+  }
+
+  private URI appUri(String path) {
+    String port = environment.getProperty("local.server.port");
+    if (port == null) {
+      throw new IllegalStateException(
+          "the application has no port: use @SpringBootTest(webEnvironment = RANDOM_PORT) or DEFINED_PORT");
+    }
+    return URI.create("http://127.0.0.1:" + port + path);
+  }
+
+  @Override
+  public String toString() {
+    return "LocalChannels[" + server + "]";
+  }
+
+  /** Connecting through the application's endpoints, with the test's headers. */
+  static final class AppAuth {
+    private AppAuth() {}
+
+    static TestSubscriber connect(LocalServer server, URI channelAuth, URI userAuth, Map<String, String> headers) {
+      AuthEndpoint.Builder endpoint = AuthEndpoint.builder().channelAuthorization(channelAuth).userAuthentication(userAuth);
+      headers.forEach(endpoint::header);
+      return TestSubscriber.connect(server, endpoint.build());
+    }
+  }
+}

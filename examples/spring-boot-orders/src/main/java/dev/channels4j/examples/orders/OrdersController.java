@@ -1,0 +1,73 @@
+package dev.channels4j.examples.orders;
+
+import dev.channels4j.Event;
+import dev.channels4j.Publisher;
+import java.net.URI;
+import java.security.Principal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The REST API the page and other clients use. */
+@RestController
+public class OrdersController {
+  private final OrderService orders;
+  private final Publisher publisher;
+  private final URI channelsUrl;
+
+  public OrdersController(OrderService orders, Publisher publisher,
+      @Value("${channels4j.url:${PUSHER_URL:http://app-key:app-secret@127.0.0.1:6001/apps/app-id}}") String channelsUrl) {
+    this.orders = orders;
+    this.publisher = publisher;
+    this.channelsUrl = URI.create(channelsUrl);
+  }
+
+  /**
+   * What the page needs: who is signed in, the CSRF token pusher-js sends with its auth requests,
+   * and where the Channels server is (the app key is public; the secret never leaves the server).
+   */
+  @GetMapping("/api/me")
+  public Map<String, Object> me(Principal principal, CsrfToken csrf) {
+    Map<String, Object> me = new LinkedHashMap<>();
+    me.put("name", principal.getName());
+    me.put("csrfHeader", csrf.getHeaderName());
+    me.put("csrfToken", csrf.getToken());
+    me.put("key", channelsUrl.getUserInfo().split(":", 2)[0]);
+    boolean tls = "https".equals(channelsUrl.getScheme());
+    me.put("wsHost", channelsUrl.getHost());
+    me.put("wsPort", channelsUrl.getPort() == -1 ? (tls ? 443 : 80) : channelsUrl.getPort());
+    me.put("forceTLS", tls);
+    return me;
+  }
+
+  @GetMapping("/api/orders")
+  public List<Order> myOrders(Principal principal) {
+    return orders.ordersOf(principal.getName());
+  }
+
+  public record NewOrder(String item) {}
+
+  @PostMapping("/api/orders")
+  @ResponseStatus(HttpStatus.CREATED)
+  public Order create(Principal principal, @RequestBody NewOrder order) {
+    return orders.create(principal.getName(), order.item());
+  }
+
+  public record Announcement(String text) {}
+
+  /** Published on the encrypted channel: the Channels server only ever sees ciphertext. */
+  @PostMapping("/api/announcements")
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  public void announce(Principal principal, @RequestBody Announcement announcement) {
+    publisher.publish(Event.of(OrderChannels.ANNOUNCEMENTS, "announcement",
+        Map.of("from", principal.getName(), "text", announcement.text())));
+  }
+}
