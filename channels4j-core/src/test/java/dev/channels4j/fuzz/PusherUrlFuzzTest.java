@@ -4,12 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.channels4j.ChannelsClient;
 import dev.channels4j.ValidationException;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 
 /**
  * {@code PUSHER_URL} comes from the environment: any text either builds a client or fails with a
@@ -18,14 +13,14 @@ import net.jqwik.api.Provide;
 class PusherUrlFuzzTest {
   private static final String SECRET = "s3cr3tVALUE";
 
-  @Property
-  void anyTextBuildsAClientOrFailsWithAValidationException(@ForAll String url) {
-    buildOrRefuse(url);
+  @Test
+  void anyTextBuildsAClientOrFailsWithAValidationException() {
+    Fuzz.forAll("anyText", g -> g.string(255), PusherUrlFuzzTest::buildOrRefuse);
   }
 
-  @Property
-  void urlShapedTextNeverLeaksItsSecret(@ForAll("urls") String url) {
-    buildOrRefuse(url);
+  @Test
+  void urlShapedTextNeverLeaksItsSecret() {
+    Fuzz.forAll("urlShapedText", PusherUrlFuzzTest::url, PusherUrlFuzzTest::buildOrRefuse);
   }
 
   private static void buildOrRefuse(String url) {
@@ -39,17 +34,15 @@ class PusherUrlFuzzTest {
     }
   }
 
-  @Provide
-  Arbitrary<String> urls() {
-    Arbitrary<String> scheme = Arbitraries.of("http://", "https://", "HTTP://", "ftp://", "", "http:/", "http:///");
-    Arbitrary<String> user = Arbitraries.of("key:" + SECRET + "@", "key:" + SECRET, ":" + SECRET + "@", "key@",
+  private static String url(Fuzz.Gen g) {
+    String scheme = g.of("http://", "https://", "HTTP://", "ftp://", "", "http:/", "http:///");
+    String user = g.of("key:" + SECRET + "@", "key:" + SECRET, ":" + SECRET + "@", "key@",
         "k%3Ay:" + SECRET + "@", "key:" + SECRET + "%@", "key:" + SECRET + "@@", "", "key:" + SECRET + " @");
-    Arbitrary<String> host = Arbitraries.oneOf(Arbitraries.of("127.0.0.1", "api-eu.pusher.com", "[::1]", "", "h st",
-        "xn--nxasmq6b", "a".repeat(300)), Arbitraries.strings().ofMaxLength(12));
-    Arbitrary<String> port = Arbitraries.oneOf(Arbitraries.of("", ":6001", ":0", ":65536", ":-1", ":x", ":"),
-        Arbitraries.integers().map(i -> ":" + i));
-    Arbitrary<String> path = Arbitraries.oneOf(Arbitraries.of("/apps/1", "/apps/1/", "/apps/", "/apps//", "/app/1",
-        "/apps/1/x", "", "/apps/%20", "/apps/1?x=1", "/apps/1#f"), Arbitraries.strings().ofMaxLength(12).map(s -> "/apps/" + s));
-    return Combinators.combine(scheme, user, host, port, path).as((a, b, c, d, e) -> a + b + c + d + e);
+    String host = g.oneOf(() -> g.of("127.0.0.1", "api-eu.pusher.com", "[::1]", "", "h st",
+        "xn--nxasmq6b", "a".repeat(300)), () -> g.string(12));
+    String port = g.oneOf(() -> g.of("", ":6001", ":0", ":65536", ":-1", ":x", ":"), () -> ":" + g.anyInt());
+    String path = g.oneOf(() -> g.of("/apps/1", "/apps/1/", "/apps/", "/apps//", "/app/1",
+        "/apps/1/x", "", "/apps/%20", "/apps/1?x=1", "/apps/1#f"), () -> "/apps/" + g.string(12));
+    return scheme + user + host + port + path;
   }
 }

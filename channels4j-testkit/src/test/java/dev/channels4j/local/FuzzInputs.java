@@ -1,69 +1,77 @@
 package dev.channels4j.local;
 
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
 
 /** JSON-ish text for the fuzz tests: valid values of every shape, and damaged ones. */
 final class FuzzInputs {
+  private static final List<String> STRINGS = List.of("\"private-room\"", "\"presence-room\"",
+      "\"private-encrypted-room\"", "\"cache-room\"", "\"room\"", "\"#server-to-user-7\"", "\"123.456\"",
+      "\"app-key:0000\"", "\"\"", "\"x\"", "\"" + "y".repeat(300) + "\"", "\"{\\\"channel\\\":\\\"room\\\"}\"");
+
   private FuzzInputs() {}
 
-  static Arbitrary<String> value(int depth) {
-    Arbitrary<String> scalar = Arbitraries.oneOf(
-        Arbitraries.of("null", "true", "false", "0", "-1", "1e400", "0.5", "12345678901234567890123"),
-        Arbitraries.integers().map(String::valueOf),
-        string());
+  static String value(Fuzz.Gen g, int depth) {
+    Supplier<String> scalar = () -> g.oneOf(
+        () -> g.of("null", "true", "false", "0", "-1", "1e400", "0.5", "12345678901234567890123"),
+        () -> String.valueOf(g.anyInt()),
+        () -> string(g));
     if (depth <= 0) {
-      return scalar;
+      return scalar.get();
     }
-    Arbitrary<String> array = value(depth - 1).list().ofMaxSize(4)
-        .map(items -> items.stream().collect(Collectors.joining(",", "[", "]")));
-    Arbitrary<String> object = Arbitraries.entries(key(), value(depth - 1)).list().ofMaxSize(5)
-        .map(entries -> entries.stream().map(e -> e.getKey() + ":" + e.getValue()).collect(Collectors.joining(",", "{", "}")));
-    return Arbitraries.frequencyOf(Tuple.of(3, scalar), Tuple.of(1, array), Tuple.of(2, object));
+    return g.weighted(
+        3, scalar,
+        1, () -> g.list(4, () -> value(g, depth - 1)).stream().collect(Collectors.joining(",", "[", "]")),
+        2, () -> g.list(5, () -> key(g) + ":" + value(g, depth - 1)).stream().collect(Collectors.joining(",", "{", "}")));
   }
 
-  static Arbitrary<String> string() {
-    return Arbitraries.oneOf(
-        Arbitraries.of(List.of("\"private-room\"", "\"presence-room\"", "\"private-encrypted-room\"", "\"cache-room\"",
-            "\"room\"", "\"#server-to-user-7\"", "\"123.456\"", "\"app-key:0000\"", "\"\"", "\"x\"",
-            "\"" + "y".repeat(300) + "\"", "\"{\\\"channel\\\":\\\"room\\\"}\"")),
-        Arbitraries.strings().ofMaxLength(16).map(s -> "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").chars()
+  static String string(Fuzz.Gen g) {
+    return g.oneOf(
+        () -> g.of(STRINGS),
+        () -> "\"" + g.string(16).replace("\\", "\\\\").replace("\"", "\\\"").chars()
             .mapToObj(c -> c < 0x20 ? String.format("\\u%04x", c) : String.valueOf((char) c))
-            .collect(Collectors.joining()) + "\""));
+            .collect(Collectors.joining()) + "\"");
   }
 
-  static Arbitrary<String> key() {
-    return Arbitraries.oneOf(
-        Arbitraries.of("\"name\"", "\"channel\"", "\"channels\"", "\"data\"", "\"socket_id\"", "\"info\"", "\"event\"",
+  static String key(Fuzz.Gen g) {
+    return g.oneOf(
+        () -> g.of("\"name\"", "\"channel\"", "\"channels\"", "\"data\"", "\"socket_id\"", "\"info\"", "\"event\"",
             "\"batch\"", "\"auth\"", "\"channel_data\"", "\"user_data\"", "\"user_id\"", "\"user_info\"", "\"id\""),
-        string());
+        () -> string(g));
   }
 
   /** JSON, or JSON cut short, or with one character replaced, or just text. */
-  static Arbitrary<String> damaged(Arbitrary<String> json) {
-    return Arbitraries.oneOf(
+  static String damaged(Fuzz.Gen g, Supplier<String> json) {
+    return g.oneOf(
         json,
-        json.flatMap(text -> Arbitraries.integers().between(0, text.length()).map(cut -> text.substring(0, cut))),
-        json.flatMap(text -> text.isEmpty() ? Arbitraries.just(text)
-            : Arbitraries.integers().between(0, text.length() - 1)
-                .flatMap(at -> Arbitraries.chars().map(c -> text.substring(0, at) + c + text.substring(at + 1)))),
-        Arbitraries.strings().ofMaxLength(40));
+        () -> {
+          String text = json.get();
+          return text.substring(0, g.between(0, text.length()));
+        },
+        () -> {
+          String text = json.get();
+          if (text.isEmpty()) {
+            return text;
+          }
+          int at = g.between(0, text.length() - 1);
+          return text.substring(0, at) + g.anyChar() + text.substring(at + 1);
+        },
+        () -> g.string(40));
   }
 
   /** An event body of the HTTP API, its fields of any type. */
-  static Arbitrary<String> eventBody() {
-    Arbitrary<String> fields = Combinators.combine(
-            Arbitraries.oneOf(Arbitraries.of("\"e\"", "\"pusher:x\"", "\"client-x\""), value(1)),
-            Arbitraries.oneOf(Arbitraries.of("[\"room\"]", "[\"private-encrypted-room\",\"room\"]", "[]"), value(2)),
-            Arbitraries.oneOf(Arbitraries.of("\"d\"", "\"{}\""), value(2)),
-            Arbitraries.oneOf(Arbitraries.of("\"room\"", "\"presence-room\""), value(1)),
-            Arbitraries.oneOf(Arbitraries.of("\"123.456\"", "\"user_count\""), value(1)))
-        .as((name, channels, data, channel, extra) -> "{\"name\":" + name + ",\"channels\":" + channels
-            + ",\"data\":" + data + ",\"channel\":" + channel + ",\"socket_id\":" + extra + ",\"info\":" + extra + "}");
-    return damaged(Arbitraries.oneOf(fields, value(3)));
+  static String eventBody(Fuzz.Gen g) {
+    return damaged(g, () -> g.oneOf(
+        () -> {
+          String name = g.oneOf(() -> g.of("\"e\"", "\"pusher:x\"", "\"client-x\""), () -> value(g, 1));
+          String channels = g.oneOf(() -> g.of("[\"room\"]", "[\"private-encrypted-room\",\"room\"]", "[]"), () -> value(g, 2));
+          String data = g.oneOf(() -> g.of("\"d\"", "\"{}\""), () -> value(g, 2));
+          String channel = g.oneOf(() -> g.of("\"room\"", "\"presence-room\""), () -> value(g, 1));
+          String extra = g.oneOf(() -> g.of("\"123.456\"", "\"user_count\""), () -> value(g, 1));
+          return "{\"name\":" + name + ",\"channels\":" + channels + ",\"data\":" + data + ",\"channel\":" + channel
+              + ",\"socket_id\":" + extra + ",\"info\":" + extra + "}";
+        },
+        () -> value(g, 3)));
   }
 }

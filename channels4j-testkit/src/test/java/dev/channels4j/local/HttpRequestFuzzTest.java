@@ -13,13 +13,9 @@ import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The HTTP API's request bodies and query parameters are outside input: signed or not, any body
@@ -29,13 +25,13 @@ class HttpRequestFuzzTest {
   private static LocalServer server;
   private static RawApi api;
 
-  @BeforeContainer
+  @BeforeAll
   static void start() {
     server = LocalServer.builder().host("127.0.0.1").port(0).build().start();
     api = new RawApi(server);
   }
 
-  @AfterContainer
+  @AfterAll
   static void stop() {
     // The server still publishes after everything the properties threw at it.
     assertThat(api.post("/apps/app-id/events", "{\"name\":\"e\",\"channel\":\"room\",\"data\":\"d\"}").statusCode())
@@ -43,27 +39,35 @@ class HttpRequestFuzzTest {
     server.close();
   }
 
-  @Property
-  void anySignedEventBodyIsAnsweredWithoutAServerError(@ForAll("eventBodies") String body) {
-    assertNoServerError(api.post("/apps/app-id/events", body));
+  private record SignedQuery(String path, Map<String, String> params) {}
+
+  private record UnsignedPost(String query, String body) {}
+
+  @Test
+  void anySignedEventBodyIsAnsweredWithoutAServerError() {
+    Fuzz.forAll("anySignedEventBody", FuzzInputs::eventBody,
+        body -> assertNoServerError(api.post("/apps/app-id/events", body)));
   }
 
-  @Property
-  void anySignedBatchBodyIsAnsweredWithoutAServerError(@ForAll("batchBodies") String body) {
-    assertNoServerError(api.post("/apps/app-id/batch_events", body));
+  @Test
+  void anySignedBatchBodyIsAnsweredWithoutAServerError() {
+    Fuzz.forAll("anySignedBatchBody", HttpRequestFuzzTest::batchBody,
+        body -> assertNoServerError(api.post("/apps/app-id/batch_events", body)));
   }
 
-  @Property
-  void anySignedQueryIsAnsweredWithoutAServerError(@ForAll("paths") String path, @ForAll("params") Map<String, String> params) {
-    String query = new RequestSigner(LocalApp.DEFAULT_KEY, LocalApp.DEFAULT_SECRET)
-        .signedQuery("GET", path, params, null, RawApi.now());
-    assertNoServerError(raw("GET", path + "?" + query, null));
+  @Test
+  void anySignedQueryIsAnsweredWithoutAServerError() {
+    Fuzz.forAll("anySignedQuery", g -> new SignedQuery(path(g), params(g)), input -> {
+      String query = new RequestSigner(LocalApp.DEFAULT_KEY, LocalApp.DEFAULT_SECRET)
+          .signedQuery("GET", input.path(), input.params(), null, RawApi.now());
+      assertNoServerError(raw("GET", input.path() + "?" + query, null));
+    });
   }
 
-  @Property
-  void anyUnsignedOrBadlySignedRequestIsAnsweredWithoutAServerError(
-      @ForAll("queries") String query, @ForAll("eventBodies") String body) {
-    assertNoServerError(raw("POST", "/apps/app-id/events?" + query, body));
+  @Test
+  void anyUnsignedOrBadlySignedRequestIsAnsweredWithoutAServerError() {
+    Fuzz.forAll("anyUnsignedOrBadlySignedRequest", g -> new UnsignedPost(query(g), FuzzInputs.eventBody(g)),
+        input -> assertNoServerError(raw("POST", "/apps/app-id/events?" + input.query(), input.body())));
   }
 
   private static void assertNoServerError(HttpResponse<String> response) {
@@ -95,42 +99,34 @@ class HttpRequestFuzzTest {
     }
   }
 
-  @Provide
-  Arbitrary<String> eventBodies() {
-    return FuzzInputs.eventBody();
+  private static String batchBody(Fuzz.Gen g) {
+    return FuzzInputs.damaged(g, () -> g.oneOf(
+        () -> "{\"batch\":[" + String.join(",", g.list(12, () -> FuzzInputs.eventBody(g))) + "]}",
+        () -> FuzzInputs.value(g, 3)));
   }
 
-  @Provide
-  Arbitrary<String> batchBodies() {
-    return FuzzInputs.damaged(Arbitraries.oneOf(
-        FuzzInputs.eventBody().list().ofMaxSize(12).map(events -> "{\"batch\":[" + String.join(",", events) + "]}"),
-        FuzzInputs.value(3)));
-  }
-
-  @Provide
-  Arbitrary<String> paths() {
-    return Arbitraries.oneOf(
-        Arbitraries.of("/apps/app-id/channels", "/apps/app-id/channels/room", "/apps/app-id/channels/presence-room/users",
+  private static String path(Fuzz.Gen g) {
+    return g.oneOf(
+        () -> g.of("/apps/app-id/channels", "/apps/app-id/channels/room", "/apps/app-id/channels/presence-room/users",
             "/apps/app-id/channels/room/users", "/apps/app-id/channels/%20", "/apps/app-id/channels/a%2Fb",
             "/apps/app-id/users/7/terminate_connections", "/apps/other/channels"),
-        Arbitraries.strings().withCharRange('!', '~').ofMaxLength(20).map(s -> "/apps/app-id/channels/" + s),
-        Arbitraries.strings().ofMaxLength(10).map(s -> "/apps/app-id/channels/" + s.replaceAll("[\\s]", "")));
+        () -> "/apps/app-id/channels/" + g.string(20, '!', '~'),
+        () -> "/apps/app-id/channels/" + g.string(10).replaceAll("[\\s]", ""));
   }
 
-  @Provide
-  Arbitrary<Map<String, String>> params() {
-    return Arbitraries.maps(
-        Arbitraries.oneOf(Arbitraries.of("info", "filter_by_prefix", "auth_key", "x"), Arbitraries.strings().alpha().ofMaxLength(8)),
-        Arbitraries.oneOf(Arbitraries.of("user_count", "subscription_count", "user_count,subscription_count", "cache",
-            "presence-", "", ",,"), Arbitraries.strings().ofMaxLength(12))).ofMaxSize(3);
+  private static Map<String, String> params(Fuzz.Gen g) {
+    return g.map(3,
+        () -> g.oneOf(() -> g.of("info", "filter_by_prefix", "auth_key", "x"),
+            () -> g.string(8, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")),
+        () -> g.oneOf(() -> g.of("user_count", "subscription_count", "user_count,subscription_count", "cache",
+            "presence-", "", ",,"), () -> g.string(12)));
   }
 
-  @Provide
-  Arbitrary<String> queries() {
-    return Arbitraries.oneOf(
-        Arbitraries.of("", "auth_key=app-key", "auth_key=app-key&auth_timestamp=1&auth_version=1.0&auth_signature=00",
+  private static String query(Fuzz.Gen g) {
+    return g.oneOf(
+        () -> g.of("", "auth_key=app-key", "auth_key=app-key&auth_timestamp=1&auth_version=1.0&auth_signature=00",
             "auth_key=app-key&auth_timestamp=99999999999999999999&auth_version=1.0&body_md5=x&auth_signature=zz",
             "auth_key=%&auth_signature=%zz", "auth_key=app-key&auth_key=other"),
-        Arbitraries.strings().withCharRange('!', '~').ofMaxLength(40));
+        () -> g.string(40, '!', '~'));
   }
 }

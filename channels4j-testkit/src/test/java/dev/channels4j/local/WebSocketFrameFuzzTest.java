@@ -9,14 +9,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * WebSocket frames are outside input: whatever text a client sends, the server answers (an error
@@ -27,18 +22,22 @@ class WebSocketFrameFuzzTest {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static LocalServer server;
 
-  @BeforeContainer
+  @BeforeAll
   static void start() {
     server = LocalServer.builder().host("127.0.0.1").port(0).clientEvents(true).userAuthentication(true).build().start();
   }
 
-  @AfterContainer
+  @AfterAll
   static void stop() {
     server.close();
   }
 
-  @Property
-  void anyFrameIsAnsweredOrClosesOnlyItsConnectionWithAProtocolCode(@ForAll("frames") String frame) throws Exception {
+  @Test
+  void anyFrameIsAnsweredOrClosesOnlyItsConnectionWithAProtocolCode() {
+    Fuzz.forAll("anyFrame", WebSocketFrameFuzzTest::frame, WebSocketFrameFuzzTest::answeredOrClosedWithAProtocolCode);
+  }
+
+  private static void answeredOrClosedWithAProtocolCode(String frame) throws Exception {
     Probe probe = new Probe();
     WebSocket socket = HTTP.newWebSocketBuilder().buildAsync(server.webSocketUri(), probe).get(5, TimeUnit.SECONDS);
     try {
@@ -64,20 +63,21 @@ class WebSocketFrameFuzzTest {
     }
   }
 
-  @Provide
-  Arbitrary<String> frames() {
-    Arbitrary<String> event = Arbitraries.oneOf(
-        Arbitraries.of("\"pusher:subscribe\"", "\"pusher:unsubscribe\"", "\"pusher:ping\"", "\"pusher:pong\"",
-            "\"pusher:signin\"", "\"client-x\"", "\"pusher:dance\"", "\"pusher_internal:member_added\""),
-        FuzzInputs.value(1));
-    Arbitrary<String> data = Arbitraries.oneOf(
-        Combinators.combine(FuzzInputs.string(), FuzzInputs.value(1), FuzzInputs.value(1), FuzzInputs.value(1))
-            .as((channel, auth, channelData, userData) -> "{\"channel\":" + channel + ",\"auth\":" + auth
-                + ",\"channel_data\":" + channelData + ",\"user_data\":" + userData + "}"),
-        FuzzInputs.value(2));
-    Arbitrary<String> message = Combinators.combine(event, data, FuzzInputs.string())
-        .as((e, d, channel) -> "{\"event\":" + e + ",\"data\":" + d + ",\"channel\":" + channel + "}");
-    return FuzzInputs.damaged(Arbitraries.oneOf(message, FuzzInputs.value(3)));
+  private static String frame(Fuzz.Gen g) {
+    return FuzzInputs.damaged(g, () -> g.oneOf(
+        () -> {
+          String event = g.oneOf(
+              () -> g.of("\"pusher:subscribe\"", "\"pusher:unsubscribe\"", "\"pusher:ping\"", "\"pusher:pong\"",
+                  "\"pusher:signin\"", "\"client-x\"", "\"pusher:dance\"", "\"pusher_internal:member_added\""),
+              () -> FuzzInputs.value(g, 1));
+          String data = g.oneOf(
+              () -> "{\"channel\":" + FuzzInputs.string(g) + ",\"auth\":" + FuzzInputs.value(g, 1)
+                  + ",\"channel_data\":" + FuzzInputs.value(g, 1) + ",\"user_data\":" + FuzzInputs.value(g, 1) + "}",
+              () -> FuzzInputs.value(g, 2));
+          String channel = FuzzInputs.string(g);
+          return "{\"event\":" + event + ",\"data\":" + data + ",\"channel\":" + channel + "}";
+        },
+        () -> FuzzInputs.value(g, 3)));
   }
 
   /** Collects the server's messages and its close code. */
