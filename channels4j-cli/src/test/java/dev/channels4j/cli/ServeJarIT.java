@@ -159,7 +159,7 @@ class ServeJarIT {
     try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       int busy = taken.getLocalPort();
       Process second = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-          System.getProperty("standaloneJar", "target/channels4j-local.jar"), "--port", Integer.toString(busy))
+          System.getProperty("cliJar", "target/channels4j-cli.jar"), "serve", "--port", Integer.toString(busy))
           .redirectErrorStream(true).start();
       String text = new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       assertThat(second.waitFor(30, TimeUnit.SECONDS)).isTrue();
