@@ -1,5 +1,8 @@
 package dev.channels4j.examples.orders;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import dev.channels4j.Event;
 import dev.channels4j.Publisher;
 import java.net.URI;
@@ -19,6 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 /** The REST API the page and other clients use. */
 @RestController
 public class OrdersController {
+  private static final Logger log = LoggerFactory.getLogger(OrdersController.class);
+
   private final OrderService orders;
   private final Publisher publisher;
   private final URI channelsUrl;
@@ -68,6 +73,11 @@ public class OrdersController {
   @ResponseStatus(HttpStatus.ACCEPTED)
   public void announce(Principal principal, @RequestBody Announcement announcement) {
     publisher.publish(Event.of(OrderChannels.ANNOUNCEMENTS, "announcement",
-        Map.of("from", principal.getName(), "text", announcement.text())));
+        Map.of("from", principal.getName(), "text", announcement.text())))
+        .whenComplete((counts, error) -> {
+          if (error != null) {
+            log.warn("announcement not published: {}", error.toString());
+          }
+        });
   }
 }
