@@ -62,7 +62,7 @@ public final class PusherSocket implements AutoCloseable {
   /**
    * Opens a connection and waits for {@code pusher:connection_established}.
    *
-   * @param listener called on the receiving thread for every message, before it is kept; it must
+   * @param listener called on the receiving thread for every message, after it is kept; it must
    *     not block, or no further message (nor the connection itself) can complete
    * @throws SocketException when the server cannot be reached or refuses the connection
    */
@@ -295,7 +295,9 @@ public final class PusherSocket implements AutoCloseable {
     } else if (message.event().equals("pusher:error") && !established.isDone()) {
       established.completeExceptionally(new SocketException("the server refused the connection: " + message.data(), null));
     }
-    listener.accept(message);
+    // Kept before the listener sees it: whoever reacts to the listener and then takes a mark must
+    // find this message before the mark, not after it (a pusher:error seen by a test was otherwise
+    // taken for the answer to its next subscription).
     synchronized (received) {
       received.add(message);
       keptChars += text.length();
@@ -304,6 +306,7 @@ public final class PusherSocket implements AutoCloseable {
       }
       received.notifyAll();
     }
+    listener.accept(message);
   }
 
   private void forgetOldestHalf() {
