@@ -283,6 +283,19 @@ public final class PusherSocket implements AutoCloseable {
     } catch (IllegalArgumentException notJson) {
       return;
     }
+    // Kept, then shown to the listener, then acted on: whoever reacts to the listener and then takes
+    // a mark must find this message before the mark (a pusher:error seen by a test was otherwise
+    // taken for the answer to its next subscription), and whoever returns from connect() must find
+    // connection_established both in the kept messages and in what the listener collected.
+    synchronized (received) {
+      received.add(message);
+      keptChars += text.length();
+      if (received.size() > MAX_KEPT_MESSAGES || keptChars > MAX_KEPT_CHARS) {
+        forgetOldestHalf();
+      }
+      received.notifyAll();
+    }
+    listener.accept(message);
     if (message.event().equals("pusher:connection_established")) {
       Object id = message.data() == null ? null : Json.parse(message.data()) instanceof Map<?, ?> m ? m.get("socket_id") : null;
       if (id instanceof String socket) {
@@ -295,18 +308,6 @@ public final class PusherSocket implements AutoCloseable {
     } else if (message.event().equals("pusher:error") && !established.isDone()) {
       established.completeExceptionally(new SocketException("the server refused the connection: " + message.data(), null));
     }
-    // Kept before the listener sees it: whoever reacts to the listener and then takes a mark must
-    // find this message before the mark, not after it (a pusher:error seen by a test was otherwise
-    // taken for the answer to its next subscription).
-    synchronized (received) {
-      received.add(message);
-      keptChars += text.length();
-      if (received.size() > MAX_KEPT_MESSAGES || keptChars > MAX_KEPT_CHARS) {
-        forgetOldestHalf();
-      }
-      received.notifyAll();
-    }
-    listener.accept(message);
   }
 
   private void forgetOldestHalf() {
