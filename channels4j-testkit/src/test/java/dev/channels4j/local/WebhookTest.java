@@ -10,6 +10,8 @@ import dev.channels4j.webhook.WebhookEvent;
 import dev.channels4j.local.internal.Json;
 import dev.channels4j.local.internal.state.Counters;
 import dev.channels4j.local.internal.webhook.WebhookDispatcher;
+import dev.channels4j.internal.transport.ApacheTransport;
+import dev.channels4j.spi.Transport;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -212,6 +214,32 @@ class WebhookTest {
       }
       server.close();
       assertThat(log.text()).doesNotContain("hook-secret-b7e1");
+    }
+  }
+
+  @Test
+  void aTransportThatThrowsFailsOnlyThatAttemptNotTheCallerNorTheQueue() throws Exception {
+    LocalApp app = LocalApp.builder().webhookUrl(receiver.url()).build();
+    ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1);
+    java.util.concurrent.atomic.AtomicInteger sends = new java.util.concurrent.atomic.AtomicInteger();
+    ApacheTransport real = new ApacheTransport(Duration.ofSeconds(5), Duration.ofSeconds(5), 4, null);
+    // What a class path with mismatched HttpClient and HttpCore jars does, on the sending thread.
+    Transport brokenOnce = request -> {
+      if (sends.getAndIncrement() == 0) {
+        throw new NoClassDefFoundError("org/apache/hc/core5/http/nio/command/StaleCheckCommand");
+      }
+      return real.send(request);
+    };
+    try (WebhookDispatcher dispatcher = new WebhookDispatcher(scheduler, Clock.systemUTC(), Duration.ofSeconds(30),
+        Duration.ofMillis(10), Limits.pusher(), new Counters(), () -> brokenOnce)) {
+      dispatcher.send(app, Json.object().put("name", "channel_occupied").put("channel", "first"));
+      dispatcher.send(app, Json.object().put("name", "channel_occupied").put("channel", "second"));
+      assertThat(new String(receiver.next().body())).contains("\"channel\":\"first\"");
+      assertThat(new String(receiver.next().body())).contains("\"channel\":\"second\"");
+      assertThat(sends.get()).isEqualTo(3);
+    } finally {
+      real.close();
+      scheduler.shutdownNow();
     }
   }
 

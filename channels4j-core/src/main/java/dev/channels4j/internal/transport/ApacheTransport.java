@@ -167,52 +167,15 @@ public final class ApacheTransport implements Transport {
     context.setRequestConfig(config);
     CompletableFuture<TransportResponse> result = new CompletableFuture<>();
     GuardedResponseConsumer consumer = new GuardedResponseConsumer(maxResponseBytes);
-    Future<SimpleHttpResponse> inFlight =
-        client.execute(
-            SimpleRequestProducer.create(httpRequest),
-            consumer,
-            context,
-            new FutureCallback<>() {
-              @Override
-              public void completed(SimpleHttpResponse response) {
-                // On a reactor thread: nothing may escape (see GuardedResponseConsumer).
-                try {
-                  result.complete(toResponse(response));
-                } catch (Throwable t) {
-                  result.completeExceptionally(new IOException("reading the response failed: " + t, t));
-                }
-              }
-
-              @Override
-              public void failed(Exception e) {
-                try {
-                  failedOnReactor(e);
-                } catch (Throwable t) {
-                  result.completeExceptionally(e);
-                }
-              }
-
-              private void failedOnReactor(Exception e) {
-                if (mayResend && e instanceof RequestNotExecutedException) {
-                  // The pooled connection was found closed before any byte was written: nothing
-                  // reached the server, so sending again is safe, even for a POST.
-                  send(request, false).whenComplete((response, error) -> {
-                    if (error == null) {
-                      result.complete(response);
-                    } else {
-                      result.completeExceptionally(error);
-                    }
-                  });
-                  return;
-                }
-                result.completeExceptionally(e);
-              }
-
-              @Override
-              public void cancelled() {
-                result.cancel(false);
-              }
-            });
+    Future<SimpleHttpResponse> inFlight;
+    try {
+      inFlight = execute(httpRequest, consumer, context, result, request, mayResend);
+    } catch (RuntimeException | LinkageError e) {
+      // HttpClient runs parts of an exchange on the caller's thread: whatever it throws there
+      // fails this exchange's future, never the caller (often a pooled or I/O thread).
+      result.completeExceptionally(HttpComponentsVersions.explain(e));
+      return result;
+    }
     Watchdog.Watched watched = watchdog.watch(request.timeout(), reason -> {
       result.completeExceptionally(reason);
       consumer.abandon();
@@ -226,6 +189,56 @@ public final class ApacheTransport implements Transport {
       }
     });
     return result;
+  }
+
+  private Future<SimpleHttpResponse> execute(SimpleHttpRequest httpRequest, GuardedResponseConsumer consumer,
+      HttpClientContext context, CompletableFuture<TransportResponse> result, TransportRequest request,
+      boolean mayResend) {
+    return client.execute(
+        SimpleRequestProducer.create(httpRequest),
+        consumer,
+        context,
+        new FutureCallback<>() {
+          @Override
+          public void completed(SimpleHttpResponse response) {
+            // On a reactor thread: nothing may escape (see GuardedResponseConsumer).
+            try {
+              result.complete(toResponse(response));
+            } catch (Throwable t) {
+              result.completeExceptionally(new IOException("reading the response failed: " + t, t));
+            }
+          }
+
+          @Override
+          public void failed(Exception e) {
+            try {
+              failedOnReactor(e);
+            } catch (Throwable t) {
+              result.completeExceptionally(e);
+            }
+          }
+
+          private void failedOnReactor(Exception e) {
+            if (mayResend && e instanceof RequestNotExecutedException) {
+              // The pooled connection was found closed before any byte was written: nothing
+              // reached the server, so sending again is safe, even for a POST.
+              send(request, false).whenComplete((response, error) -> {
+                if (error == null) {
+                  result.complete(response);
+                } else {
+                  result.completeExceptionally(error);
+                }
+              });
+              return;
+            }
+            result.completeExceptionally(e);
+          }
+
+          @Override
+          public void cancelled() {
+            result.cancel(false);
+          }
+        });
   }
 
   /**

@@ -97,6 +97,8 @@ final class BlockingClient implements AutoCloseable {
         throw new IOException(aborted.getMessage(), e);
       }
       throw e;
+    } catch (LinkageError e) {
+      throw HttpComponentsVersions.explain(e);
     } finally {
       watched.done();
     }

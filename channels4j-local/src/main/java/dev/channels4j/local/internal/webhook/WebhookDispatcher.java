@@ -8,6 +8,7 @@ import dev.channels4j.local.LocalApp;
 import dev.channels4j.local.internal.Json;
 import dev.channels4j.local.internal.state.Counters;
 import dev.channels4j.local.internal.state.WebhookSink;
+import dev.channels4j.spi.Transport;
 import dev.channels4j.spi.TransportRequest;
 import dev.channels4j.spi.TransportResponse;
 import java.net.URI;
@@ -16,10 +17,13 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +41,10 @@ import org.slf4j.LoggerFactory;
  * {@link Limits#maxWebhookQueueBytes()}; when a new one does not fit, the oldest waiting ones are
  * dropped and counted. The first drop of a burst is logged at WARN, and the burst's total when the
  * queue is back under half its cap.
+ *
+ * <p>Nothing a delivery does reaches the thread that caused the webhook (often a WebSocket thread
+ * handling a subscription): even a transport that throws, or a broken class path, only fails that
+ * delivery, and the URL's next webhook is tried.
  */
 public final class WebhookDispatcher implements WebhookSink, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger("dev.channels4j.local.webhooks");
@@ -50,11 +58,20 @@ public final class WebhookDispatcher implements WebhookSink, AutoCloseable {
   private final Limits limits;
   private final Counters counters;
   private final Map<URI, Lane> lanes = new ConcurrentHashMap<>();
-  private ApacheTransport transport;
+  private final Supplier<? extends Transport> transports;
+  private Transport transport;
   private volatile boolean closed;
 
   public WebhookDispatcher(ScheduledExecutorService scheduler, Clock clock, Duration retryFor, Duration initialBackoff,
       Limits limits, Counters counters) {
+    this(scheduler, clock, retryFor, initialBackoff, limits, counters,
+        () -> new ApacheTransport(Duration.ofSeconds(5), REQUEST_TIMEOUT, 20, null));
+  }
+
+  /** With the transport that {@code transports} makes on the first webhook (closed with this). */
+  public WebhookDispatcher(ScheduledExecutorService scheduler, Clock clock, Duration retryFor, Duration initialBackoff,
+      Limits limits, Counters counters, Supplier<? extends Transport> transports) {
+    this.transports = transports;
     this.limits = limits;
     this.counters = counters;
     this.scheduler = scheduler;
@@ -148,12 +165,8 @@ public final class WebhookDispatcher implements WebhookSink, AutoCloseable {
     }
 
     private void attempt(Delivery delivery, Duration backoff, int attempt) {
-      ApacheTransport transport = transport();
-      if (transport == null) {
-        return;
-      }
       TransportRequest request = delivery.request();
-      transport.send(request).whenComplete((response, failure) -> {
+      BiConsumer<TransportResponse, Throwable> outcome = (response, failure) -> {
         if (failure == null && response.status() / 100 == 2) {
           LOG.debug("webhook {} delivered to {}", delivery.what(), request.uri());
           next();
@@ -180,7 +193,25 @@ public final class WebhookDispatcher implements WebhookSink, AutoCloseable {
         } catch (RejectedExecutionException stopped) {
           LOG.warn("gave up webhook {} to {}: server stopped", delivery.what(), request.uri());
         }
-      });
+      };
+      CompletableFuture<TransportResponse> sent;
+      try {
+        Transport transport = transport();
+        if (transport == null) {
+          return;
+        }
+        sent = transport.send(request);
+      } catch (RuntimeException | LinkageError thrown) {
+        // Handled like any failed delivery, but on the scheduler: not on the caller's thread, and
+        // without recursing through the whole queue when every send throws.
+        try {
+          CompletableFuture.<TransportResponse>failedFuture(thrown).whenCompleteAsync(outcome, scheduler);
+        } catch (RejectedExecutionException stopped) {
+          LOG.warn("gave up webhook {} to {}: server stopped", delivery.what(), request.uri());
+        }
+        return;
+      }
+      sent.whenComplete(outcome);
     }
   }
 
@@ -190,12 +221,12 @@ public final class WebhookDispatcher implements WebhookSink, AutoCloseable {
   }
 
   /** The shared transport, or null once closed (a transport made after close would never be closed). */
-  private synchronized ApacheTransport transport() {
+  private synchronized Transport transport() {
     if (closed) {
       return null;
     }
     if (transport == null) {
-      transport = new ApacheTransport(Duration.ofSeconds(5), REQUEST_TIMEOUT, 20, null);
+      transport = transports.get();
     }
     return transport;
   }

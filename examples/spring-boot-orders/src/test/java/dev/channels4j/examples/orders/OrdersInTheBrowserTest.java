@@ -18,7 +18,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
@@ -108,8 +107,6 @@ class OrdersInTheBrowserTest {
   }
 
   @Test
-  @Disabled("Known bug (issue 13 note): the local server's webhooks stop reaching the app through the"
-      + " test kit's relay after a few; not yet diagnosed")
   void theAppHearsThroughWebhooksWhoCameOnline() {
     new WebDriverWait(alice, WAIT).until(driver -> presenceLog.changes().contains("bob came online"));
   }
