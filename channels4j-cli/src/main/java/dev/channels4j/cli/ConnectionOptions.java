@@ -33,7 +33,8 @@ public final class ConnectionOptions {
   @Option(names = "--secret", paramLabel = "<secret>", order = 103, description = "The app secret (overrides the URL's).")
   String secret;
 
-  @Option(names = "--host", paramLabel = "<host>", order = 104, description = "The API host, e.g. 127.0.0.1 (instead of --cluster).")
+  @Option(names = "--host", paramLabel = "<host[:port]>", order = 104,
+      description = "The API host, e.g. 127.0.0.1 or 127.0.0.1:6001 (instead of --cluster).")
   String host;
 
   @Option(names = "--port", paramLabel = "<port>", order = 105, description = "The API port.")
@@ -94,7 +95,14 @@ public final class ConnectionOptions {
       tlsValue = true;
     }
     if (host != null) {
-      hostValue = host;
+      HostAndPort given = HostAndPort.parse(host);
+      hostValue = given.host();
+      if (given.port() != null) {
+        if (port != null && !port.equals(given.port())) {
+          throw new BadInputException("--host " + host + " and --port " + port + " name different ports: give one");
+        }
+        portValue = given.port();
+      }
     }
     if (port != null) {
       portValue = port;
@@ -105,5 +113,31 @@ public final class ConnectionOptions {
     String masterKey = encryptionMasterKey != null ? encryptionMasterKey : context.variable(MASTER_KEY_VARIABLE);
     // Building the client (Connection.client()) checks every setting and names the first wrong one.
     return new Connection(appIdValue, keyValue, secretValue, clusterValue, hostValue, portValue, tlsValue, masterKey);
+  }
+
+  /** {@code host}, {@code host:port} or {@code [v6]:port}; the port, when given, 1 to 65535. */
+  record HostAndPort(String host, Integer port) {
+    static HostAndPort parse(String text) {
+      int colon = text.lastIndexOf(':');
+      boolean bracketed = text.startsWith("[");
+      if (colon < 0 || (bracketed && colon < text.indexOf(']')) || (!bracketed && text.indexOf(':') != colon)) {
+        return new HostAndPort(text, null); // no port, or a bare IPv6 address
+      }
+      String digits = text.substring(colon + 1);
+      int port;
+      try {
+        port = Integer.parseInt(digits);
+      } catch (NumberFormatException e) {
+        port = -1;
+      }
+      if (port < 1 || port > 65535 || !digits.chars().allMatch(Character::isDigit)) {
+        throw new BadInputException("--host " + text + ": the port after ':' must be a number from 1 to 65535");
+      }
+      String name = text.substring(0, colon);
+      if (name.isEmpty()) {
+        throw new BadInputException("--host " + text + ": a host name must come before ':'");
+      }
+      return new HostAndPort(name, port);
+    }
   }
 }

@@ -84,4 +84,39 @@ class ConnectionOptionsTest {
 
     assertThat(connection.toString()).doesNotContain("hush").doesNotContain("AAEC");
   }
+
+  @Test
+  void hostMayCarryThePort() {
+    Connection connection = resolve(Map.of(), "--host", "127.0.0.1:7002");
+
+    assertThat(connection.apiBase()).hasToString("http://127.0.0.1:7002");
+  }
+
+  @Test
+  void hostWithoutAPortKeepsThePortInEffect() {
+    Connection connection = resolve(Map.of("PUSHER_URL", "http://k:s@127.0.0.1:7000/apps/7"), "--host", "localhost");
+
+    assertThat(connection.apiBase()).hasToString("http://localhost:7000");
+  }
+
+  @Test
+  void hostAndPortFlagsNamingDifferentPortsAreRefused() {
+    assertThatThrownBy(() -> resolve(Map.of(), "--host", "127.0.0.1:7002", "--port", "7003"))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining("--host 127.0.0.1:7002 and --port 7003");
+  }
+
+  @Test
+  void aHostWithABadPortIsRefusedNamingTheFlag() {
+    assertThatThrownBy(() -> resolve(Map.of(), "--host", "127.0.0.1:http"))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining("--host 127.0.0.1:http: the port after ':' must be a number from 1 to 65535");
+  }
+
+  @Test
+  void aBracketedIpv6HostMayCarryThePort() {
+    Connection connection = resolve(Map.of(), "--host", "[::1]:7004");
+
+    assertThat(connection.apiBase().getPort()).isEqualTo(7004);
+  }
 }
