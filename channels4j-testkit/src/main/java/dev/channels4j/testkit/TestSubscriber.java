@@ -354,7 +354,7 @@ public final class TestSubscriber implements AutoCloseable {
     return toEvent(message);
   }
 
-  /** Runs on the receiving thread, before the socket keeps the message. */
+  /** Runs on the receiving thread, after the socket kept the message and, for the first one, before connect returns. */
   private void received(SocketMessage message) {
     ReceivedEvent event = toEvent(message);
     synchronized (monitor) {
