@@ -6,9 +6,13 @@
 
   // pusher-js posts the auth requests itself: it sends Spring Security's CSRF token as a header.
   const csrf = { [me.csrfHeader]: me.csrfToken };
+  // Pusher itself by its cluster; a local or self-hosted server (channels4j serve, soketi) by host.
+  const server = me.cluster
+    ? { cluster: me.cluster, forceTLS: true }
+    : { wsHost: me.wsHost, wsPort: me.wsPort, wssPort: me.wsPort, forceTLS: me.forceTLS,
+        enabledTransports: ['ws', 'wss'], disableStats: true, cluster: 'local' };
   const pusher = new Pusher(me.key, {
-    wsHost: me.wsHost, wsPort: me.wsPort, wssPort: me.wsPort, forceTLS: me.forceTLS,
-    enabledTransports: ['ws', 'wss'], disableStats: true, cluster: 'local',
+    ...server,
     channelAuthorization: { endpoint: '/pusher/auth', transport: 'ajax', headers: csrf },
     userAuthentication: { endpoint: '/pusher/user-auth', transport: 'ajax', headers: csrf },
   });

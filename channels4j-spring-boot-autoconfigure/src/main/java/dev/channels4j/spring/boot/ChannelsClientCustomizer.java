@@ -8,10 +8,17 @@ import dev.channels4j.ChannelsClient;
  *
  * <pre>{@code
  * @Bean
- * ChannelsClientCustomizer rotation(@Value("${old-webhook-secret}") String old) {
+ * ChannelsClientCustomizer noRetries() {
  *   return builder -> builder.retryPolicy(RetryPolicy.none());
  * }
  * }</pre>
+ *
+ * <p>The builder already holds the starter's HTTP transport, made from the properties (and timed
+ * for the metrics and the health indicator). The connection settings of that transport are
+ * {@code connectTimeout}, {@code maxConnections}, {@code proxy} and {@code maxResponseSize}. Setting
+ * them here does not reach it. Set them as {@code channels4j.*} properties instead, or give the
+ * builder a transport of your own with {@code builder.transport(...)}. A transport you give is yours
+ * to close.
  */
 @FunctionalInterface
 public interface ChannelsClientCustomizer {

@@ -106,8 +106,15 @@ final class ChannelRule {
     return description;
   }
 
-  /** The placeholder values when the channel matches, null otherwise. */
+  /**
+   * The placeholder values when the channel matches, null otherwise. A rule answers only for
+   * channels of its own type: a placeholder may hold '-', so "private-{room}" would otherwise match
+   * "private-encrypted-payroll" and hand out that channel's shared secret.
+   */
   Map<String, String> match(String channel) {
+    if (!ChannelType.of(channel).equals(typeOf(kind))) {
+      return null;
+    }
     Matcher m = regex.matcher(channel);
     if (!m.matches()) {
       return null;
@@ -229,6 +236,14 @@ final class ChannelRule {
         throw new IllegalStateException("@ChannelAuthorization(\"" + pattern + "\") on " + description
             + " must start with private-, private-encrypted- or presence-: other channels need no authorization");
     }
+  }
+
+  private static ChannelType typeOf(Kind kind) {
+    return switch (kind) {
+      case ENCRYPTED -> ChannelType.PRIVATE_ENCRYPTED;
+      case PRIVATE -> ChannelType.PRIVATE;
+      case PRESENCE -> ChannelType.PRESENCE;
+    };
   }
 
   private IllegalStateException invalid(String problem) {

@@ -33,8 +33,9 @@ import org.springframework.core.env.Environment;
  * }
  * }</pre>
  *
- * <p>Shutdown order: the publisher depends on the client, so Spring closes the publisher first
- * (delivering what it accepted, within its bounded close), then the client.
+ * <p>Shutdown order: the publisher depends on the client and the client on its transport, so
+ * Spring closes the publisher first (delivering what it accepted, within its bounded close), then
+ * the client, then the transport's connections and threads.
  */
 @AutoConfiguration(afterName = {
     "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
@@ -60,6 +61,17 @@ public class ChannelsAutoConfiguration {
     return new RequestOutcomes(Clock.systemUTC());
   }
 
+  /**
+   * The client's HTTP transport, a bean of its own so that Spring closes it after the client (a
+   * client does not close a transport it was given). Its HTTP client is made on first use.
+   */
+  @Bean(destroyMethod = "close")
+  @ConditionalOnMissingBean(ChannelsClient.class)
+  ObservedTransport channelsTransport(
+      ChannelsProperties properties, ObjectProvider<ChannelsMetrics> metrics, RequestOutcomes outcomes) {
+    return ClientFactory.transport(properties, metrics.getIfAvailable(() -> ChannelsMetrics.NONE), outcomes);
+  }
+
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean
   public ChannelsClient channelsClient(
@@ -67,10 +79,8 @@ public class ChannelsAutoConfiguration {
       Environment environment,
       ObjectProvider<JsonCodec> codec,
       ObjectProvider<ChannelsClientCustomizer> customizers,
-      ObjectProvider<ChannelsMetrics> metrics,
-      RequestOutcomes outcomes) {
-    ChannelsClient.Builder builder =
-        ClientFactory.builder(properties, environment, metrics.getIfAvailable(() -> ChannelsMetrics.NONE), outcomes);
+      ObservedTransport channelsTransport) {
+    ChannelsClient.Builder builder = ClientFactory.builder(properties, environment, channelsTransport);
     codec.ifAvailable(builder::jsonCodec);
     customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
     return ClientFactory.build(builder);

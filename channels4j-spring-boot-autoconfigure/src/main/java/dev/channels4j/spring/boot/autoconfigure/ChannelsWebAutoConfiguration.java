@@ -18,6 +18,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.convert.ConversionService;
 import org.springframework.core.convert.support.DefaultConversionService;
 
 /**
@@ -54,8 +55,10 @@ public class ChannelsWebAutoConfiguration {
 
     @Bean
     ChannelsAuthEndpoints channelsAuthEndpoints(ChannelsClient client, ChannelRules rules, ChannelsUserResolver users,
-        ObjectProvider<ChannelsMetrics> metrics) {
-      return new ChannelsAuthEndpoints(client, rules, users, DefaultConversionService.getSharedInstance(),
+        ObjectProvider<ChannelsMetrics> metrics, ObjectProvider<ConversionService> conversions) {
+      // Spring MVC's conversion service holds the converters and formatters the application registers.
+      ConversionService conversion = conversions.getIfUnique(DefaultConversionService::getSharedInstance);
+      return new ChannelsAuthEndpoints(client, rules, users, conversion,
           metrics.getIfAvailable(() -> ChannelsMetrics.NONE));
     }
   }

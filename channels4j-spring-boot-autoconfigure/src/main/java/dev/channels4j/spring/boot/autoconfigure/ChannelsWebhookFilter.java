@@ -1,7 +1,6 @@
 package dev.channels4j.spring.boot.autoconfigure;
 
 import dev.channels4j.ChannelsClient;
-import dev.channels4j.ChannelsException;
 import dev.channels4j.webhook.Webhook;
 import dev.channels4j.webhook.WebhookEvent;
 import jakarta.servlet.Filter;
@@ -74,7 +73,9 @@ final class ChannelsWebhookFilter implements Filter {
     Webhook webhook;
     try {
       webhook = CoreApi.verifyWebhook(client, headers(request), body);
-    } catch (ChannelsException e) {
+    } catch (RuntimeException e) {
+      // Not only ChannelsException: an application's own JsonCodec may throw anything on a bad
+      // body, and an unverifiable webhook is a 401 (a 500 would make Channels send it again).
       metrics.webhook("none", "invalid");
       log.debug("webhook refused: {}", e.getMessage());
       refuse(response, HttpServletResponse.SC_UNAUTHORIZED, "invalid webhook");

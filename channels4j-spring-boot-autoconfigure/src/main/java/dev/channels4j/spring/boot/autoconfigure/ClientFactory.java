@@ -10,17 +10,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.core.env.Environment;
 
 /**
- * Turns {@link ChannelsProperties} into a client builder and publisher options. Every problem
- * becomes an {@link InvalidConfigurationPropertyValueException} naming the property, which Spring
- * Boot reports at start-up; secret values are shown as {@code <hidden>}.
+ * Turns {@link ChannelsProperties} into a client builder, its transport and publisher options.
+ * Every problem becomes a {@link ChannelsConfigurationException} naming the property, which Spring
+ * Boot reports at start-up without the value (see {@link ChannelsConfigurationFailureAnalyzer}).
  */
 final class ClientFactory {
-  static final String HIDDEN = "<hidden>";
-
   /** Builder messages start with the builder setting's name: which property that is. */
   private static final Map<String, String> PROPERTY_OF_SETTING = Map.ofEntries(
       Map.entry("appId", "channels4j.app-id"),
@@ -42,8 +39,7 @@ final class ClientFactory {
 
   private ClientFactory() {}
 
-  static ChannelsClient.Builder builder(
-      ChannelsProperties p, Environment environment, ChannelsMetrics metrics, RequestOutcomes outcomes) {
+  static ChannelsClient.Builder builder(ChannelsProperties p, Environment environment, Transport transport) {
     ChannelsClient.Builder builder = ChannelsClient.builder();
     boolean explicit = p.getUrl() != null || p.getAppId() != null || p.getKey() != null
         || p.getSecret() != null || p.getCluster() != null || p.getHost() != null;
@@ -55,14 +51,14 @@ final class ClientFactory {
     }
     if (url != null && !url.isBlank()) {
       String chosen = url.trim();
-      apply(urlProperty, HIDDEN, () -> builder.url(chosen));
+      apply(urlProperty, () -> builder.url(chosen));
     } else {
       String hint = ": set it, or channels4j.url, or the PUSHER_URL environment variable";
       require(p.getAppId(), "channels4j.app-id", hint);
       require(p.getKey(), "channels4j.key", hint);
       require(p.getSecret(), "channels4j.secret", hint);
       if (p.getCluster() == null && p.getHost() == null) {
-        throw new InvalidConfigurationPropertyValueException("channels4j.cluster", null,
+        throw new ChannelsConfigurationException("channels4j.cluster",
             "no server: set channels4j.cluster (e.g. eu) for Pusher, or channels4j.host (and channels4j.port,"
                 + " channels4j.use-tls=false) for a local server");
       }
@@ -92,24 +88,20 @@ final class ClientFactory {
     }
     Duration timeout = positive(p.getTimeout(), "channels4j.timeout");
     Duration connectTimeout = positive(p.getConnectTimeout(), "channels4j.connect-timeout");
-    if (p.getMaxConnections() < 1) {
-      throw new InvalidConfigurationPropertyValueException(
-          "channels4j.max-connections", p.getMaxConnections(), "must be at least 1");
-    }
-    if (p.getMaxDataSize() == null || p.getMaxDataSize().toBytes() < 1 || p.getMaxDataSize().toBytes() > Integer.MAX_VALUE) {
-      throw new InvalidConfigurationPropertyValueException(
-          "channels4j.max-data-size", p.getMaxDataSize(), "must be between 1B and 2GB");
-    }
-    builder.timeout(timeout).connectTimeout(connectTimeout).maxConnections(p.getMaxConnections());
-    builder.maxDataSize((int) p.getMaxDataSize().toBytes()).maxBatchSize(p.getMaxBatchSize());
+    builder.timeout(timeout).connectTimeout(connectTimeout).maxConnections(maxConnections(p));
+    builder.maxDataSize(maxDataSize(p)).maxBatchSize(p.getMaxBatchSize());
     builder.retryPolicy(retryPolicy(p.getRetry()));
     ApacheTransport.Proxy proxy = proxy(p.getProxy());
     if (proxy != null) {
-      builder.proxy(proxy.host(), proxy.port(), proxy.username(), proxy.password());
+      apply("channels4j.proxy.host", () -> {
+        if (proxy.username() == null) {
+          builder.proxy(proxy.host(), proxy.port());
+        } else {
+          builder.proxy(proxy.host(), proxy.port(), proxy.username(), proxy.password());
+        }
+      });
     }
-    int maxConnections = p.getMaxConnections();
-    Supplier<Transport> real = () -> new ApacheTransport(connectTimeout, timeout, maxConnections, proxy);
-    builder.transport(new ObservedTransport(real, metrics, outcomes));
+    builder.transport(transport);
     List<ChannelsProperties.Credential> credentials = p.getWebhooks().getCredentials();
     for (int i = 0; i < credentials.size(); i++) {
       ChannelsProperties.Credential credential = credentials.get(i);
@@ -119,6 +111,37 @@ final class ClientFactory {
       CoreApi.webhookCredentials(builder, credential.getKey(), credential.getSecret());
     }
     return builder;
+  }
+
+  /**
+   * The transport the client bean uses, timed and observed. The HTTP client behind it is made on
+   * first use from the connection properties, so that a client bean the application replaces
+   * leaves no connection pool behind. The client does not own a transport it was given: the
+   * auto-configuration closes this one after the client.
+   */
+  static ObservedTransport transport(ChannelsProperties p, ChannelsMetrics metrics, RequestOutcomes outcomes) {
+    Duration timeout = positive(p.getTimeout(), "channels4j.timeout");
+    Duration connectTimeout = positive(p.getConnectTimeout(), "channels4j.connect-timeout");
+    int maxConnections = maxConnections(p);
+    ApacheTransport.Proxy proxy = proxy(p.getProxy());
+    Supplier<Transport> real = () -> new ApacheTransport(connectTimeout, timeout, maxConnections, proxy);
+    return new ObservedTransport(real, metrics, outcomes);
+  }
+
+  private static int maxConnections(ChannelsProperties p) {
+    if (p.getMaxConnections() < 1) {
+      throw new ChannelsConfigurationException("channels4j.max-connections",
+          "must be at least 1, got " + p.getMaxConnections());
+    }
+    return p.getMaxConnections();
+  }
+
+  private static int maxDataSize(ChannelsProperties p) {
+    if (p.getMaxDataSize() == null || p.getMaxDataSize().toBytes() < 1 || p.getMaxDataSize().toBytes() > Integer.MAX_VALUE) {
+      throw new ChannelsConfigurationException("channels4j.max-data-size",
+          "must be between 1B and 2GB, got " + p.getMaxDataSize());
+    }
+    return (int) p.getMaxDataSize().toBytes();
   }
 
   /** Builds the client; a setting the builder refuses is reported under its property. */
@@ -133,30 +156,29 @@ final class ClientFactory {
           .map(Map.Entry::getValue)
           .findFirst()
           .orElse("channels4j");
-      throw new InvalidConfigurationPropertyValueException(property, HIDDEN, message);
+      throw new ChannelsConfigurationException(property, message);
     }
   }
 
   static PublisherOptions.Builder publisherOptions(ChannelsProperties.Publisher p) {
     PublisherOptions.Builder options = PublisherOptions.builder();
-    apply("channels4j.publisher.linger", p.getLinger(), () -> options.linger(p.getLinger()));
-    apply("channels4j.publisher.max-in-flight-requests", p.getMaxInFlightRequests(),
-        () -> options.maxInFlightRequests(p.getMaxInFlightRequests()));
-    apply("channels4j.publisher.queue-capacity", p.getQueueCapacity(), () -> options.queueCapacity(p.getQueueCapacity()));
-    apply("channels4j.publisher.backpressure", p.getBackpressure(), () -> options.backpressure(p.getBackpressure()));
+    apply("channels4j.publisher.linger", () -> options.linger(p.getLinger()));
+    apply("channels4j.publisher.max-in-flight-requests", () -> options.maxInFlightRequests(p.getMaxInFlightRequests()));
+    apply("channels4j.publisher.queue-capacity", () -> options.queueCapacity(p.getQueueCapacity()));
+    apply("channels4j.publisher.backpressure", () -> options.backpressure(p.getBackpressure()));
     return options;
   }
 
   private static RetryPolicy retryPolicy(ChannelsProperties.Retry r) {
     RetryPolicy.Builder retry = RetryPolicy.builder();
-    apply("channels4j.retry.max-attempts", r.getMaxAttempts(), () -> retry.maxAttempts(r.getMaxAttempts()));
-    apply("channels4j.retry.initial-backoff", r.getInitialBackoff(), () -> retry.initialBackoff(r.getInitialBackoff()));
-    apply("channels4j.retry.max-backoff", r.getMaxBackoff(), () -> retry.maxBackoff(r.getMaxBackoff()));
+    apply("channels4j.retry.max-attempts", () -> retry.maxAttempts(r.getMaxAttempts()));
+    apply("channels4j.retry.initial-backoff", () -> retry.initialBackoff(r.getInitialBackoff()));
+    apply("channels4j.retry.max-backoff", () -> retry.maxBackoff(r.getMaxBackoff()));
     retry.retryPosts(r.isRetryPosts());
     try {
       return retry.build();
     } catch (ValidationException e) {
-      throw new InvalidConfigurationPropertyValueException("channels4j.retry", null, e.getMessage());
+      throw new ChannelsConfigurationException("channels4j.retry", e.getMessage());
     }
   }
 
@@ -165,30 +187,30 @@ final class ClientFactory {
       return null;
     }
     if (p.getPort() == null || p.getPort() < 1 || p.getPort() > 65535) {
-      throw new InvalidConfigurationPropertyValueException(
-          "channels4j.proxy.port", p.getPort(), "a proxy needs a port between 1 and 65535");
+      throw new ChannelsConfigurationException("channels4j.proxy.port",
+          "a proxy needs a port between 1 and 65535, got " + p.getPort());
     }
     return new ApacheTransport.Proxy(p.getHost(), p.getPort(), p.getUsername(), p.getPassword());
   }
 
   private static Duration positive(Duration value, String property) {
     if (value == null || value.isNegative() || value.isZero()) {
-      throw new InvalidConfigurationPropertyValueException(property, value, "must be a positive duration, e.g. 5s");
+      throw new ChannelsConfigurationException(property, "must be a positive duration, e.g. 5s, got " + value);
     }
     return value;
   }
 
   private static void require(String value, String property, String hint) {
     if (value == null || value.isBlank()) {
-      throw new InvalidConfigurationPropertyValueException(property, null, property + " is missing" + hint);
+      throw new ChannelsConfigurationException(property, property + " is missing" + hint);
     }
   }
 
-  private static void apply(String property, Object shownValue, Runnable setter) {
+  private static void apply(String property, Runnable setter) {
     try {
       setter.run();
     } catch (ValidationException e) {
-      throw new InvalidConfigurationPropertyValueException(property, shownValue, e.getMessage());
+      throw new ChannelsConfigurationException(property, e.getMessage());
     }
   }
 }

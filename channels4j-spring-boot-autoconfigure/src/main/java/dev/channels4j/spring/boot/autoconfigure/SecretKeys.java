@@ -15,7 +15,9 @@ final class SecretKeys {
       return false;
     }
     String k = key.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "").replace(".", "");
-    if (k.equals("pusherurl") || RELATIVE.contains(k)) {
+    // The environment variables the README suggests: PUSHER_URL, PUSHER_ENCRYPTION_MASTER_KEY.
+    if (k.equals("pusherurl") || k.equals("pusherencryptionmasterkey") || k.equals("pushersecret")
+        || RELATIVE.contains(k)) {
       return true;
     }
     // /actuator/env names the full property: channels4j.secret, channels4j.webhooks.credentials[0].secret...

@@ -43,6 +43,11 @@ class ChannelRuleTest {
     boolean unsupportedParameter(Integer count) {
       return true;
     }
+
+    @ChannelAuthorization("private-{room}")
+    boolean anyPrivateRoom(@ChannelVariable String room) {
+      return true;
+    }
   }
 
   private static ChannelRule rule(String method) {
@@ -50,6 +55,13 @@ class ChannelRuleTest {
         .filter(candidate -> candidate.getName().equals(method)).findFirst().orElseThrow();
     ChannelAuthorization annotation = AnnotatedElementUtils.findMergedAnnotation(m, ChannelAuthorization.class);
     return ChannelRule.of(annotation, m, Rules::new, method);
+  }
+
+  @Test
+  void aPrivateRuleDoesNotAnswerForAnEncryptedChannel() {
+    ChannelRule rule = rule("anyPrivateRoom");
+    assertThat(rule.match("private-lobby")).containsExactly(Map.entry("room", "lobby"));
+    assertThat(rule.match("private-encrypted-payroll")).isNull();
   }
 
   @Test

@@ -1,10 +1,13 @@
 package dev.channels4j.spring.boot.test;
 
+import dev.channels4j.local.LocalApp;
 import dev.channels4j.local.LocalServer;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.env.MapPropertySource;
@@ -55,17 +58,48 @@ final class LocalChannelsContextCustomizer implements ContextCustomizer {
       throw e;
     }
     LocalChannels channels = new LocalChannels(server, context.getEnvironment());
-    context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("channels4jLocalServer",
-        Map.of("channels4j.url", server.pusherUrl())));
+    context.getEnvironment().getPropertySources().addFirst(
+        new MapPropertySource("channels4jLocalServer", connectionProperties(server)));
     context.getBeanFactory().registerSingleton(BEAN_NAME, channels);
-    context.addApplicationListener(event -> {
-      if (event instanceof ContextClosedEvent closed && closed.getApplicationContext() == context) {
+    Runnable stop = () -> {
+      try {
         server.close();
+      } finally {
         if (relay != null) {
           relay.close();
         }
       }
-    });
+    };
+    // Registered before any bean of the application, so destroyed after all of them: the app's
+    // publisher still delivers to a running server while it closes. Also destroyed when the
+    // context fails to start, which publishes no ContextClosedEvent.
+    if (context.getBeanFactory() instanceof DefaultSingletonBeanRegistry registry) {
+      registry.registerDisposableBean(BEAN_NAME + "Shutdown", stop::run);
+    } else {
+      context.addApplicationListener(event -> {
+        if (event instanceof ContextClosedEvent closed && closed.getApplicationContext() == context) {
+          stop.run();
+        }
+      });
+    }
+  }
+
+  /**
+   * Every connection setting, not only the URL: an application that also sets separate ones
+   * (channels4j.key, channels4j.host...) from its own configuration would otherwise sign with
+   * them, or talk to another server, in its tests.
+   */
+  static Map<String, Object> connectionProperties(LocalServer server) {
+    LocalApp app = server.defaultApp();
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put("channels4j.url", server.pusherUrl());
+    properties.put("channels4j.app-id", app.id());
+    properties.put("channels4j.key", app.key());
+    properties.put("channels4j.secret", app.secret());
+    properties.put("channels4j.host", server.host());
+    properties.put("channels4j.port", server.port());
+    properties.put("channels4j.use-tls", false);
+    return properties;
   }
 
   @Override

@@ -10,6 +10,8 @@ import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -24,15 +26,22 @@ import org.springframework.web.bind.annotation.RestController;
 public class OrdersController {
   private static final Logger log = LoggerFactory.getLogger(OrdersController.class);
 
+  private static final Pattern PUSHER_API_HOST = Pattern.compile("api-([a-z0-9-]+)\\.pusher\\.com");
+
   private final OrderService orders;
   private final Publisher publisher;
   private final URI channelsUrl;
+  private final String key;
 
   public OrdersController(OrderService orders, Publisher publisher,
-      @Value("${channels4j.url:${PUSHER_URL:http://app-key:app-secret@127.0.0.1:6001/apps/app-id}}") String channelsUrl) {
+      @Value("${channels4j.url:${PUSHER_URL:http://app-key:app-secret@127.0.0.1:6001/apps/app-id}}") String channelsUrl,
+      @Value("${channels4j.key:}") String key) {
     this.orders = orders;
     this.publisher = publisher;
     this.channelsUrl = URI.create(channelsUrl);
+    String userInfo = this.channelsUrl.getUserInfo();
+    // channels4j.key wins, as it does for the client bean; else the key part of the URL.
+    this.key = !key.isBlank() ? key : userInfo == null ? "" : userInfo.split(":", 2)[0];
   }
 
   /**
@@ -45,7 +54,13 @@ public class OrdersController {
     me.put("name", principal.getName());
     me.put("csrfHeader", csrf.getHeaderName());
     me.put("csrfToken", csrf.getToken());
-    me.put("key", channelsUrl.getUserInfo().split(":", 2)[0]);
+    me.put("key", key);
+    Matcher pusher = PUSHER_API_HOST.matcher(String.valueOf(channelsUrl.getHost()));
+    if (pusher.matches()) {
+      // Pusher itself: the browser connects to ws-<cluster>.pusher.com, which pusher-js derives.
+      me.put("cluster", pusher.group(1));
+      return me;
+    }
     boolean tls = "https".equals(channelsUrl.getScheme());
     me.put("wsHost", channelsUrl.getHost());
     me.put("wsPort", channelsUrl.getPort() == -1 ? (tls ? 443 : 80) : channelsUrl.getPort());

@@ -117,6 +117,12 @@ class ChannelsWebEndpointsTest {
   }
 
   @Test
+  void aVariableIsConvertedByTheApplicationsOwnConverters() throws Exception {
+    assertThat(as("alice").auth("private-region.north").statusCode()).isEqualTo(200);
+    assertThat(as("alice").auth("private-region.south").statusCode()).isEqualTo(403);
+  }
+
+  @Test
   void anEncryptedChannelAnswerCarriesTheSharedSecret() throws Exception {
     HttpResponse<String> answer = as("alice").auth("private-encrypted-vault.alice");
     assertThat(answer.statusCode()).isEqualTo(200);

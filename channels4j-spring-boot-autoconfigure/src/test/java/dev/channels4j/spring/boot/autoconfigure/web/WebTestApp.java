@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.format.FormatterRegistry;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -20,6 +22,7 @@ import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /** A small application with Spring Security (CSRF on), rules and a webhook listener. */
 @SpringBootApplication
@@ -76,9 +79,39 @@ public class WebTestApp {
       return user.getName().equals(owner);
     }
 
+    @ChannelAuthorization("private-region.{region}")
+    boolean region(Principal user, @ChannelVariable Region region) {
+      return region.isNorth();
+    }
+
     @ChannelAuthorization("private-broken")
     boolean broken(Principal user) {
       throw new IllegalStateException("a bug in the application's rule");
+    }
+  }
+
+  /** A type only the application's own converter can make: no public constructor, no valueOf/of/from. */
+  static final class Region {
+    private final String code;
+
+    private Region(String code) {
+      this.code = code;
+    }
+
+    static Region parse(String code) {
+      return new Region(code);
+    }
+
+    boolean isNorth() {
+      return code.equals("north");
+    }
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  static class Conversions implements WebMvcConfigurer {
+    @Override
+    public void addFormatters(FormatterRegistry registry) {
+      registry.addConverter(String.class, Region.class, Region::parse);
     }
   }
 

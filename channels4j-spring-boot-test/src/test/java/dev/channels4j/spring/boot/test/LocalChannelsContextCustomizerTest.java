@@ -1,0 +1,89 @@
+package dev.channels4j.spring.boot.test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.channels4j.ChannelsClient;
+import dev.channels4j.local.AcceptedEvent;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+class LocalChannelsContextCustomizerTest {
+  private final LocalChannelsContextCustomizer customizer = new LocalChannelsContextCustomizer(false, true, true, true);
+
+  private static LocalChannels channelsOf(GenericApplicationContext context) {
+    return context.getBeanFactory().getBean(LocalChannelsContextCustomizer.BEAN_NAME, LocalChannels.class);
+  }
+
+  @Test
+  void theAppsOwnConnectionSettingsGiveWayToTheLocalServers() {
+    try (GenericApplicationContext context = new GenericApplicationContext()) {
+      context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("application", Map.of(
+          "channels4j.key", "production-key", "channels4j.secret", "production-secret",
+          "channels4j.host", "api-eu.pusher.com", "channels4j.use-tls", "true")));
+      customizer.customizeContext(context, null);
+      context.refresh();
+      int port = channelsOf(context).server().port();
+
+      assertThat(context.getEnvironment().getProperty("channels4j.key")).isEqualTo("app-key");
+      assertThat(context.getEnvironment().getProperty("channels4j.secret")).isEqualTo("app-secret");
+      assertThat(context.getEnvironment().getProperty("channels4j.host")).isEqualTo("127.0.0.1");
+      assertThat(context.getEnvironment().getProperty("channels4j.port")).isEqualTo(String.valueOf(port));
+      assertThat(context.getEnvironment().getProperty("channels4j.use-tls")).isEqualTo("false");
+    }
+  }
+
+  @Test
+  void theServerStillAnswersWhileTheAppsBeansClose() {
+    AtomicReference<Object> lastWords = new AtomicReference<>();
+    LocalChannels channels;
+    int port;
+    try (GenericApplicationContext context = new GenericApplicationContext()) {
+      customizer.customizeContext(context, null);
+      context.registerBean("publishesOnClose", DisposableBean.class, () -> () -> {
+        try (ChannelsClient client = ChannelsClient.fromUrl(context.getEnvironment().getProperty("channels4j.url"))) {
+          client.trigger("shutdown", "last-words", Map.of());
+          lastWords.set("sent");
+        } catch (RuntimeException e) {
+          lastWords.set(e);
+        }
+      });
+      context.refresh();
+      channels = channelsOf(context);
+      port = channels.server().port();
+    }
+
+    assertThat(lastWords.get()).isEqualTo("sent");
+    assertThat(channels.server().acceptedEvents()).extracting(AcceptedEvent::event).contains("last-words");
+    assertThat(accepts(port)).isFalse();
+  }
+
+  @Test
+  void aContextThatFailsToStartStopsTheServer() {
+    GenericApplicationContext context = new GenericApplicationContext();
+    customizer.customizeContext(context, null);
+    int port = channelsOf(context).server().port();
+    context.registerBean("broken", Object.class, () -> {
+      throw new IllegalStateException("this bean cannot be made");
+    });
+
+    assertThatThrownBy(context::refresh).hasRootCauseMessage("this bean cannot be made");
+    assertThat(accepts(port)).isFalse();
+  }
+
+  private static boolean accepts(int port) {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+      return true;
+    } catch (IOException refused) {
+      return false;
+    }
+  }
+}
