@@ -145,7 +145,8 @@ public final class LocalServer implements AutoCloseable {
         container.setMaxBinaryMessageSize(config.limits().maxMessageBytes());
         // Our own sweep closes silent connections with 4201; Jetty's idle timeout is only a backstop.
         container.setIdleTimeout(config.activityTimeout().plus(config.pongTimeout()).multipliedBy(2));
-        // Our outbox hands Jetty one batch at a time; this only bounds what bypasses it (pongs, closes).
+        // Our outbox hands Jetty one batch at a time, so only text frames sent around it count
+        // here; control frames (pongs, closes) never do: PusherEndpoint keeps one pong at a time.
         container.setMaxOutgoingFrames(4 * 256);
         // Our frames are whole messages of at most a few KB: no fragmenting stage on every frame.
         container.setAutoFragment(false);

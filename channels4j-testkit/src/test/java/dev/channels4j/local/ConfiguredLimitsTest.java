@@ -139,4 +139,16 @@ class ConfiguredLimitsTest {
           .startsWith("Channel name too long: 6 characters, the limit is 5");
     }
   }
+
+  @Test
+  void userIdJustOverASmallNameLimitIsRefusedWith400() {
+    try (LocalServer server = LocalServer.builder().port(0)
+        .limits(Limits.builder().maxChannelNameLength(5).build()).build().start()) {
+      // 16 + 6 characters: shorter than the 40 the error message quotes of a long name.
+      HttpResponse<String> response = new RawApi(server).post("/apps/app-id/events",
+          "{\"name\":\"e\",\"channel\":\"#server-to-user-sixsix\",\"data\":\"d\"}");
+      assertThat(response.statusCode()).isEqualTo(400);
+      assertThat(response.body()).startsWith("User id too long in #server-to-user-sixsix...: 6 characters, the limit is 5");
+    }
+  }
 }

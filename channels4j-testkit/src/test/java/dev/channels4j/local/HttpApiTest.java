@@ -43,6 +43,24 @@ class HttpApiTest {
   }
 
   @Test
+  void channelNamedTwiceInATriggerGetsTheEventOnce(LocalServer server, TestSubscriber subscriber) {
+    subscriber.subscribe("twice");
+    RawApi api = new RawApi(server);
+    api.post("/apps/app-id/events", "{\"name\":\"e\",\"channels\":[\"twice\",\"twice\"],\"data\":\"d\"}");
+    // Published after it on the same channel: once this is in, a second copy would have been too.
+    api.post("/apps/app-id/events", "{\"name\":\"after\",\"channel\":\"twice\",\"data\":\"d\"}");
+    subscriber.awaitEvent("twice", "after");
+    assertThat(subscriber.events("twice", "e")).hasSize(1);
+  }
+
+  @Test
+  void channelNamedTwiceInATriggerIsRecordedOnce(LocalServer server) {
+    new RawApi(server).post("/apps/app-id/events",
+        "{\"name\":\"e\",\"channels\":[\"recorded\",\"recorded\"],\"data\":\"d\"}");
+    assertThat(server.acceptedEvents()).filteredOn(e -> e.channel().equals("recorded")).hasSize(1);
+  }
+
+  @Test
   void batchDeliversEveryEventInOrder(ChannelsClient client, TestSubscriber subscriber) {
     subscriber.subscribe("batched");
     client.triggerBatch(List.of(Event.of("batched", "one", "1"), Event.of("batched", "two", "2")));

@@ -63,12 +63,20 @@ final class RawWebSocket implements AutoCloseable {
 
   /** Sends one masked text frame (payload under 126 bytes); throws once the server has dropped us. */
   void sendText(String text) throws IOException {
-    byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+    sendFrame(0x1, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Sends one masked ping frame (payload under 126 bytes, as for every control frame). */
+  void sendPing(byte[] payload) throws IOException {
+    sendFrame(0x9, payload);
+  }
+
+  private void sendFrame(int opcode, byte[] payload) throws IOException {
     if (payload.length >= 126) {
       throw new IllegalArgumentException("short frames only");
     }
     byte[] frame = new byte[6 + payload.length];
-    frame[0] = (byte) 0x81;
+    frame[0] = (byte) (0x80 | opcode);
     frame[1] = (byte) (0x80 | payload.length);
     // A zero mask keeps the payload as is; the server must still unmask it.
     for (int i = 0; i < payload.length; i++) {
@@ -79,6 +87,41 @@ final class RawWebSocket implements AutoCloseable {
 
   void flush() throws IOException {
     out.flush();
+  }
+
+  /** A frame from the server: its opcode and payload. */
+  record Frame(int opcode, byte[] payload) {
+    String text() {
+      return new String(payload, StandardCharsets.UTF_8);
+    }
+  }
+
+  /** Reads the next frame the server sent (unmasked, as a server's frames are). */
+  Frame readFrame() throws IOException {
+    int first = readByte();
+    int second = readByte();
+    long length = second & 0x7f;
+    if (length == 126) {
+      length = (readByte() << 8) | readByte();
+    } else if (length == 127) {
+      length = 0;
+      for (int i = 0; i < 8; i++) {
+        length = (length << 8) | readByte();
+      }
+    }
+    byte[] payload = in.readNBytes((int) length);
+    if (payload.length < length) {
+      throw new IOException("closed in the middle of a frame");
+    }
+    return new Frame(first & 0x0f, payload);
+  }
+
+  private int readByte() throws IOException {
+    int b = in.read();
+    if (b < 0) {
+      throw new IOException("closed by the server");
+    }
+    return b;
   }
 
   /** Reads until the server closes the socket (or it is reset); true when it did within the socket timeout. */

@@ -153,6 +153,70 @@ class SlowPeerTest {
     }
   }
 
+  @Test
+  void closingAClientThatStopsReadingReleasesItsBacklog() throws Exception {
+    Limits limits = Limits.builder().maxQueuedDeliveries(50).maxPendingBytesPerConnection(64 * 1024 * 1024)
+        .maxPendingMessagesPerConnection(100_000).build();
+    try (LocalServer server = LocalServer.builder().port(0).limits(limits).userAuthentication(true).build().start();
+        RawWebSocket stalled = RawWebSocket.connect(server)) {
+      stalled.sendText("{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\"jam\"}}");
+      stalled.flush();
+      awaitTrue(() -> server.app().subscriptionCount("jam") == 1, Duration.ofSeconds(5));
+      RawApi api = new RawApi(server);
+      String body = "{\"name\":\"e\",\"channel\":\"jam\",\"data\":\"" + "j".repeat(10_000) + "\"}";
+      for (int i = 0; i < 200 && server.stats().queuedDeliveries() <= 50; i++) {
+        api.post(EVENTS, body);
+      }
+      assertThat(server.stats().queuedDeliveries()).isGreaterThan(50);
+      // A sign-in without data: the server closes with 4009 (not the 4100 path), its queue unread.
+      stalled.sendText("{\"event\":\"pusher:signin\",\"data\":{}}");
+      stalled.flush();
+      // Well before Jetty's idle timeout (5 min with the default timings).
+      awaitTrue(() -> server.stats().queuedDeliveries() == 0, Duration.ofSeconds(10));
+      assertThat(api.post(EVENTS, body).statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void pingsFromAClientThatStopsReadingQueueOnePongAtATime() throws Exception {
+    Limits limits = Limits.builder().maxPendingBytesPerConnection(64 * 1024 * 1024)
+        .maxPendingMessagesPerConnection(100_000).build();
+    try (LocalServer server = LocalServer.builder().port(0).limits(limits).build().start();
+        RawWebSocket stalled = RawWebSocket.connect(server)) {
+      stalled.sendText("{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\"jam\"}}");
+      stalled.flush();
+      awaitTrue(() -> server.app().subscriptionCount("jam") == 1, Duration.ofSeconds(5));
+      RawApi api = new RawApi(server);
+      String body = "{\"name\":\"e\",\"channel\":\"jam\",\"data\":\"" + "j".repeat(10_000) + "\"}";
+      // Far more than the socket buffers hold: the server's writes to this client are stuck.
+      for (int i = 0; i < 100; i++) {
+        api.post(EVENTS, body);
+      }
+      assertThat(server.stats().queuedDeliveries()).isPositive();
+      int pings = 1000;
+      for (int i = 0; i < pings; i++) {
+        stalled.sendPing(new byte[] {(byte) i});
+      }
+      // Frames are handled in order: once this subscription exists, every ping has been answered or
+      // not, all while nothing could be written. Its confirmation comes after the queued events.
+      stalled.sendText("{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\"end\"}}");
+      stalled.flush();
+      awaitTrue(() -> server.app().subscriptionCount("end") == 1, Duration.ofSeconds(5));
+      int pongs = 0;
+      for (RawWebSocket.Frame frame = stalled.readFrame(); !isSubscribed(frame, "end"); frame = stalled.readFrame()) {
+        if (frame.opcode() == 0xA) {
+          pongs++;
+        }
+      }
+      assertThat(pongs).isEqualTo(1);
+    }
+  }
+
+  private static boolean isSubscribed(RawWebSocket.Frame frame, String channel) {
+    String text = frame.text();
+    return text.contains("pusher_internal:subscription_succeeded") && text.contains("\"" + channel + "\"");
+  }
+
   private static void awaitTrue(BooleanSupplier condition, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!condition.getAsBoolean() && System.nanoTime() < deadline) {

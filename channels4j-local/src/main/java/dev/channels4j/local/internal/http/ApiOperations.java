@@ -36,7 +36,7 @@ final class ApiOperations {
     }
     ObjectNode response = Json.object();
     ObjectNode channels = response.putObject("channels");
-    for (String channel : new LinkedHashSet<>(event.channels)) {
+    for (String channel : event.channels) {
       channels.set(channel, counts(app, channel, event.info));
     }
     return Json.write(response);
@@ -168,7 +168,9 @@ final class ApiOperations {
       throw ApiError.tooLarge("Request Entity Too Large: " + what + " is " + size + " bytes, the limit is "
           + limits.maxDataBytes() + " bytes");
     }
-    return new Publish(name.asText(), data.asText(), List.copyOf(channels), socketId, info);
+    // Pusher's docs do not say what a repeated name does; its response has one entry per unique
+    // channel, so each channel gets (and records) the event once. The checks above see the names as sent.
+    return new Publish(name.asText(), data.asText(), List.copyOf(new LinkedHashSet<>(channels)), socketId, info);
   }
 
   String channels(AppState app, Map<String, String> params) {

@@ -13,13 +13,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -55,8 +53,13 @@ public final class AppState {
   private final LinkedHashMap<String, CachedEvent> caches = new LinkedHashMap<>();
   private long cacheBytes;
   private final UserSessions users = new UserSessions();
-  /** Webhooks held back by the vacancy delay: "channel" for vacated, "channel\0user" for member_removed. */
-  private final Set<String> pendingVacancies = new HashSet<>();
+  /**
+   * Webhooks held back by the vacancy delay, "channel" for vacated and "channel\0user" for
+   * member_removed, each with the number of the vacancy that holds it: a timer set for an earlier
+   * vacancy of the same key must not send the webhook of a later one early.
+   */
+  private final Map<String, Long> pendingVacancies = new HashMap<>();
+  private long vacancies;
   private final Deque<AcceptedEvent> accepted = new ArrayDeque<>();
   private long acceptedBytes;
   private final Counters counters;
@@ -207,7 +210,7 @@ public final class AppState {
       }
       state.subscribers.add(connection);
       connection.channels.add(channel);
-      if (created && !pendingVacancies.remove(channel)) {
+      if (created && pendingVacancies.remove(channel) == null) {
         emit(hook("channel_occupied", channel));
       }
       if (kind == ChannelKind.PRESENCE) {
@@ -220,7 +223,7 @@ public final class AppState {
               other.send(added);
             }
           }
-          if (!pendingVacancies.remove(channel + '\0' + userId)) {
+          if (pendingVacancies.remove(channel + '\0' + userId) == null) {
             emit(hook("member_added", channel).put("user_id", userId));
           }
         }
@@ -292,10 +295,11 @@ public final class AppState {
       send.run();
       return;
     }
-    pendingVacancies.add(key);
+    long vacancy = ++vacancies;
+    pendingVacancies.put(key, vacancy);
     scheduler.schedule(() -> {
       synchronized (lock) {
-        if (pendingVacancies.remove(key)) {
+        if (pendingVacancies.remove(key, vacancy)) {
           send.run();
         }
       }

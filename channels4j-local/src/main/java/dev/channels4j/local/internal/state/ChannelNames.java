@@ -21,7 +21,7 @@ public final class ChannelNames {
         return "Channel name " + name + " names no user: #server-to-user-<user id>";
       }
       if (idLength > maxLength) {
-        return "User id too long in " + name.substring(0, 40) + "...: " + idLength
+        return "User id too long in " + name.substring(0, Math.min(name.length(), 40)) + "...: " + idLength
             + " characters, the limit is " + maxLength;
       }
       return null;

@@ -6,6 +6,7 @@ import dev.channels4j.local.internal.state.Messages;
 import java.nio.ByteBuffer;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
@@ -28,6 +29,7 @@ public final class PusherEndpoint implements Session.Listener.AutoDemanding {
   private final String refusalMessage;
   private volatile SessionConnection connection;
   private volatile ProtocolHandler handler;
+  private final AtomicBoolean pongUnwritten = new AtomicBoolean();
 
   private PusherEndpoint(AppState app, Executor executor, Integer refusalCode, String refusalMessage) {
     this.app = app;
@@ -86,7 +88,14 @@ public final class PusherEndpoint implements Session.Listener.AutoDemanding {
     SessionConnection current = connection;
     if (current != null) {
       current.touch();
-      current.session.sendPong(payload, Callback.NOOP);
+      // Jetty queues control frames without limit (maxOutgoingFrames counts data frames only), so
+      // a client that pings and never reads would grow that queue for ever. RFC 6455 (5.5.3) lets
+      // an endpoint skip pongs for pings it has not answered yet; this skips those that arrive
+      // while a pong is still waiting to be written.
+      if (pongUnwritten.compareAndSet(false, true)) {
+        current.session.sendPong(payload,
+            Callback.from(() -> pongUnwritten.set(false), failed -> pongUnwritten.set(false)));
+      }
     }
   }
 

@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * or the outbox has had messages waiting and none taken for the stall timeout (a reader that
  * stopped, which under backpressure would otherwise hold every publisher back), the queue is
  * dropped, the connection is closed with 4100 "Over capacity" and counted; if the client does not
- * complete the close handshake within 2 s (it is not reading) the socket is aborted.
+ * complete the close handshake within 2 s (it is not reading) the socket is aborted. Any other
+ * close waits for the queue, within the same 2 s.
  */
 final class SessionConnection extends Connection {
   private static final Logger LOG = LoggerFactory.getLogger("dev.channels4j.local.ws");
@@ -40,6 +41,8 @@ final class SessionConnection extends Connection {
   private static final int OVERHEAD_BYTES = 96;
   static final int MAX_BATCH_MESSAGES = 256;
   static final int MAX_BATCH_BYTES = 64 * 1024;
+  /** How long a closed connection has to read what is queued and the close before its socket is aborted. */
+  private static final long ABORT_AFTER_SECONDS = 2;
 
   final Session session;
   private final CoreSession core;
@@ -149,12 +152,17 @@ final class SessionConnection extends Connection {
     dispatch(() -> {
       session.close(4100, "Over capacity", Callback.NOOP);
       app.closed(this);
-      try {
-        app.scheduler().schedule(this::abort, 2, TimeUnit.SECONDS);
-      } catch (RejectedExecutionException stopped) {
-        abort();
-      }
+      abortLater();
     });
+  }
+
+  /** Aborts the socket in 2 s unless the close handshake is done by then. */
+  private void abortLater() {
+    try {
+      app.scheduler().schedule(this::abort, ABORT_AFTER_SECONDS, TimeUnit.SECONDS);
+    } catch (RejectedExecutionException stopped) {
+      abort();
+    }
   }
 
   private void abort() {
@@ -173,22 +181,34 @@ final class SessionConnection extends Connection {
     }
   }
 
-  /** Closes after what is already queued (say, the {@code pusher:error} explaining the close) is written. */
+  /**
+   * Closes after what is already queued (say, the {@code pusher:error} explaining the close) is
+   * written; aborts the socket if that and the close handshake are not done within 2 s.
+   */
   @Override
   public void close(int code, String reason) {
+    boolean waiting;
     synchronized (this) {
       if (shut) {
         return;
       }
       shut = true;
-      if (flushing) {
+      waiting = flushing;
+      if (waiting) {
         closeCode = code;
         counters.pendingCloses.incrementAndGet();
         closeReason = reason;
-        return;
       }
     }
-    session.close(code, reason, Callback.NOOP);
+    if (!waiting) {
+      session.close(code, reason, Callback.NOOP);
+    } else {
+      // The app state forgets the connection once closed, so the stall sweep no longer sees it: a
+      // client that stopped reading would hold its backlog (and every publisher) until Jetty's
+      // idle timeout. A client that reads has the queue and the close written well within 2 s
+      // unless thousands of messages are queued; what is still queued then is lost with the socket.
+      abortLater();
+    }
   }
 
   /** Forgets what is queued once the socket is gone. */
