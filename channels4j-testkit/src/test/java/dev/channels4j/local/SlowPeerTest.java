@@ -105,15 +105,12 @@ class SlowPeerTest {
 
   @Test
   void publishIsRefusedWith429WhenDeliveriesBackUp() throws Exception {
-    Limits limits = Limits.builder().maxQueuedDeliveries(50).maxPendingBytesPerConnection(64 * 1024 * 1024)
-        .maxPendingMessagesPerConnection(100_000).build();
+    Limits limits = smallBacklogLargeOutboxes();
     try (LocalServer server = LocalServer.builder().port(0).limits(limits).build().start();
         RawWebSocket stalled = RawWebSocket.connect(server)) {
-      stalled.sendText("{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\"jam\"}}");
-      stalled.flush();
-      awaitTrue(() -> server.app().subscriptionCount("jam") == 1, Duration.ofSeconds(5));
+      subscribeToJam(server, stalled);
       RawApi api = new RawApi(server);
-      String body = "{\"name\":\"e\",\"channel\":\"jam\",\"data\":\"" + "j".repeat(10_000) + "\"}";
+      String body = JAM_EVENT;
       HttpResponse<String> last = null;
       for (int i = 0; i < 3000; i++) {
         last = api.post(EVENTS, body);
@@ -130,15 +127,12 @@ class SlowPeerTest {
 
   @Test
   void stalledReaderHoldingPublishersBackIsClosedAndPublishingResumes() throws Exception {
-    Limits limits = Limits.builder().maxQueuedDeliveries(50).maxPendingBytesPerConnection(64 * 1024 * 1024)
-        .maxPendingMessagesPerConnection(100_000).build();
+    Limits limits = smallBacklogLargeOutboxes();
     try (LocalServer server = LocalServer.builder().port(0).limits(limits).build().start();
         RawWebSocket stalled = RawWebSocket.connect(server)) {
-      stalled.sendText("{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\"jam\"}}");
-      stalled.flush();
-      awaitTrue(() -> server.app().subscriptionCount("jam") == 1, Duration.ofSeconds(5));
+      subscribeToJam(server, stalled);
       RawApi api = new RawApi(server);
-      String body = "{\"name\":\"e\",\"channel\":\"jam\",\"data\":\"" + "j".repeat(10_000) + "\"}";
+      String body = JAM_EVENT;
       int refused = 0;
       for (int i = 0; i < 3000 && server.stats().closedOverCapacity() == 0; i++) {
         if (api.post(EVENTS, body).statusCode() == 429) {
@@ -155,15 +149,12 @@ class SlowPeerTest {
 
   @Test
   void closingAClientThatStopsReadingReleasesItsBacklog() throws Exception {
-    Limits limits = Limits.builder().maxQueuedDeliveries(50).maxPendingBytesPerConnection(64 * 1024 * 1024)
-        .maxPendingMessagesPerConnection(100_000).build();
+    Limits limits = smallBacklogLargeOutboxes();
     try (LocalServer server = LocalServer.builder().port(0).limits(limits).userAuthentication(true).build().start();
         RawWebSocket stalled = RawWebSocket.connect(server)) {
-      stalled.sendText("{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\"jam\"}}");
-      stalled.flush();
-      awaitTrue(() -> server.app().subscriptionCount("jam") == 1, Duration.ofSeconds(5));
+      subscribeToJam(server, stalled);
       RawApi api = new RawApi(server);
-      String body = "{\"name\":\"e\",\"channel\":\"jam\",\"data\":\"" + "j".repeat(10_000) + "\"}";
+      String body = JAM_EVENT;
       for (int i = 0; i < 200 && server.stats().queuedDeliveries() <= 50; i++) {
         api.post(EVENTS, body);
       }
@@ -183,11 +174,9 @@ class SlowPeerTest {
         .maxPendingMessagesPerConnection(100_000).build();
     try (LocalServer server = LocalServer.builder().port(0).limits(limits).build().start();
         RawWebSocket stalled = RawWebSocket.connect(server)) {
-      stalled.sendText("{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\"jam\"}}");
-      stalled.flush();
-      awaitTrue(() -> server.app().subscriptionCount("jam") == 1, Duration.ofSeconds(5));
+      subscribeToJam(server, stalled);
       RawApi api = new RawApi(server);
-      String body = "{\"name\":\"e\",\"channel\":\"jam\",\"data\":\"" + "j".repeat(10_000) + "\"}";
+      String body = JAM_EVENT;
       // Far more than the socket buffers hold: the server's writes to this client are stuck.
       for (int i = 0; i < 100; i++) {
         api.post(EVENTS, body);
@@ -223,5 +212,21 @@ class SlowPeerTest {
       Thread.sleep(20);
     }
     assertThat(condition.getAsBoolean()).as("condition met within " + timeout).isTrue();
+  }
+
+  /** A 10 KB event on channel "jam". */
+  private static final String JAM_EVENT = "{\"name\":\"e\",\"channel\":\"jam\",\"data\":\"" + "j".repeat(10_000) + "\"}";
+
+  /** A server-wide backlog of 50 messages, reached long before any one connection's own limits. */
+  private static Limits smallBacklogLargeOutboxes() {
+    return Limits.builder().maxQueuedDeliveries(50).maxPendingBytesPerConnection(64 * 1024 * 1024)
+        .maxPendingMessagesPerConnection(100_000).build();
+  }
+
+  /** Subscribes the raw socket (which then reads nothing) to "jam". */
+  private static void subscribeToJam(LocalServer server, RawWebSocket stalled) throws Exception {
+    stalled.sendText("{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\"jam\"}}");
+    stalled.flush();
+    awaitTrue(() -> server.app().subscriptionCount("jam") == 1, Duration.ofSeconds(5));
   }
 }
