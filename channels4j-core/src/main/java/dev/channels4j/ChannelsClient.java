@@ -293,8 +293,10 @@ public final class ChannelsClient implements AutoCloseable {
    * client uses:
    * <ul>
    *   <li>the default transport (the one the builder made): its connection pool and threads are
-   *       released; requests in flight fail with a {@link TransportException}, and so does any call
-   *       made afterwards;
+   *       released; requests in flight fail with a {@link TransportException} saying the client
+   *       was closed, without a retry, and so does any call made afterwards;
+   *   <li>requests waiting to be retried, whatever the transport: they fail at once with that
+   *       {@link TransportException}, and no retry starts after the close;
    *   <li>a {@link Transport} you passed to {@link Builder#transport(Transport)}: <b>left open</b>.
    *       You made it, you may share it between clients, so you close it, after the clients that
    *       use it (as OkHttp leaves an {@code ExecutorService} you gave its dispatcher alone);
@@ -316,6 +318,7 @@ public final class ChannelsClient implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
+    dispatcher.close();
     for (BatchingPublisher publisher : List.copyOf(publishers)) {
       publisher.abort("the client was closed");
     }

@@ -7,6 +7,7 @@ import dev.channels4j.TransportException;
 import dev.channels4j.internal.Errors;
 import dev.channels4j.internal.signing.RequestSigner;
 import dev.channels4j.internal.transport.ApacheTransport;
+import dev.channels4j.internal.transport.ClientClosedException;
 import dev.channels4j.internal.transport.ResponseTooLargeException;
 import dev.channels4j.spi.JsonCodec;
 import dev.channels4j.spi.Transport;
@@ -27,8 +28,11 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -58,6 +62,11 @@ public final class Dispatcher {
   private final Clock clock;
   private final Duration timeout;
   private final RetryPolicy retryPolicy;
+  private volatile boolean closed;
+  /** Released by {@link #close}: ends the backoff of blocking calls. */
+  private final CountDownLatch closedSignal = new CountDownLatch(1);
+  /** The asynchronous requests between two attempts, for {@link #close} to fail. */
+  private final Set<Call> waitingToRetry = ConcurrentHashMap.newKeySet();
 
   public Dispatcher(ClientSettings settings) {
     String base = settings.baseUri().toString();
@@ -76,7 +85,21 @@ public final class Dispatcher {
 
   /** Sends the request; the future fails with an {@link ApiException} or {@link TransportException}. */
   public CompletableFuture<ApiResponse> send(ApiRequest request) {
-    return attempt(request, 1);
+    Call call = new Call(request);
+    call.attempt(1);
+    return call.result;
+  }
+
+  /**
+   * The client closed: no retry starts from now on, and requests waiting to retry fail at once
+   * rather than when their wait ends. Exchanges in flight are the transport's to end.
+   */
+  public void close() {
+    closed = true;
+    closedSignal.countDown();
+    for (Call call : waitingToRetry) {
+      call.failClosed();
+    }
   }
 
   /**
@@ -103,9 +126,15 @@ public final class Dispatcher {
       if (attempt >= RetrySchedule.attemptsFor(retryPolicy, request.method()) || !isRetryable(outcome.error)) {
         throw outcome.error;
       }
+      if (closed) {
+        throw closedWhileWaiting(request, outcome.error);
+      }
       Duration delay = retryDelay(request, attempt, outcome.error);
       try {
-        Thread.sleep(delay.toMillis());
+        // Not a sleep: close() ends the wait, so a closed client does not hold its callers.
+        if (closedSignal.await(delay.toMillis(), TimeUnit.MILLISECONDS)) {
+          throw closedWhileWaiting(request, outcome.error);
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw outcome.error;
@@ -113,41 +142,89 @@ public final class Dispatcher {
     }
   }
 
-  private CompletableFuture<ApiResponse> attempt(ApiRequest request, int attempt) {
-    long started = System.nanoTime();
-    CompletableFuture<TransportResponse> sent;
-    try {
-      sent = transport.send(sign(request));
-    } catch (RuntimeException e) {
-      sent = CompletableFuture.failedFuture(e);
+  private TransportException closedWhileWaiting(ApiRequest request, ChannelsException lastError) {
+    return Errors.transport(
+        TransportException.Kind.OTHER, request + ": " + ClientClosedException.CLOSED_IN_FLIGHT, lastError);
+  }
+
+  /** One asynchronous request, over all its attempts. */
+  private final class Call {
+    final ApiRequest request;
+    final CompletableFuture<ApiResponse> result = new CompletableFuture<>();
+    private volatile ChannelsException lastError;
+
+    Call(ApiRequest request) {
+      this.request = request;
     }
-    // The default transport ends every exchange at its timeout itself, more cheaply than a timer
-    // task per request. Any other transport is bounded here: orTimeout completes the future it is
-    // called on, so bound a copy, leaving the transport's own future pending for the cancel below.
-    CompletableFuture<TransportResponse> bounded = transportEndsExchangesOnTime
-        ? sent : sent.copy().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    final CompletableFuture<TransportResponse> underlying = sent;
-    return bounded
-        .handle((response, failure) -> {
+
+    void attempt(int attempt) {
+      if (result.isDone()) {
+        return;
+      }
+      if (attempt > 1 && closed) {
+        failClosed();
+        return;
+      }
+      long started = System.nanoTime();
+      CompletableFuture<TransportResponse> sent;
+      try {
+        sent = transport.send(sign(request));
+      } catch (RuntimeException e) {
+        sent = CompletableFuture.failedFuture(e);
+      }
+      // The default transport ends every exchange at its timeout itself, more cheaply than a timer
+      // task per request. Any other transport is bounded here: orTimeout completes the future it is
+      // called on, so bound a copy, leaving the transport's own future pending for the cancel below.
+      CompletableFuture<TransportResponse> bounded = transportEndsExchangesOnTime
+          ? sent : sent.copy().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      final CompletableFuture<TransportResponse> underlying = sent;
+      bounded.whenComplete((response, failure) -> {
+        try {
+          Outcome outcome;
           if (failure != null) {
             underlying.cancel(true);
-            return Outcome.failed(failed(request, failure, started));
+            outcome = Outcome.failed(failed(request, failure, started));
+          } else {
+            logAnswer(request, response, started);
+            outcome = judge(request, response);
           }
-          logAnswer(request, response, started);
-          return judge(request, response);
-        })
-        .thenCompose(outcome -> {
-          if (outcome.response != null) {
-            return CompletableFuture.completedFuture(outcome.response);
-          }
-          if (attempt < RetrySchedule.attemptsFor(retryPolicy, request.method()) && isRetryable(outcome.error)) {
-            Duration delay = retryDelay(request, attempt, outcome.error);
-            return CompletableFuture.supplyAsync(
-                    () -> null, CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS))
-                .thenCompose(ignored -> attempt(request, attempt + 1));
-          }
-          return CompletableFuture.failedFuture(outcome.error);
-        });
+          settle(outcome, attempt);
+        } catch (RuntimeException | Error e) {
+          // Runs on whatever thread completed the exchange: a throw here would leave the call pending.
+          result.completeExceptionally(e);
+        }
+      });
+    }
+
+    private void settle(Outcome outcome, int attempt) {
+      if (outcome.response != null) {
+        result.complete(outcome.response);
+        return;
+      }
+      lastError = outcome.error;
+      if (attempt >= RetrySchedule.attemptsFor(retryPolicy, request.method()) || !isRetryable(outcome.error)) {
+        result.completeExceptionally(outcome.error);
+        return;
+      }
+      // Registered before closed is read: either close() sees this call or this call sees closed.
+      waitingToRetry.add(this);
+      if (closed) {
+        failClosed();
+        return;
+      }
+      Duration delay = retryDelay(request, attempt, outcome.error);
+      CompletableFuture.runAsync(
+          () -> {
+            waitingToRetry.remove(this);
+            attempt(attempt + 1);
+          },
+          CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    void failClosed() {
+      waitingToRetry.remove(this);
+      result.completeExceptionally(closedWhileWaiting(request, lastError));
+    }
   }
 
   private Duration retryDelay(ApiRequest request, int attempt, ChannelsException error) {
@@ -225,6 +302,10 @@ public final class Dispatcher {
       return channels;
     }
     String what = request.toString();
+    ClientClosedException closedClient = ClientClosedException.in(failure);
+    if (closedClient != null) {
+      return Errors.transport(TransportException.Kind.OTHER, what + ": " + closedClient.getMessage(), failure);
+    }
     Throwable t = failure;
     for (int depth = 0; t != null && depth < 8; depth++, t = t.getCause()) {
       if (t instanceof ResponseTooLargeException tooLarge) {
@@ -274,7 +355,9 @@ public final class Dispatcher {
     if (error instanceof ApiException api) {
       return api.isRetryable();
     }
-    return error instanceof TransportException transport && transport.isRetryable();
+    // A closed transport answers every attempt the same way.
+    return error instanceof TransportException transport && transport.isRetryable()
+        && ClientClosedException.in(transport.getCause()) == null;
   }
 
   private static Duration retryAfter(ChannelsException error) {
