@@ -34,6 +34,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -83,7 +84,10 @@ public final class Dispatcher {
     this.retryPolicy = settings.retryPolicy();
   }
 
-  /** Sends the request; the future fails with an {@link ApiException} or {@link TransportException}. */
+  /**
+   * Sends the request; the future fails with an {@link ApiException} or {@link TransportException}.
+   * Completing it first (cancel, {@code orTimeout}) cancels the attempt in flight and any retry.
+   */
   public CompletableFuture<ApiResponse> send(ApiRequest request) {
     Call call = new Call(request);
     call.attempt(1);
@@ -152,9 +156,20 @@ public final class Dispatcher {
     final ApiRequest request;
     final CompletableFuture<ApiResponse> result = new CompletableFuture<>();
     private volatile ChannelsException lastError;
+    /** The transport's future of the attempt in flight, or the wait before the next attempt. */
+    private volatile Future<?> current;
 
     Call(ApiRequest request) {
       this.request = request;
+      // Whoever completes the result first, the caller included, ends what is under way.
+      result.whenComplete((response, failure) -> cancelCurrent());
+    }
+
+    private void cancelCurrent() {
+      Future<?> under = current;
+      if (under != null) {
+        under.cancel(true);
+      }
     }
 
     void attempt(int attempt) {
@@ -171,6 +186,11 @@ public final class Dispatcher {
         sent = transport.send(sign(request));
       } catch (RuntimeException e) {
         sent = CompletableFuture.failedFuture(e);
+      }
+      current = sent;
+      if (result.isDone()) {
+        sent.cancel(true); // completed before current was set, so its cancelCurrent missed this
+        return;
       }
       // The default transport ends every exchange at its timeout itself, more cheaply than a timer
       // task per request. Any other transport is bounded here: orTimeout completes the future it is
@@ -197,6 +217,9 @@ public final class Dispatcher {
     }
 
     private void settle(Outcome outcome, int attempt) {
+      if (result.isDone()) {
+        return; // cancelled or failed meanwhile: this attempt's outcome is nobody's
+      }
       if (outcome.response != null) {
         result.complete(outcome.response);
         return;
@@ -213,12 +236,16 @@ public final class Dispatcher {
         return;
       }
       Duration delay = retryDelay(request, attempt, outcome.error);
-      CompletableFuture.runAsync(
-          () -> {
-            waitingToRetry.remove(this);
-            attempt(attempt + 1);
-          },
-          CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS));
+      // Cancelling the wait also cancels its timer task (completeOnTimeout's canceller).
+      CompletableFuture<Void> wait = new CompletableFuture<>();
+      current = wait;
+      wait.whenComplete((ignored, failure) -> waitingToRetry.remove(this));
+      if (result.isDone()) {
+        wait.cancel(true);
+        return;
+      }
+      wait.completeOnTimeout(null, delay.toMillis(), TimeUnit.MILLISECONDS)
+          .thenRunAsync(() -> attempt(attempt + 1));
     }
 
     void failClosed() {
