@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
 import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
 import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
@@ -223,16 +224,10 @@ public final class ApacheTransport implements Transport {
           }
 
           private void failedOnReactor(Exception e) {
-            if (mayResend && e instanceof RequestNotExecutedException) {
+            if (mayResend && !closed && e instanceof RequestNotExecutedException) {
               // The pooled connection was found closed before any byte was written: nothing
               // reached the server, so sending again is safe, even for a POST.
-              send(request, false).whenComplete((response, error) -> {
-                if (error == null) {
-                  result.complete(response);
-                } else {
-                  result.completeExceptionally(error);
-                }
-              });
+              resendFor(result, () -> send(request, false));
               return;
             }
             result.completeExceptionally(closed ? closedInFlight(e) : e);
@@ -243,6 +238,28 @@ public final class ApacheTransport implements Transport {
             result.cancel(false);
           }
         });
+  }
+
+  /**
+   * Completes {@code result} with a second exchange's outcome, within the first one's bounds: no
+   * resend once {@code result} is done (timed out, cancelled, failed by close), and the resend is
+   * cancelled when {@code result} completes first, as at the first exchange's deadline (its
+   * watchdog entry lasts until {@code result} completes), so the resend gets no fresh timeout.
+   */
+  static void resendFor(CompletableFuture<TransportResponse> result,
+      Supplier<CompletableFuture<TransportResponse>> resend) {
+    if (result.isDone()) {
+      return;
+    }
+    CompletableFuture<TransportResponse> again = resend.get();
+    result.whenComplete((response, error) -> again.cancel(true));
+    again.whenComplete((response, error) -> {
+      if (error == null) {
+        result.complete(response);
+      } else {
+        result.completeExceptionally(error);
+      }
+    });
   }
 
   /**
