@@ -134,6 +134,9 @@ public final class Dispatcher {
         throw closedWhileWaiting(request, outcome.error);
       }
       Duration delay = retryDelay(request, attempt, outcome.error);
+      if (delay == null) {
+        throw outcome.error; // its retryAfter() tells the caller when to try again
+      }
       try {
         // Not a sleep: close() ends the wait, so a closed client does not hold its callers.
         if (closedSignal.await(delay.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -229,13 +232,17 @@ public final class Dispatcher {
         result.completeExceptionally(outcome.error);
         return;
       }
+      Duration delay = retryDelay(request, attempt, outcome.error);
+      if (delay == null) {
+        result.completeExceptionally(outcome.error); // its retryAfter() tells the caller when
+        return;
+      }
       // Registered before closed is read: either close() sees this call or this call sees closed.
       waitingToRetry.add(this);
       if (closed) {
         failClosed();
         return;
       }
-      Duration delay = retryDelay(request, attempt, outcome.error);
       // Cancelling the wait also cancels its timer task (completeOnTimeout's canceller).
       CompletableFuture<Void> wait = new CompletableFuture<>();
       current = wait;
@@ -254,9 +261,16 @@ public final class Dispatcher {
     }
   }
 
+  /** How long to wait before the next attempt, or {@code null} when the server asks for longer than maxBackoff. */
   private Duration retryDelay(ApiRequest request, int attempt, ChannelsException error) {
-    Duration delay = RetrySchedule.delayAfter(retryPolicy, attempt, retryAfter(error));
-    LOG.debug("{} {} attempt {} failed, retrying in {} ms", request.method(), request.path(), attempt, delay.toMillis());
+    Duration retryAfter = retryAfter(error);
+    Duration delay = RetrySchedule.delayAfter(retryPolicy, attempt, retryAfter);
+    if (delay == null) {
+      LOG.debug("{} {} attempt {} failed, not retrying: Retry-After {} s is longer than maxBackoff {} ms",
+          request.method(), request.path(), attempt, retryAfter.toSeconds(), retryPolicy.maxBackoff().toMillis());
+    } else {
+      LOG.debug("{} {} attempt {} failed, retrying in {} ms", request.method(), request.path(), attempt, delay.toMillis());
+    }
     return delay;
   }
 
