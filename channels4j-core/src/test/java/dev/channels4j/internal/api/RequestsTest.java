@@ -300,6 +300,20 @@ class RequestsTest {
         .hasMessageContaining("presence");
   }
 
+  @ParameterizedTest
+  @CsvSource({".", ".."})
+  void channelQueryOfADotSegmentIsRefused(String channel) {
+    assertThatThrownBy(() -> requests.channel(channel, Set.of()))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("\"" + channel + "\"")
+        .hasMessageContaining("path segment");
+  }
+
+  @Test
+  void channelQueryOfANameWithDotsIsBuilt() {
+    assertThat(requests.channel("...", Set.of()).path()).isEqualTo("/apps/appid/channels/...");
+  }
+
   // ---- trigger validation -----------------------------------------------------------------
 
   @Test
