@@ -25,6 +25,10 @@ import java.util.function.Supplier;
  * channel name alike, as a {@code ValidationException}, and a caller of the async side should
  * find both in the one place it already handles failures: the future.
  *
+ * <p>Cancelling a returned future, or failing it with {@code orTimeout}, cancels its request: the
+ * exchange in flight is abandoned and no retry starts. A POST cancelled in flight may still have
+ * been published.
+ *
  * <pre>{@code
  * client.async().trigger("orders", "created", order)
  *     .whenComplete((result, error) -> { if (error != null) log.warn("publish failed", error); });
@@ -118,7 +122,12 @@ public final class AsyncChannelsClient {
     } catch (ChannelsException e) {
       return CompletableFuture.failedFuture(e);
     }
-    return dispatcher.send(request).thenApply(response -> read.apply(request, response));
+    CompletableFuture<Dispatcher.ApiResponse> sent = dispatcher.send(request);
+    CompletableFuture<T> result = sent.thenApply(response -> read.apply(request, response));
+    // A dependent's cancel does not reach its source: pass it on, so cancel or orTimeout on the
+    // caller's future cancels the request in flight and its retries (a no-op once sent is done).
+    result.whenComplete((value, failure) -> sent.cancel(true));
+    return result;
   }
 
   @Override

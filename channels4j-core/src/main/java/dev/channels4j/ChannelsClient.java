@@ -293,8 +293,10 @@ public final class ChannelsClient implements AutoCloseable {
    * client uses:
    * <ul>
    *   <li>the default transport (the one the builder made): its connection pool and threads are
-   *       released; requests in flight fail with a {@link TransportException}, and so does any call
-   *       made afterwards;
+   *       released; requests in flight fail with a {@link TransportException} saying the client
+   *       was closed, without a retry, and so does any call made afterwards;
+   *   <li>requests waiting to be retried, whatever the transport: they fail at once with that
+   *       {@link TransportException}, and no retry starts after the close;
    *   <li>a {@link Transport} you passed to {@link Builder#transport(Transport)}: <b>left open</b>.
    *       You made it, you may share it between clients, so you close it, after the clients that
    *       use it (as OkHttp leaves an {@code ExecutorService} you gave its dispatcher alone);
@@ -316,6 +318,7 @@ public final class ChannelsClient implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
+    dispatcher.close();
     for (BatchingPublisher publisher : List.copyOf(publishers)) {
       publisher.abort("the client was closed");
     }
@@ -424,6 +427,7 @@ public final class ChannelsClient implements AutoCloseable {
    */
   public static final class Builder {
     private static final Pattern APP_ID = Pattern.compile("[A-Za-z0-9_-]+");
+    private static final Duration MAX_TIMEOUT = Duration.ofHours(1);
     private static final Pattern CLUSTER = Pattern.compile("[a-z0-9-]+");
     // Underscores: Docker Compose service names (my_service) are host names too.
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._-]+|\\[[0-9a-fA-F:.]+\\]");
@@ -504,13 +508,16 @@ public final class ChannelsClient implements AutoCloseable {
       return this;
     }
 
-    /** How long one request may take, connection included. Default 5 s. */
+    /**
+     * How long one request may take, connection included. Default 5 s; at most 1 hour (the API
+     * answers in milliseconds, and a longer bound would only hide a hung request).
+     */
     public Builder timeout(Duration timeout) {
       this.timeout = timeout;
       return this;
     }
 
-    /** How long opening a connection may take. Default 3 s. */
+    /** How long opening a connection may take. Default 3 s; at most 1 hour. */
     public Builder connectTimeout(Duration connectTimeout) {
       this.connectTimeout = connectTimeout;
       return this;
@@ -686,8 +693,8 @@ public final class ChannelsClient implements AutoCloseable {
       if (portSetting != null && (portSetting < 1 || portSetting > 65535)) {
         throw new ValidationException("port must be between 1 and 65535, got " + portSetting);
       }
-      positive(timeout, "timeout");
-      positive(connectTimeout, "connectTimeout");
+      timeoutSetting(timeout, "timeout");
+      timeoutSetting(connectTimeout, "connectTimeout");
       if (maxDataSize < 1) {
         throw new ValidationException("maxDataSize must be at least 1 byte, got " + maxDataSize);
       }
@@ -753,9 +760,16 @@ public final class ChannelsClient implements AutoCloseable {
       }
     }
 
-    private static void positive(Duration duration, String name) {
+    /**
+     * Positive and at most {@link #MAX_TIMEOUT}: checked here, before the transport is made, since
+     * the transport turns timeouts into nanoseconds from now, which overflows for huge ones.
+     */
+    private static void timeoutSetting(Duration duration, String name) {
       if (duration == null || duration.isNegative() || duration.isZero()) {
         throw new ValidationException(name + " must be a positive duration, got " + duration);
+      }
+      if (duration.compareTo(MAX_TIMEOUT) > 0) {
+        throw new ValidationException(name + " must be at most 1 hour, got " + duration);
       }
     }
 

@@ -5,7 +5,10 @@ import java.time.Duration;
 /**
  * When and how often a failed request is sent again: on a transport failure (timeout, refused,
  * reset), a 5xx or a 429, with exponential backoff and full jitter, honouring the server's
- * {@code Retry-After}. 4xx errors other than 429 are never retried.
+ * {@code Retry-After}: the next attempt waits as long as it asks, and when it asks for longer than
+ * {@link Builder#maxBackoff(Duration) maxBackoff} there is no next attempt: the call fails with
+ * the {@link ApiException}, whose {@link ApiException#retryAfter()} says when to try again.
+ * 4xx errors other than 429 are never retried.
  *
  * <p><b>A retried trigger may be delivered twice.</b> When a request timed out or its connection
  * was reset, the server may already have published the event; sending it again publishes it again.
@@ -61,7 +64,10 @@ public final class RetryPolicy {
     return initialBackoff;
   }
 
-  /** The longest wait between attempts, Retry-After included. */
+  /**
+   * The longest wait between attempts. A {@code Retry-After} longer than this ends the retries
+   * instead (see the class comment).
+   */
   public Duration maxBackoff() {
     return maxBackoff;
   }
@@ -104,7 +110,11 @@ public final class RetryPolicy {
       return this;
     }
 
-    /** The longest wait between attempts, Retry-After included. Default 2 s. */
+    /**
+     * The longest wait between attempts. Default 2 s. A server's {@code Retry-After} up to this
+     * long is waited out; a longer one ends the retries, the call failing with the
+     * {@link ApiException} that carries it.
+     */
     public Builder maxBackoff(Duration maxBackoff) {
       if (maxBackoff == null || maxBackoff.isNegative() || maxBackoff.isZero()) {
         throw new ValidationException("retry maxBackoff must be positive, got " + maxBackoff);

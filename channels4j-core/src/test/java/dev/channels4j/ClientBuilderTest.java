@@ -75,6 +75,27 @@ class ClientBuilderTest {
   }
 
   @Test
+  void timeoutOverAnHourIsRefusedNamingTheSetting() {
+    assertBuildFails(complete().timeout(Duration.ofHours(1).plusMillis(1)), "timeout", "at most 1 hour");
+  }
+
+  @Test
+  void connectTimeoutOverAnHourIsRefusedNamingTheSetting() {
+    assertBuildFails(complete().connectTimeout(Duration.ofDays(365 * 300)), "connectTimeout", "at most 1 hour");
+  }
+
+  @Test
+  void timeoutsOfExactlyAnHourAreAccepted() {
+    CapturingTransport transport = new CapturingTransport();
+    try (ChannelsClient client = complete().timeout(Duration.ofHours(1)).connectTimeout(Duration.ofHours(1))
+        .transport(transport).build()) {
+      client.trigger("c", "e", "d");
+    }
+
+    assertThat(transport.onlyRequest().timeout()).isEqualTo(Duration.ofHours(1));
+  }
+
+  @Test
   void appIdWithSlashIsRejected() {
     assertBuildFails(complete().appId("12/3"), "appId", "12/3");
   }

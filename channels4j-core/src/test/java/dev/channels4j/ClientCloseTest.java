@@ -116,6 +116,95 @@ class ClientCloseTest {
     }
   }
 
+  @Test
+  void closeFailsAnAsyncQueryInFlightWithTheClosedMessageInsteadOfRetryingIt() throws Exception {
+    try (FaultServer server = FaultServer.start(Fault.STALL_BEFORE_HEADERS)) {
+      ChannelsClient client = clientFor(server).retryPolicy(TestClients.fastRetries(3)).build();
+      CompletableFuture<ChannelList> query = client.async().channels();
+      awaitRequests(server, 1);
+
+      client.close();
+
+      // A retry would meet the stopped pool and report that ("Connection pool shut down") instead.
+      assertThat(failureOf(query)).isInstanceOf(TransportException.class)
+          .hasMessageContaining("the client was closed before the response arrived");
+    }
+  }
+
+  @Test
+  void closeFailsABlockingQueryInFlightWithTheClosedMessageInsteadOfRetryingIt() throws Exception {
+    try (FaultServer server = FaultServer.start(Fault.STALL_BEFORE_HEADERS)) {
+      ChannelsClient client = clientFor(server).retryPolicy(TestClients.fastRetries(3)).build();
+      CompletableFuture<Throwable> thrown = blockingQuery(client);
+      awaitRequests(server, 1);
+
+      client.close();
+
+      assertThat(thrown.get(20, TimeUnit.SECONDS)).isInstanceOf(TransportException.class)
+          .hasMessageContaining("the client was closed before the response arrived");
+    }
+  }
+
+  @Test
+  void closeFailsAnAsyncQueryWaitingToRetryAtOnce() throws Exception {
+    // The server asks for 7 s before the retry (Retry-After: 7), which the policy allows.
+    try (FaultServer server = FaultServer.start(Fault.HTTP_503_RETRY_AFTER)) {
+      ChannelsClient client = clientFor(server).retryPolicy(patientRetries()).build();
+      CompletableFuture<ChannelList> query = client.async().channels();
+      awaitRequests(server, 1);
+      Thread.sleep(300); // lets the answer arrive: the query is then waiting to retry
+
+      client.close();
+
+      // Within 5 s: well before the retry was due, so it was close() that failed the query.
+      assertThat(query).failsWithin(Duration.ofSeconds(5)).withThrowableThat().havingCause()
+          .isInstanceOf(TransportException.class)
+          .withMessageContaining("the client was closed before the response arrived");
+    }
+  }
+
+  @Test
+  void closeFailsABlockingQueryWaitingToRetryAtOnce() throws Exception {
+    try (FaultServer server = FaultServer.start(Fault.HTTP_503_RETRY_AFTER)) {
+      ChannelsClient client = clientFor(server).retryPolicy(patientRetries()).build();
+      CompletableFuture<Throwable> thrown = blockingQuery(client);
+      awaitRequests(server, 1);
+      Thread.sleep(300); // lets the answer arrive: the query is then waiting to retry
+
+      client.close();
+
+      // Within 5 s: well before the 7 s retry was due.
+      assertThat(thrown.get(5, TimeUnit.SECONDS)).isInstanceOf(TransportException.class)
+          .hasMessageContaining("the client was closed before the response arrived");
+    }
+  }
+
+  /** Retries that wait as long as the server asks, up to 30 s. */
+  private static RetryPolicy patientRetries() {
+    return RetryPolicy.builder().maxAttempts(3).initialBackoff(Duration.ofMillis(1))
+        .maxBackoff(Duration.ofSeconds(30)).build();
+  }
+
+  /** Runs {@code client.channels()} on a thread of its own; completes with what it threw. */
+  private static CompletableFuture<Throwable> blockingQuery(ChannelsClient client) {
+    CompletableFuture<Throwable> thrown = new CompletableFuture<>();
+    Thread caller = new Thread(() -> {
+      try {
+        client.channels();
+        thrown.complete(null);
+      } catch (Throwable t) {
+        thrown.complete(t);
+      }
+    }, "blocking-query");
+    caller.setDaemon(true);
+    caller.start();
+    return thrown;
+  }
+
+  private static Throwable failureOf(CompletableFuture<?> future) throws Exception {
+    return future.handle((r, e) -> Dispatcher.unwrap(e)).get(20, TimeUnit.SECONDS);
+  }
+
   private static long lingerThreads() {
     return Thread.getAllStackTraces().keySet().stream()
         .filter(t -> t.isAlive() && t.getName().equals("channels4j-publisher-linger"))

@@ -149,6 +149,20 @@ class RetryPolicyTest {
   }
 
   @Test
+  void aRetryAfterLongerThanMaxBackoffIsNotRetriedAndTheApiExceptionCarriesIt() {
+    server.enqueue(Reply.text(503, "busy").withHeader("Retry-After", "120"), Reply.json("{\"channels\":{}}"));
+    RetryPolicy policy = RetryPolicy.builder().maxAttempts(3).initialBackoff(Duration.ofMillis(1))
+        .maxBackoff(Duration.ofMillis(50)).build();
+    try (ChannelsClient client = clientWith(policy)) {
+      ApiException thrown = catchThrowableOfType(ApiException.class, client::channels);
+
+      assertThat(thrown.retryAfter()).contains(Duration.ofSeconds(120));
+    }
+
+    assertThat(server.requestCount()).isEqualTo(1);
+  }
+
+  @Test
   void retriedPostIsNotRetriedOnBadRequest() {
     server.otherwise(Reply.text(400, "bad"));
     try (ChannelsClient client = clientWith(fastRetries(4))) {

@@ -7,6 +7,7 @@ import dev.channels4j.TransportException;
 import dev.channels4j.internal.Errors;
 import dev.channels4j.internal.signing.RequestSigner;
 import dev.channels4j.internal.transport.ApacheTransport;
+import dev.channels4j.internal.transport.ClientClosedException;
 import dev.channels4j.internal.transport.ResponseTooLargeException;
 import dev.channels4j.spi.JsonCodec;
 import dev.channels4j.spi.Transport;
@@ -27,9 +28,13 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -58,6 +63,11 @@ public final class Dispatcher {
   private final Clock clock;
   private final Duration timeout;
   private final RetryPolicy retryPolicy;
+  private volatile boolean closed;
+  /** Released by {@link #close}: ends the backoff of blocking calls. */
+  private final CountDownLatch closedSignal = new CountDownLatch(1);
+  /** The asynchronous requests between two attempts, for {@link #close} to fail. */
+  private final Set<Call> waitingToRetry = ConcurrentHashMap.newKeySet();
 
   public Dispatcher(ClientSettings settings) {
     String base = settings.baseUri().toString();
@@ -74,9 +84,26 @@ public final class Dispatcher {
     this.retryPolicy = settings.retryPolicy();
   }
 
-  /** Sends the request; the future fails with an {@link ApiException} or {@link TransportException}. */
+  /**
+   * Sends the request; the future fails with an {@link ApiException} or {@link TransportException}.
+   * Completing it first (cancel, {@code orTimeout}) cancels the attempt in flight and any retry.
+   */
   public CompletableFuture<ApiResponse> send(ApiRequest request) {
-    return attempt(request, 1);
+    Call call = new Call(request);
+    call.attempt(1);
+    return call.result;
+  }
+
+  /**
+   * The client closed: no retry starts from now on, and requests waiting to retry fail at once
+   * rather than when their wait ends. Exchanges in flight are the transport's to end.
+   */
+  public void close() {
+    closed = true;
+    closedSignal.countDown();
+    for (Call call : waitingToRetry) {
+      call.failClosed();
+    }
   }
 
   /**
@@ -103,9 +130,18 @@ public final class Dispatcher {
       if (attempt >= RetrySchedule.attemptsFor(retryPolicy, request.method()) || !isRetryable(outcome.error)) {
         throw outcome.error;
       }
+      if (closed) {
+        throw closedWhileWaiting(request, outcome.error);
+      }
       Duration delay = retryDelay(request, attempt, outcome.error);
+      if (delay == null) {
+        throw outcome.error; // its retryAfter() tells the caller when to try again
+      }
       try {
-        Thread.sleep(delay.toMillis());
+        // Not a sleep: close() ends the wait, so a closed client does not hold its callers.
+        if (closedSignal.await(delay.toMillis(), TimeUnit.MILLISECONDS)) {
+          throw closedWhileWaiting(request, outcome.error);
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw outcome.error;
@@ -113,46 +149,128 @@ public final class Dispatcher {
     }
   }
 
-  private CompletableFuture<ApiResponse> attempt(ApiRequest request, int attempt) {
-    long started = System.nanoTime();
-    CompletableFuture<TransportResponse> sent;
-    try {
-      sent = transport.send(sign(request));
-    } catch (RuntimeException e) {
-      sent = CompletableFuture.failedFuture(e);
-    }
-    // The default transport ends every exchange at its timeout itself, more cheaply than a timer
-    // task per request. Any other transport is bounded here: orTimeout completes the future it is
-    // called on, so bound a copy, leaving the transport's own future pending for the cancel below.
-    CompletableFuture<TransportResponse> bounded = transportEndsExchangesOnTime
-        ? sent : sent.copy().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    final CompletableFuture<TransportResponse> underlying = sent;
-    return bounded
-        .handle((response, failure) -> {
-          if (failure != null) {
-            underlying.cancel(true);
-            return Outcome.failed(failed(request, failure, started));
-          }
-          logAnswer(request, response, started);
-          return judge(request, response);
-        })
-        .thenCompose(outcome -> {
-          if (outcome.response != null) {
-            return CompletableFuture.completedFuture(outcome.response);
-          }
-          if (attempt < RetrySchedule.attemptsFor(retryPolicy, request.method()) && isRetryable(outcome.error)) {
-            Duration delay = retryDelay(request, attempt, outcome.error);
-            return CompletableFuture.supplyAsync(
-                    () -> null, CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS))
-                .thenCompose(ignored -> attempt(request, attempt + 1));
-          }
-          return CompletableFuture.failedFuture(outcome.error);
-        });
+  private TransportException closedWhileWaiting(ApiRequest request, ChannelsException lastError) {
+    return Errors.transport(
+        TransportException.Kind.OTHER, request + ": " + ClientClosedException.CLOSED_IN_FLIGHT, lastError);
   }
 
+  /** One asynchronous request, over all its attempts. */
+  private final class Call {
+    final ApiRequest request;
+    final CompletableFuture<ApiResponse> result = new CompletableFuture<>();
+    private volatile ChannelsException lastError;
+    /** The transport's future of the attempt in flight, or the wait before the next attempt. */
+    private volatile Future<?> current;
+
+    Call(ApiRequest request) {
+      this.request = request;
+      // Whoever completes the result first, the caller included, ends what is under way.
+      result.whenComplete((response, failure) -> cancelCurrent());
+    }
+
+    private void cancelCurrent() {
+      Future<?> under = current;
+      if (under != null) {
+        under.cancel(true);
+      }
+    }
+
+    void attempt(int attempt) {
+      if (result.isDone()) {
+        return;
+      }
+      if (attempt > 1 && closed) {
+        failClosed();
+        return;
+      }
+      long started = System.nanoTime();
+      CompletableFuture<TransportResponse> sent;
+      try {
+        sent = transport.send(sign(request));
+      } catch (RuntimeException e) {
+        sent = CompletableFuture.failedFuture(e);
+      }
+      current = sent;
+      if (result.isDone()) {
+        sent.cancel(true); // completed before current was set, so its cancelCurrent missed this
+        return;
+      }
+      // The default transport ends every exchange at its timeout itself, more cheaply than a timer
+      // task per request. Any other transport is bounded here: orTimeout completes the future it is
+      // called on, so bound a copy, leaving the transport's own future pending for the cancel below.
+      CompletableFuture<TransportResponse> bounded = transportEndsExchangesOnTime
+          ? sent : sent.copy().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      final CompletableFuture<TransportResponse> underlying = sent;
+      bounded.whenComplete((response, failure) -> {
+        try {
+          Outcome outcome;
+          if (failure != null) {
+            underlying.cancel(true);
+            outcome = Outcome.failed(failed(request, failure, started));
+          } else {
+            logAnswer(request, response, started);
+            outcome = judge(request, response);
+          }
+          settle(outcome, attempt);
+        } catch (RuntimeException | Error e) {
+          // Runs on whatever thread completed the exchange: a throw here would leave the call pending.
+          result.completeExceptionally(e);
+        }
+      });
+    }
+
+    private void settle(Outcome outcome, int attempt) {
+      if (result.isDone()) {
+        return; // cancelled or failed meanwhile: this attempt's outcome is nobody's
+      }
+      if (outcome.response != null) {
+        result.complete(outcome.response);
+        return;
+      }
+      lastError = outcome.error;
+      if (attempt >= RetrySchedule.attemptsFor(retryPolicy, request.method()) || !isRetryable(outcome.error)) {
+        result.completeExceptionally(outcome.error);
+        return;
+      }
+      Duration delay = retryDelay(request, attempt, outcome.error);
+      if (delay == null) {
+        result.completeExceptionally(outcome.error); // its retryAfter() tells the caller when
+        return;
+      }
+      // Registered before closed is read: either close() sees this call or this call sees closed.
+      waitingToRetry.add(this);
+      if (closed) {
+        failClosed();
+        return;
+      }
+      // Cancelling the wait also cancels its timer task (completeOnTimeout's canceller).
+      CompletableFuture<Void> wait = new CompletableFuture<>();
+      current = wait;
+      wait.whenComplete((ignored, failure) -> waitingToRetry.remove(this));
+      if (result.isDone()) {
+        wait.cancel(true);
+        return;
+      }
+      wait.completeOnTimeout(null, delay.toMillis(), TimeUnit.MILLISECONDS)
+          .thenRunAsync(() -> attempt(attempt + 1));
+    }
+
+    void failClosed() {
+      waitingToRetry.remove(this);
+      result.completeExceptionally(closedWhileWaiting(request, lastError));
+    }
+  }
+
+  /** How long to wait before the next attempt, or {@code null} when the server asks for longer than maxBackoff. */
   private Duration retryDelay(ApiRequest request, int attempt, ChannelsException error) {
-    Duration delay = RetrySchedule.delayAfter(retryPolicy, attempt, retryAfter(error));
-    LOG.debug("{} {} attempt {} failed, retrying in {} ms", request.method(), request.path(), attempt, delay.toMillis());
+    Duration retryAfter = retryAfter(error);
+    Duration delay = RetrySchedule.delayAfter(retryPolicy, attempt, retryAfter);
+    if (delay == null) {
+      LOG.debug("{} {} attempt {} failed, not retrying: Retry-After {} s is longer than maxBackoff {} ms",
+          request.method(), request.path(), attempt, retryAfter.toSeconds(), retryPolicy.maxBackoff().toMillis());
+    } else {
+      LOG.debug("{} {} attempt {} failed, retrying in {} ms", request.method(), request.path(), attempt, delay.toMillis());
+    }
     return delay;
   }
 
@@ -225,6 +343,10 @@ public final class Dispatcher {
       return channels;
     }
     String what = request.toString();
+    ClientClosedException closedClient = ClientClosedException.in(failure);
+    if (closedClient != null) {
+      return Errors.transport(TransportException.Kind.OTHER, what + ": " + closedClient.getMessage(), failure);
+    }
     Throwable t = failure;
     for (int depth = 0; t != null && depth < 8; depth++, t = t.getCause()) {
       if (t instanceof ResponseTooLargeException tooLarge) {
@@ -274,7 +396,9 @@ public final class Dispatcher {
     if (error instanceof ApiException api) {
       return api.isRetryable();
     }
-    return error instanceof TransportException transport && transport.isRetryable();
+    // A closed transport answers every attempt the same way.
+    return error instanceof TransportException transport && transport.isRetryable()
+        && ClientClosedException.in(transport.getCause()) == null;
   }
 
   private static Duration retryAfter(ChannelsException error) {

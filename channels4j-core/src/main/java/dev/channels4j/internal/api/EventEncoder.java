@@ -29,7 +29,7 @@ public final class EventEncoder {
   /** The data string for one event on {@code channel}; {@code whichEvent} names it in errors. */
   public String dataFor(String channel, Object data, String whichEvent) {
     String plain = plainText(data, whichEvent);
-    requireWellFormed(plain, whichEvent);
+    Validation.wellFormed(plain, whichEvent + " data");
     String sent = plain;
     if (Validation.isEncrypted(channel)) {
       sent = requireEncryption(channel).encrypt(channel, plain.getBytes(StandardCharsets.UTF_8)).toJson();
@@ -68,23 +68,6 @@ public final class EventEncoder {
       return codec.toJson(data);
     } catch (IllegalArgumentException e) {
       throw Errors.validation("event data cannot be serialized as JSON: " + e.getMessage(), e);
-    }
-  }
-
-  /**
-   * Refuses text with an unpaired surrogate: UTF-8 cannot encode it, so it would be sent as
-   * {@code ?} without anyone noticing.
-   */
-  private static void requireWellFormed(String text, String whichEvent) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-        i++;
-      } else if (Character.isSurrogate(c)) {
-        throw Errors.validation(
-            whichEvent + " data is not valid Unicode: unpaired surrogate U+"
-                + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT) + " at index " + i);
-      }
     }
   }
 

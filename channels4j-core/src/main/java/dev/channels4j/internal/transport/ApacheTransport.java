@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
 import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
 import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
@@ -53,7 +54,6 @@ import org.apache.hc.core5.util.Timeout;
  */
 public final class ApacheTransport implements Transport {
   private static final String USER_AGENT = "channels4j";
-  private static final String CLOSED = "the client was closed before the response arrived";
   private final CloseableHttpAsyncClient client;
   private final PoolingAsyncClientConnectionManager connections;
   private final BlockingClient blocking;
@@ -62,6 +62,8 @@ public final class ApacheTransport implements Transport {
   private final Duration defaultTimeout;
   private final RequestConfig defaultRequestConfig;
   private final int maxResponseBytes;
+  /** Set first thing in {@link #close}: a failure after it is reported as the close, not as what the stopped pool says. */
+  private volatile boolean closed;
 
   /** The most bytes of a response body kept by default: the API's answers are a few kilobytes. */
   public static final int DEFAULT_MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
@@ -148,6 +150,9 @@ public final class ApacheTransport implements Transport {
   }
 
   private CompletableFuture<TransportResponse> send(TransportRequest request, boolean mayResend) {
+    if (closed) {
+      return CompletableFuture.failedFuture(new ClientClosedException(ClientClosedException.CLOSED_ALREADY));
+    }
     SimpleRequestBuilder builder = SimpleRequestBuilder.create(request.method())
         .setHttpHost(Origin.of(request.origin()).host)
         .setPath(request.target());
@@ -173,7 +178,7 @@ public final class ApacheTransport implements Transport {
     } catch (RuntimeException | LinkageError e) {
       // HttpClient runs parts of an exchange on the caller's thread: whatever it throws there
       // fails this exchange's future, never the caller (often a pooled or I/O thread).
-      result.completeExceptionally(HttpComponentsVersions.explain(e));
+      result.completeExceptionally(closed ? closedInFlight(e) : HttpComponentsVersions.explain(e));
       return result;
     }
     Watchdog.Watched watched = watchdog.watch(request.timeout(), reason -> {
@@ -219,19 +224,13 @@ public final class ApacheTransport implements Transport {
           }
 
           private void failedOnReactor(Exception e) {
-            if (mayResend && e instanceof RequestNotExecutedException) {
+            if (mayResend && !closed && e instanceof RequestNotExecutedException) {
               // The pooled connection was found closed before any byte was written: nothing
               // reached the server, so sending again is safe, even for a POST.
-              send(request, false).whenComplete((response, error) -> {
-                if (error == null) {
-                  result.complete(response);
-                } else {
-                  result.completeExceptionally(error);
-                }
-              });
+              resendFor(result, () -> send(request, false));
               return;
             }
-            result.completeExceptionally(e);
+            result.completeExceptionally(closed ? closedInFlight(e) : e);
           }
 
           @Override
@@ -239,6 +238,28 @@ public final class ApacheTransport implements Transport {
             result.cancel(false);
           }
         });
+  }
+
+  /**
+   * Completes {@code result} with a second exchange's outcome, within the first one's bounds: no
+   * resend once {@code result} is done (timed out, cancelled, failed by close), and the resend is
+   * cancelled when {@code result} completes first, as at the first exchange's deadline (its
+   * watchdog entry lasts until {@code result} completes), so the resend gets no fresh timeout.
+   */
+  static void resendFor(CompletableFuture<TransportResponse> result,
+      Supplier<CompletableFuture<TransportResponse>> resend) {
+    if (result.isDone()) {
+      return;
+    }
+    CompletableFuture<TransportResponse> again = resend.get();
+    result.whenComplete((response, error) -> again.cancel(true));
+    again.whenComplete((response, error) -> {
+      if (error == null) {
+        result.complete(response);
+      } else {
+        result.completeExceptionally(error);
+      }
+    });
   }
 
   /**
@@ -333,14 +354,30 @@ public final class ApacheTransport implements Transport {
   /** On the calling thread, with HttpClient 5's classic client: see {@link BlockingClient}. */
   @Override
   public TransportResponse execute(TransportRequest request) throws IOException, TimeoutException {
-    return blocking.execute(request, requestConfig(request.timeout()), USER_AGENT);
+    if (closed) {
+      throw new ClientClosedException(ClientClosedException.CLOSED_ALREADY);
+    }
+    try {
+      return blocking.execute(request, requestConfig(request.timeout()), USER_AGENT);
+    } catch (IOException | IllegalStateException e) {
+      // A close racing this exchange: the pool's own "Connection pool shut down" would hide why.
+      if (closed && !(e instanceof ClientClosedException)) {
+        throw closedInFlight(e);
+      }
+      throw e;
+    }
+  }
+
+  private static ClientClosedException closedInFlight(Throwable cause) {
+    return new ClientClosedException(ClientClosedException.CLOSED_IN_FLIGHT, cause);
   }
 
   @Override
   public void close() {
     // A graceful close alone waits seconds for exchanges in flight, then leaves their futures
     // pending until the request timeout. Fail and cancel them first, as ChannelsClient.close() says.
-    watchdog.abortAll(new IOException(CLOSED));
+    closed = true;
+    watchdog.abortAll(new ClientClosedException(ClientClosedException.CLOSED_IN_FLIGHT));
     blocking.close();
     // The reactor's graceful shutdown waits up to 5 s for its sessions to end, and a connection
     // to a server that does not answer never does; an immediate shutdown of the reactor itself

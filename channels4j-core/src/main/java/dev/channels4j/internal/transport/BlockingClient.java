@@ -93,6 +93,9 @@ final class BlockingClient implements AutoCloseable {
         timeout.initCause(e);
         throw timeout;
       }
+      if (aborted instanceof ClientClosedException) {
+        throw new ClientClosedException(aborted.getMessage(), e);
+      }
       if (aborted != null) {
         throw new IOException(aborted.getMessage(), e);
       }

@@ -5,6 +5,7 @@ import dev.channels4j.ValidationException;
 import dev.channels4j.internal.Errors;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** The rules every name, id and size is checked against before a request is built. */
@@ -76,7 +77,7 @@ public final class Validation {
     }
   }
 
-  /** An event name: 1 to 200 characters. */
+  /** An event name: 1 to 200 characters, well-formed Unicode. */
   public static void eventName(String name) {
     if (name == null || name.isEmpty()) {
       throw Errors.validation("event name must not be empty");
@@ -86,6 +87,7 @@ public final class Validation {
           "event name is " + name.length() + " characters, more than the limit of "
               + MAX_EVENT_NAME_LENGTH + ": \"" + shorten(name) + "\"");
     }
+    wellFormed(name, "event name");
   }
 
   /** A socket id: digits, a dot, digits. */
@@ -96,7 +98,7 @@ public final class Validation {
     }
   }
 
-  /** A user id: 1 to 200 characters. */
+  /** A user id: 1 to 200 characters, well-formed Unicode. */
   public static void userId(String userId) {
     if (userId == null || userId.isEmpty()) {
       throw Errors.validation("user id must not be empty");
@@ -105,6 +107,25 @@ public final class Validation {
       throw Errors.validation(
           "user id is " + userId.length() + " characters, more than the limit of " + MAX_USER_ID_LENGTH
               + ": \"" + shorten(userId) + "\"");
+    }
+    wellFormed(userId, "user id");
+  }
+
+  /**
+   * Refuses text with an unpaired surrogate: UTF-8 cannot encode it, so it would be sent as
+   * {@code ?} without anyone noticing (a user id {@code "\uD800x"} would address user {@code "?x"}).
+   * {@code what} names the text in the message; the text itself is not quoted, being malformed.
+   */
+  public static void wellFormed(String text, String what) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        throw Errors.validation(
+            what + " is not valid Unicode: unpaired surrogate U+"
+                + Integer.toHexString(c).toUpperCase(Locale.ROOT) + " at index " + i);
+      }
     }
   }
 

@@ -300,6 +300,20 @@ class RequestsTest {
         .hasMessageContaining("presence");
   }
 
+  @ParameterizedTest
+  @CsvSource({".", ".."})
+  void channelQueryOfADotSegmentIsRefused(String channel) {
+    assertThatThrownBy(() -> requests.channel(channel, Set.of()))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("\"" + channel + "\"")
+        .hasMessageContaining("path segment");
+  }
+
+  @Test
+  void channelQueryOfANameWithDotsIsBuilt() {
+    assertThat(requests.channel("...", Set.of()).path()).isEqualTo("/apps/appid/channels/...");
+  }
+
   // ---- trigger validation -----------------------------------------------------------------
 
   @Test
@@ -351,6 +365,51 @@ class RequestsTest {
     assertThatThrownBy(() -> requests.trigger(Event.of("c", "", "d")))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("event name");
+  }
+
+  @Test
+  void triggerEventNameWithAnUnpairedSurrogateIsRefused() {
+    assertThatThrownBy(() -> requests.trigger(Event.of("c", "e\uD800x", "d")))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("event name")
+        .hasMessageContaining("unpaired surrogate U+D800");
+  }
+
+  @Test
+  void triggerEventNameWithAPairedSurrogateIsBuilt() {
+    ApiRequest request = requests.trigger(Event.of("c", "e\uD83D\uDE00", "d"));
+
+    assertThat(new String(request.body(), StandardCharsets.UTF_8)).contains("\"name\":\"e\uD83D\uDE00\"");
+  }
+
+  @Test
+  void batchEventNameWithAnUnpairedSurrogateIsRefused() {
+    assertThatThrownBy(() -> requests.batch(List.of(Event.of("c", "\uDC00", "d"))))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("batch event #0")
+        .hasMessageContaining("event name");
+  }
+
+  @Test
+  void sendToUserWithAnUnpairedSurrogateInTheUserIdIsRefused() {
+    assertThatThrownBy(() -> requests.sendToUser("\uD800x", "e", "d"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("user id")
+        .hasMessageContaining("unpaired surrogate U+D800");
+  }
+
+  @Test
+  void terminateUserConnectionsWithAnUnpairedSurrogateInTheUserIdIsRefused() {
+    assertThatThrownBy(() -> requests.terminateUserConnections("\uD800x"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("user id")
+        .hasMessageContaining("unpaired surrogate U+D800");
+  }
+
+  @Test
+  void terminateUserConnectionsEncodesAPairedSurrogateAsItsUtf8() {
+    assertThat(requests.terminateUserConnections("\uD83D\uDE00").path())
+        .isEqualTo("/apps/appid/users/%F0%9F%98%80/terminate_connections");
   }
 
   @Test

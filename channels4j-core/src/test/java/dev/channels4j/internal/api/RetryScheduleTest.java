@@ -51,10 +51,17 @@ class RetryScheduleTest {
   }
 
   @Test
-  void retryAfterIsCappedAtMaxBackoff() {
+  void aRetryAfterLongerThanMaxBackoffMeansNoRetry() {
     RetryPolicy policy = RetryPolicy.builder().maxBackoff(Duration.ofSeconds(2)).build();
 
-    assertThat(RetrySchedule.delayAfter(policy, 1, Duration.ofSeconds(120))).isEqualTo(Duration.ofSeconds(2));
+    assertThat(RetrySchedule.delayAfter(policy, 1, Duration.ofSeconds(120))).isNull();
+  }
+
+  @Test
+  void aRetryAfterOfExactlyMaxBackoffIsWaited() {
+    RetryPolicy policy = RetryPolicy.builder().maxBackoff(Duration.ofSeconds(2)).build();
+
+    assertThat(RetrySchedule.delayAfter(policy, 1, Duration.ofSeconds(2))).isEqualTo(Duration.ofSeconds(2));
   }
 
   @Test

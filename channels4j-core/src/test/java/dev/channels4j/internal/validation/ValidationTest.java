@@ -187,6 +187,14 @@ class ValidationTest {
   // ---- user ids ---------------------------------------------------------------------------
 
   @Test
+  void userIdWithAnUnpairedSurrogateIsRefused() {
+    // What sign-in and presence authorization check too: the signed user data would carry "?".
+    assertThatThrownBy(() -> Validation.userId("x\uDC00"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("user id is not valid Unicode: unpaired surrogate U+DC00 at index 1");
+  }
+
+  @Test
   void userIdOf200CharactersPasses() {
     assertThatCode(() -> Validation.userId("u".repeat(200))).doesNotThrowAnyException();
   }

@@ -1,0 +1,85 @@
+package dev.channels4j;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.channels4j.spi.Transport;
+import dev.channels4j.spi.TransportRequest;
+import dev.channels4j.spi.TransportResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/** Giving up on an {@link AsyncChannelsClient} future gives up on its request too. */
+class AsyncCancellationTest {
+
+  /** Answers each request with the future {@code answer} makes, and keeps them. */
+  private static final class HeldTransport implements Transport {
+    final List<CompletableFuture<TransportResponse>> sent = new CopyOnWriteArrayList<>();
+    private final Supplier<CompletableFuture<TransportResponse>> answer;
+
+    HeldTransport(Supplier<CompletableFuture<TransportResponse>> answer) {
+      this.answer = answer;
+    }
+
+    @Override
+    public CompletableFuture<TransportResponse> send(TransportRequest request) {
+      CompletableFuture<TransportResponse> future = answer.get();
+      sent.add(future);
+      return future;
+    }
+  }
+
+  private static ChannelsClient clientWith(Transport transport) {
+    return ChannelsClient.builder().appId("3").key("key").secret("secret").host("127.0.0.1").useTls(false)
+        .timeout(Duration.ofSeconds(30))
+        .retryPolicy(TestClients.fastRetries(3))
+        .transport(transport)
+        .build();
+  }
+
+  @Test
+  void cancellingTheFutureCancelsTheRequestInFlight() {
+    HeldTransport transport = new HeldTransport(CompletableFuture::new);
+    try (ChannelsClient client = clientWith(transport)) {
+      CompletableFuture<ChannelList> query = client.async().channels();
+
+      query.cancel(true);
+
+      assertThat(transport.sent).hasSize(1);
+      assertThat(transport.sent.get(0)).isCancelled();
+    }
+  }
+
+  @Test
+  void anOrTimeoutOnTheFutureCancelsTheRequestInFlight() throws Exception {
+    HeldTransport transport = new HeldTransport(CompletableFuture::new);
+    try (ChannelsClient client = clientWith(transport)) {
+      client.async().channels().orTimeout(10, TimeUnit.MILLISECONDS);
+
+      CompletableFuture<TransportResponse> inFlight = transport.sent.get(0);
+      Throwable ended = inFlight.handle((response, failure) -> failure).get(10, TimeUnit.SECONDS);
+      assertThat(ended).isInstanceOf(CancellationException.class);
+    }
+  }
+
+  @Test
+  void cancellingTheFutureWhileItWaitsToRetryStartsNoFurtherAttempt() throws Exception {
+    // 503 at once: when channels() returns, the query already waits (at most 5 ms) to retry.
+    HeldTransport transport = new HeldTransport(() -> CompletableFuture.completedFuture(
+        new TransportResponse(503, "busy".getBytes(StandardCharsets.UTF_8))));
+    try (ChannelsClient client = clientWith(transport)) {
+      CompletableFuture<ChannelList> query = client.async().channels();
+
+      query.cancel(true);
+      Thread.sleep(300); // sixty times the longest backoff: a retry would have been sent by now
+
+      assertThat(transport.sent).hasSize(1);
+    }
+  }
+}
