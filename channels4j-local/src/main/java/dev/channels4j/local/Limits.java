@@ -22,7 +22,9 @@ package dev.channels4j.local;
  * @param maxMessageBytes bytes of one WebSocket message from a client (64 KB; more closes with 1009)
  * @param maxPendingBytesPerConnection bytes of messages waiting to be written to one connection (1 MB);
  *     a connection that does not read fast enough to stay under it is closed with 4100 "Over capacity"
- * @param maxPendingMessagesPerConnection messages waiting to be written to one connection (10 000); as above
+ * @param maxPendingMessagesPerConnection messages waiting to be written to one connection (1 000); as above.
+ *     Below {@code maxQueuedDeliveries}, so that one slow reader is closed before its backlog alone
+ *     holds back every publisher of the server
  * @param maxQueuedDeliveries messages waiting to be written, all connections together (5 000): above it, or
  *     above {@code maxQueuedDeliveryBytes}, a publish (HTTP API) waits, without holding a thread, up to 2 s for
  *     the backlog to fall under both, then is refused with 429
@@ -35,6 +37,8 @@ package dev.channels4j.local;
  * @param maxAcceptedEventBytes bytes of data of the events kept per app (32 MB); oldest dropped first
  * @param maxWebhookQueue webhooks waiting for one URL (10 000); when full the oldest is dropped and counted
  * @param maxWebhookQueueBytes bytes of webhook bodies waiting for one URL (16 MB); as above
+ * @param maxSubscriptionsPerConnection channels one connection may be subscribed to at once (1 000); a
+ *     subscription beyond it is refused with {@code pusher:error}, the connection stays open
  */
 public record Limits(
     int maxChannelsPerTrigger,
@@ -58,7 +62,8 @@ public record Limits(
     int maxAcceptedEvents,
     long maxAcceptedEventBytes,
     int maxWebhookQueue,
-    long maxWebhookQueueBytes) {
+    long maxWebhookQueueBytes,
+    int maxSubscriptionsPerConnection) {
 
   public Limits {
     positive(maxChannelsPerTrigger, "maxChannelsPerTrigger");
@@ -83,6 +88,7 @@ public record Limits(
     positive(maxAcceptedEventBytes, "maxAcceptedEventBytes");
     positive(maxWebhookQueue, "maxWebhookQueue");
     positive(maxWebhookQueueBytes, "maxWebhookQueueBytes");
+    positive(maxSubscriptionsPerConnection, "maxSubscriptionsPerConnection");
   }
 
   /** Pusher's limits. */
@@ -115,7 +121,7 @@ public record Limits(
     private int maxRequestBytes = 1024 * 1024;
     private int maxMessageBytes = 64 * 1024;
     private int maxPendingBytesPerConnection = 1024 * 1024;
-    private int maxPendingMessagesPerConnection = 10_000;
+    private int maxPendingMessagesPerConnection = 1_000;
     private int maxQueuedDeliveries = 5_000;
     private long maxQueuedDeliveryBytes = 64L * 1024 * 1024;
     private int maxCachedChannels = 10_000;
@@ -124,6 +130,7 @@ public record Limits(
     private long maxAcceptedEventBytes = 32L * 1024 * 1024;
     private int maxWebhookQueue = 10_000;
     private long maxWebhookQueueBytes = 16L * 1024 * 1024;
+    private int maxSubscriptionsPerConnection = 1_000;
 
     private Builder() {}
 
@@ -237,12 +244,17 @@ public record Limits(
       return this;
     }
 
+    public Builder maxSubscriptionsPerConnection(int value) {
+      this.maxSubscriptionsPerConnection = value;
+      return this;
+    }
+
     public Limits build() {
       return new Limits(maxChannelsPerTrigger, maxBatchSize, maxDataBytes, maxChannelNameLength, maxEventNameLength,
           maxClientEventsPerSecond, maxPresenceMembers, maxUserIdLength, maxUserInfoBytes, maxWatchlistSize,
           maxRequestBytes, maxMessageBytes, maxPendingBytesPerConnection, maxPendingMessagesPerConnection,
           maxQueuedDeliveries, maxQueuedDeliveryBytes, maxCachedChannels, maxCacheBytes, maxAcceptedEvents, maxAcceptedEventBytes,
-          maxWebhookQueue, maxWebhookQueueBytes);
+          maxWebhookQueue, maxWebhookQueueBytes, maxSubscriptionsPerConnection);
     }
   }
 }

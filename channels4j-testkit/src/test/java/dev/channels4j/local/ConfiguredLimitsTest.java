@@ -151,4 +151,26 @@ class ConfiguredLimitsTest {
       assertThat(response.body()).startsWith("User id too long in #server-to-user-sixsix...: 6 characters, the limit is 5");
     }
   }
+
+  @Test
+  void aSubscriptionBeyondTheConnectionsLimitIsRefusedAndTheConnectionStays() {
+    try (LocalServer server = LocalServer.builder().port(0)
+            .limits(Limits.builder().maxSubscriptionsPerConnection(2).build()).build().start();
+        TestSubscriber subscriber = TestSubscriber.connect(server)) {
+      subscriber.subscribe("first");
+      subscriber.subscribe("second");
+      subscriber.send("{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\"third\"}}");
+
+      assertThat(subscriber.awaitEvent("pusher:error").data()).contains("at most 2 channels").contains("third");
+      assertThat(server.app().subscriptionCount("third")).isZero();
+      subscriber.sync();
+      assertThat(subscriber.isClosed()).isFalse();
+    }
+  }
+
+  @Test
+  void aSlowReadersOwnLimitIsBelowTheServerWideBacklogByDefault() {
+    Limits limits = Limits.pusher();
+    assertThat(limits.maxPendingMessagesPerConnection()).isLessThan(limits.maxQueuedDeliveries());
+  }
 }

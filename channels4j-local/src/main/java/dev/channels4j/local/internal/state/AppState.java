@@ -189,6 +189,11 @@ public final class AppState {
       if (connection.channels.contains(channel)) {
         return Refusal.of("Existing subscription to channel " + channel);
       }
+      int most = settings.limits().maxSubscriptionsPerConnection();
+      if (connection.channels.size() >= most) {
+        return Refusal.of("Too many subscriptions: a connection may be subscribed to at most " + most
+            + " channels at once; unsubscribe from one before subscribing to " + channel);
+      }
       ChannelKind kind = ChannelKind.of(channel);
       if (kind == ChannelKind.SERVER_TO_USER) {
         String owner = channel.substring(ChannelKind.SERVER_TO_USER_PREFIX.length());
