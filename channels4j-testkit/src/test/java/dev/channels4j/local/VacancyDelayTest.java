@@ -10,13 +10,8 @@ import dev.channels4j.local.internal.state.ServerSettings;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.List;
-import java.util.Queue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -77,28 +72,5 @@ class VacancyDelayTest {
     assertThat(webhooks).containsExactly("channel_occupied", "member_added", "member_added");
     timers.runNext();
     assertThat(webhooks).containsExactly("channel_occupied", "member_added", "member_added", "member_removed");
-  }
-
-  /** Holds scheduled tasks until the test runs them, in the order they were scheduled. */
-  private static final class ManualTimers extends ScheduledThreadPoolExecutor {
-    private final Queue<Runnable> due = new ArrayDeque<>();
-
-    ManualTimers() {
-      super(1);
-    }
-
-    @Override
-    public synchronized ScheduledFuture<?> schedule(Runnable task, long delay, TimeUnit unit) {
-      due.add(task);
-      return null;
-    }
-
-    void runNext() {
-      Runnable next;
-      synchronized (this) {
-        next = due.remove();
-      }
-      next.run();
-    }
   }
 }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -44,6 +45,9 @@ public final class AppState {
   private final LocalApp app;
   private final ServerSettings settings;
   private final WebhookSink webhooks;
+  private static final int COUNT_THROTTLE_ABOVE = 100;
+  private static final int COUNT_THROTTLE_SECONDS = 5;
+
   private final ScheduledExecutorService scheduler;
   private final Object lock = new Object();
 
@@ -280,10 +284,41 @@ public final class AppState {
     }
   }
 
+  /**
+   * Tells a non-presence channel's subscribers (and the webhook) its new subscription count: at
+   * each change up to {@value #COUNT_THROTTLE_ABOVE} subscribers, and above that at most once every
+   * {@value #COUNT_THROTTLE_SECONDS} s with the latest count, as Pusher does. Without the throttle,
+   * N clients joining one channel would queue N² messages.
+   */
   private void countChangedLocked(ChannelState state) {
-    if (!app.subscriptionCount() || state.kind == ChannelKind.PRESENCE) {
+    if (!app.subscriptionCount() || state.kind == ChannelKind.PRESENCE || state.countScheduled) {
       return;
     }
+    long now = System.nanoTime();
+    long wait = state.countSentNanos == Long.MIN_VALUE ? 0
+        : state.countSentNanos + TimeUnit.SECONDS.toNanos(COUNT_THROTTLE_SECONDS) - now;
+    if (state.subscribers.size() <= COUNT_THROTTLE_ABOVE || wait <= 0) {
+      sendCountLocked(state, now);
+      return;
+    }
+    state.countScheduled = true;
+    try {
+      scheduler.schedule(() -> {
+        synchronized (lock) {
+          state.countScheduled = false;
+          // Only if the channel is still the one the count was for (not vacated and occupied again).
+          if (channels.get(state.name) == state) {
+            sendCountLocked(state, System.nanoTime());
+          }
+        }
+      }, wait, TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException stopped) {
+      state.countScheduled = false;
+    }
+  }
+
+  private void sendCountLocked(ChannelState state, long now) {
+    state.countSentNanos = now;
     int count = state.subscribers.size();
     String message = Messages.subscriptionCount(state.name, count);
     state.subscribers.forEach(c -> c.send(message));

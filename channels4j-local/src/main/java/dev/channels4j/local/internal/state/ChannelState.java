@@ -19,6 +19,10 @@ final class ChannelState {
   private final Map<Connection, String> userOf = new HashMap<>();
   /** Presence only: user id → member, in join order. */
   private final Map<String, Member> members = new LinkedHashMap<>();
+  /** When subscription_count was last sent (System.nanoTime), for the throttle above 100 subscribers. */
+  long countSentNanos = Long.MIN_VALUE;
+  /** A throttled subscription_count is scheduled: later changes ride on it. */
+  boolean countScheduled;
 
   ChannelState(String name, ChannelKind kind) {
     this.name = name;
