@@ -126,6 +126,44 @@ class SlowPeerTest {
   }
 
   @Test
+  void publishesWaitingForTheBacklogAreBoundedAndOneMoreIsRefusedAtOnce() throws Exception {
+    try (LocalServer server = LocalServer.builder().port(0).limits(smallBacklogLargeOutboxes()).build().start();
+        RawWebSocket stalled = RawWebSocket.connect(server)) {
+      subscribeToJam(server, stalled);
+      RawApi api = new RawApi(server);
+      for (int i = 0; i < 200 && server.stats().queuedDeliveries() <= 50; i++) {
+        api.post(EVENTS, JAM_EVENT);
+      }
+      assertThat(server.stats().queuedDeliveries()).isGreaterThan(50);
+      // More publishes at once than may wait (100): the ones over the bound are refused without waiting.
+      int publishes = 150;
+      java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(publishes);
+      try {
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<HttpResponse<String>>> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < publishes; i++) {
+          answers.add(senders.submit(() -> {
+            go.await();
+            return api.post(EVENTS, JAM_EVENT);
+          }));
+        }
+        go.countDown();
+        int refusedAtOnce = 0;
+        for (java.util.concurrent.Future<HttpResponse<String>> answer : answers) {
+          HttpResponse<String> response = answer.get(30, java.util.concurrent.TimeUnit.SECONDS);
+          if (response.body().contains("are already waiting")) {
+            assertThat(response.statusCode()).isEqualTo(429);
+            refusedAtOnce++;
+          }
+        }
+        assertThat(refusedAtOnce).isPositive();
+      } finally {
+        senders.shutdownNow();
+      }
+    }
+  }
+
+  @Test
   void stalledReaderHoldingPublishersBackIsClosedAndPublishingResumes() throws Exception {
     Limits limits = smallBacklogLargeOutboxes();
     try (LocalServer server = LocalServer.builder().port(0).limits(limits).build().start();

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
@@ -32,12 +33,16 @@ import org.slf4j.LoggerFactory;
  * {@link Limits#maxQueuedDeliveries()} messages (or {@link Limits#maxQueuedDeliveryBytes()} bytes)
  * waiting to be written to connections waits,
  * rechecking every {@value #RECHECK_MILLIS} ms on the scheduler (no thread is held), until the
- * backlog is under the limit; after {@value #MAX_WAIT_MILLIS} ms it is refused with 429.
+ * backlog is under the limit; after {@value #MAX_WAIT_MILLIS} ms it is refused with 429. At most
+ * {@value #MAX_WAITING_PUBLISHES} publishes ({@value #MAX_WAITING_BYTES} bytes of bodies) wait at
+ * once; one more is refused with 429 at once, so that waiting bodies and rechecks stay bounded.
  */
 public final class ApiHandler extends Handler.Abstract {
   private static final Logger LOG = LoggerFactory.getLogger("dev.channels4j.local.http");
   static final long RECHECK_MILLIS = 2;
   static final long MAX_WAIT_MILLIS = 2000;
+  static final int MAX_WAITING_PUBLISHES = 100;
+  static final long MAX_WAITING_BYTES = 32L * 1024 * 1024;
   /** Bytes of request bodies being read, all requests together; at least twice the per-request limit. */
   private static final long BODY_BUDGET_BYTES = 64L * 1024 * 1024;
 
@@ -47,6 +52,8 @@ public final class ApiHandler extends Handler.Abstract {
   private final Counters counters;
   private final ScheduledExecutorService scheduler;
   private final AtomicLong bodyBudget;
+  private final AtomicInteger waitingPublishes = new AtomicInteger();
+  private final AtomicLong waitingBytes = new AtomicLong();
 
   public ApiHandler(AppRegistry apps, Clock clock, Limits limits, Counters counters, ScheduledExecutorService scheduler) {
     super(InvocationType.NON_BLOCKING);
@@ -108,12 +115,15 @@ public final class ApiHandler extends Handler.Abstract {
   /** Publishes once the delivery backlog is under the limit, or refuses with 429 at the deadline. */
   private void whenRoom(Request request, Response response, Callback callback, Target target, String body,
       long deadlineNanos, boolean waited) {
+    boolean waiting = false;
     try {
       if (counters.queuedDeliveries.get() > limits.maxQueuedDeliveries()
           || counters.queuedDeliveryBytes.get() > limits.maxQueuedDeliveryBytes()) {
         if (!waited) {
           counters.publishesDelayed.increment();
+          startWaiting(body);
         }
+        waiting = true;
         if (System.nanoTime() - deadlineNanos >= 0) {
           counters.publishesRefused.increment();
           throw new ApiError(429, "Too Many Requests: " + counters.queuedDeliveries.get() + " messages ("
@@ -123,8 +133,10 @@ public final class ApiHandler extends Handler.Abstract {
         }
         scheduler.schedule(() -> whenRoom(request, response, callback, target, body, deadlineNanos, true),
             RECHECK_MILLIS, TimeUnit.MILLISECONDS);
+        waiting = false; // still waiting: the recheck owns the slot now
         return;
       }
+      waiting = waited;
       answer(response, callback, 200, "application/json", operate(target, body));
     } catch (ApiError e) {
       error(request, response, callback, e);
@@ -132,7 +144,31 @@ public final class ApiHandler extends Handler.Abstract {
       error(request, response, callback, new ApiError(503, "Service Unavailable: the server is stopping"));
     } catch (RuntimeException e) {
       internalError(request, response, callback, e);
+    } finally {
+      if (waiting) {
+        stopWaiting(body);
+      }
     }
+  }
+
+  /** Takes a waiting slot for the body, or refuses with 429 when the waiting publishes are at their bound. */
+  private void startWaiting(String body) {
+    long bytes = body.length();
+    int publishes = waitingPublishes.incrementAndGet();
+    long held = waitingBytes.addAndGet(bytes);
+    if (publishes > MAX_WAITING_PUBLISHES || held > MAX_WAITING_BYTES) {
+      waitingPublishes.decrementAndGet();
+      waitingBytes.addAndGet(-bytes);
+      counters.publishesRefused.increment();
+      throw new ApiError(429, "Too Many Requests: " + MAX_WAITING_PUBLISHES + " publishes (or "
+          + MAX_WAITING_BYTES + " bytes of them) are already waiting for the delivery backlog to shrink;"
+          + " publish more slowly or retry");
+    }
+  }
+
+  private void stopWaiting(String body) {
+    waitingPublishes.decrementAndGet();
+    waitingBytes.addAndGet(-body.length());
   }
 
   private String operate(Target target, String body) {
