@@ -21,11 +21,20 @@ final class WebhookReceiver implements AutoCloseable {
 
   /** @param status the status to answer for the n-th request (1-based) */
   WebhookReceiver(IntUnaryOperator status) throws IOException {
+    this((n, body) -> status.applyAsInt(n));
+  }
+
+  /** A receiver whose answer depends on the body of the webhook. */
+  static WebhookReceiver answeringBy(java.util.function.ToIntFunction<String> statusForBody) throws IOException {
+    return new WebhookReceiver((n, body) -> statusForBody.applyAsInt(new String(body, java.nio.charset.StandardCharsets.UTF_8)));
+  }
+
+  private WebhookReceiver(java.util.function.BiFunction<Integer, byte[], Integer> status) throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/hooks", exchange -> {
       byte[] body = exchange.getRequestBody().readAllBytes();
       int n = attempts.incrementAndGet();
-      int code = status.applyAsInt(n);
+      int code = status.apply(n, body);
       if (code / 100 == 2) {
         Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         headers.putAll(exchange.getRequestHeaders());

@@ -175,6 +175,29 @@ class WebhookTest {
   }
 
   @Test
+  void webhooksGivenUpInABurstAreLoggedOnceAtWarnThenSummed() throws Exception {
+    receiver.close();
+    // Down for the burst; the webhook after it gets through.
+    receiver = WebhookReceiver.answeringBy(body -> body.contains("\"back\"") ? 200 : 503);
+    LocalApp app = LocalApp.builder().webhookUrl(receiver.url()).build();
+    ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1);
+    try (LogCapture log = new LogCapture();
+        WebhookDispatcher dispatcher = new WebhookDispatcher(scheduler, Clock.systemUTC(), Duration.ofMillis(50),
+            Duration.ofMillis(10), Limits.pusher(), new Counters())) {
+      for (int i = 0; i < 20; i++) {
+        dispatcher.send(app, Json.object().put("name", "channel_occupied").put("channel", "burst-" + i));
+      }
+      dispatcher.send(app, Json.object().put("name", "channel_occupied").put("channel", "back"));
+      String summary = log.awaitLine("in all before this one got through", Duration.ofSeconds(15));
+
+      assertThat(summary).contains("gave up 20 webhook(s)");
+      assertThat(log.text().lines().filter(line -> line.contains("WARN") && line.contains("gave up webhook"))).hasSize(1);
+    } finally {
+      scheduler.shutdownNow();
+    }
+  }
+
+  @Test
   void retriesWaitTwiceAsLongEachTime() throws Exception {
     receiver.close();
     receiver = new WebhookReceiver(n -> 500);

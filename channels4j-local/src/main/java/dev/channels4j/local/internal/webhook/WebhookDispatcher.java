@@ -40,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * <p>Bounded: the webhooks waiting for one URL are capped by {@link Limits#maxWebhookQueue()} and
  * {@link Limits#maxWebhookQueueBytes()}; when a new one does not fit, the oldest waiting ones are
  * dropped and counted. The first drop of a burst is logged at WARN, and the burst's total when the
- * queue is back under half its cap.
+ * queue is back under half its cap. Likewise for webhooks given up: the first of a burst at WARN,
+ * the rest at DEBUG, and their total when a webhook to that URL gets through again (or at close).
  *
  * <p>Nothing a delivery does reaches the thread that caused the webhook (often a WebSocket thread
  * handling a subscription): even a transport that throws, or a broken class path, only fails that
@@ -110,6 +111,7 @@ public final class WebhookDispatcher implements WebhookSink, AutoCloseable {
     private final Deque<Delivery> queue = new ArrayDeque<>();
     private long queuedBytes;
     private long droppedInBurst;
+    private long gaveUpInBurst;
     private boolean busy;
 
     Lane(URI url) {
@@ -138,6 +140,18 @@ public final class WebhookDispatcher implements WebhookSink, AutoCloseable {
         head = pollLocked();
       }
       attempt(head, initialBackoff, 1);
+    }
+
+    /** Logs how many webhooks were given up since the last one that got through, if any. */
+    void summariseGiveUps() {
+      long total;
+      synchronized (this) {
+        total = gaveUpInBurst;
+        gaveUpInBurst = 0;
+      }
+      if (total > 0) {
+        LOG.warn("gave up {} webhook(s) to {} in all before this one got through", total, url);
+      }
     }
 
     private Delivery pollLocked() {
@@ -169,6 +183,7 @@ public final class WebhookDispatcher implements WebhookSink, AutoCloseable {
       BiConsumer<TransportResponse, Throwable> outcome = (response, failure) -> {
         if (failure == null && response.status() / 100 == 2) {
           LOG.debug("webhook {} delivered to {}", delivery.what(), request.uri());
+          summariseGiveUps();
           next();
           return;
         }
@@ -179,8 +194,17 @@ public final class WebhookDispatcher implements WebhookSink, AutoCloseable {
           return;
         }
         if (System.nanoTime() + backoff.toNanos() > delivery.deadlineNanos()) {
-          LOG.warn("gave up webhook {} to {} after {} attempt(s) over the retry window of {}; last failure: {}",
-              delivery.what(), request.uri(), attempt, retryFor, reason);
+          boolean first;
+          synchronized (this) {
+            first = gaveUpInBurst++ == 0;
+          }
+          String message = "gave up webhook {} to {} after {} attempt(s) over the retry window of {}; last failure: {}";
+          if (first) {
+            LOG.warn(message + " (more given up for this URL are counted until one gets through)",
+                delivery.what(), request.uri(), attempt, retryFor, reason);
+          } else {
+            LOG.debug(message, delivery.what(), request.uri(), attempt, retryFor, reason);
+          }
           next();
           return;
         }
@@ -240,6 +264,9 @@ public final class WebhookDispatcher implements WebhookSink, AutoCloseable {
     }
     lanes.values().forEach(lane -> {
       synchronized (lane) {
+        if (lane.gaveUpInBurst > 1) {
+          LOG.warn("gave up {} webhook(s) to {} in all before the server stopped", lane.gaveUpInBurst, lane.url);
+        }
         if (!lane.queue.isEmpty()) {
           LOG.warn("gave up {} queued webhook(s): server stopped", lane.queue.size());
         }
