@@ -32,6 +32,11 @@ public final class TransportException extends ChannelsException {
      * are a few kilobytes, so this points at a misbehaving server or proxy; retrying does not help.
      */
     RESPONSE_TOO_LARGE,
+    /**
+     * The client was closed ({@code ChannelsClient.close()}) before the answer arrived, or before
+     * the request was sent. Retrying on the same client cannot help.
+     */
+    CLOSED,
     /** Any other I/O failure, TLS among them. */
     OTHER
   }
@@ -50,9 +55,9 @@ public final class TransportException extends ChannelsException {
 
   /**
    * Whether another attempt may succeed: true for every kind but {@link Kind#RESPONSE_TOO_LARGE},
-   * which the same server would answer the same way.
+   * which the same server would answer the same way, and {@link Kind#CLOSED}.
    */
   public boolean isRetryable() {
-    return kind != Kind.RESPONSE_TOO_LARGE;
+    return kind != Kind.RESPONSE_TOO_LARGE && kind != Kind.CLOSED;
   }
 }

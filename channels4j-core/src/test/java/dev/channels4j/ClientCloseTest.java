@@ -132,6 +132,21 @@ class ClientCloseTest {
   }
 
   @Test
+  void aRequestFailedByCloseSaysSoAndIsNotWorthRetrying() throws Exception {
+    try (FaultServer server = FaultServer.start(Fault.STALL_BEFORE_HEADERS)) {
+      ChannelsClient client = clientFor(server).retryPolicy(TestClients.fastRetries(3)).build();
+      CompletableFuture<ChannelList> query = client.async().channels();
+      awaitRequests(server, 1);
+
+      client.close();
+
+      TransportException closed = (TransportException) failureOf(query);
+      assertThat(closed.kind()).isEqualTo(TransportException.Kind.CLOSED);
+      assertThat(closed.isRetryable()).isFalse();
+    }
+  }
+
+  @Test
   void closeFailsABlockingQueryInFlightWithTheClosedMessageInsteadOfRetryingIt() throws Exception {
     try (FaultServer server = FaultServer.start(Fault.STALL_BEFORE_HEADERS)) {
       ChannelsClient client = clientFor(server).retryPolicy(TestClients.fastRetries(3)).build();

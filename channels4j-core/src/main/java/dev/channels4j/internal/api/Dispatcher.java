@@ -151,7 +151,7 @@ public final class Dispatcher {
 
   private TransportException closedWhileWaiting(ApiRequest request, ChannelsException lastError) {
     return Errors.transport(
-        TransportException.Kind.OTHER, request + ": " + ClientClosedException.CLOSED_IN_FLIGHT, lastError);
+        TransportException.Kind.CLOSED, request + ": " + ClientClosedException.CLOSED_IN_FLIGHT, lastError);
   }
 
   /** One asynchronous request, over all its attempts. */
@@ -345,7 +345,7 @@ public final class Dispatcher {
     String what = request.toString();
     ClientClosedException closedClient = ClientClosedException.in(failure);
     if (closedClient != null) {
-      return Errors.transport(TransportException.Kind.OTHER, what + ": " + closedClient.getMessage(), failure);
+      return Errors.transport(TransportException.Kind.CLOSED, what + ": " + closedClient.getMessage(), failure);
     }
     Throwable t = failure;
     for (int depth = 0; t != null && depth < 8; depth++, t = t.getCause()) {
@@ -396,9 +396,7 @@ public final class Dispatcher {
     if (error instanceof ApiException api) {
       return api.isRetryable();
     }
-    // A closed transport answers every attempt the same way.
-    return error instanceof TransportException transport && transport.isRetryable()
-        && ClientClosedException.in(transport.getCause()) == null;
+    return error instanceof TransportException transport && transport.isRetryable();
   }
 
   private static Duration retryAfter(ChannelsException error) {
