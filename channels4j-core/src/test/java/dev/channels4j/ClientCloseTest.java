@@ -118,21 +118,20 @@ class ClientCloseTest {
 
   @Test
   void closeFailsAnAsyncQueryInFlightWithTheClosedMessageInsteadOfRetryingIt() throws Exception {
-    try (FaultServer server = FaultServer.start(Fault.STALL_BEFORE_HEADERS)) {
-      ChannelsClient client = clientFor(server).retryPolicy(TestClients.fastRetries(3)).build();
-      CompletableFuture<ChannelList> query = client.async().channels();
-      awaitRequests(server, 1);
-
-      client.close();
-
-      // A retry would meet the stopped pool and report that ("Connection pool shut down") instead.
-      assertThat(failureOf(query)).isInstanceOf(TransportException.class)
-          .hasMessageContaining("the client was closed before the response arrived");
-    }
+    // A retry would meet the stopped pool and report that ("Connection pool shut down") instead.
+    assertThat(failureOfAsyncQueryInFlightAtClose()).isInstanceOf(TransportException.class)
+        .hasMessageContaining("the client was closed before the response arrived");
   }
 
   @Test
   void aRequestFailedByCloseSaysSoAndIsNotWorthRetrying() throws Exception {
+    TransportException closed = (TransportException) failureOfAsyncQueryInFlightAtClose();
+    assertThat(closed.kind()).isEqualTo(TransportException.Kind.CLOSED);
+    assertThat(closed.isRetryable()).isFalse();
+  }
+
+  /** What an async query in flight (its server stalls) fails with when the client is closed. */
+  private static Throwable failureOfAsyncQueryInFlightAtClose() throws Exception {
     try (FaultServer server = FaultServer.start(Fault.STALL_BEFORE_HEADERS)) {
       ChannelsClient client = clientFor(server).retryPolicy(TestClients.fastRetries(3)).build();
       CompletableFuture<ChannelList> query = client.async().channels();
@@ -140,9 +139,7 @@ class ClientCloseTest {
 
       client.close();
 
-      TransportException closed = (TransportException) failureOf(query);
-      assertThat(closed.kind()).isEqualTo(TransportException.Kind.CLOSED);
-      assertThat(closed.isRetryable()).isFalse();
+      return failureOf(query);
     }
   }
 
