@@ -343,17 +343,15 @@ public final class Dispatcher {
       return channels;
     }
     String what = request.toString();
-    ClientClosedException closedClient = ClientClosedException.in(failure);
+    ClientClosedException closedClient = causeOf(failure, ClientClosedException.class);
     if (closedClient != null) {
       return Errors.transport(TransportException.Kind.CLOSED, what + ": " + closedClient.getMessage(), failure);
     }
-    Throwable t = failure;
-    for (int depth = 0; t != null && depth < 8; depth++, t = t.getCause()) {
-      if (t instanceof ResponseTooLargeException tooLarge) {
-        return Errors.transport(
-            TransportException.Kind.RESPONSE_TOO_LARGE, what + ": " + tooLarge.getMessage()
-                + "; the API's answers are kilobytes, so a server or proxy on the way misbehaves", tooLarge);
-      }
+    ResponseTooLargeException tooLarge = causeOf(failure, ResponseTooLargeException.class);
+    if (tooLarge != null) {
+      return Errors.transport(
+          TransportException.Kind.RESPONSE_TOO_LARGE, what + ": " + tooLarge.getMessage()
+              + "; the API's answers are kilobytes, so a server or proxy on the way misbehaves", tooLarge);
     }
     if (failure instanceof TimeoutException) {
       return Errors.transport(
@@ -383,6 +381,17 @@ public final class Dispatcher {
     String kind = failure instanceof IOException ? "I/O failure" : "failure";
     return Errors.transport(
         TransportException.Kind.OTHER, what + " " + kind + ": " + failure, failure);
+  }
+
+  /** {@code failure} itself or its nearest cause of the type (the wrappers are a few deep), or null. */
+  private static <T extends Throwable> T causeOf(Throwable failure, Class<T> type) {
+    Throwable t = failure;
+    for (int depth = 0; t != null && depth < 8; depth++, t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return type.cast(t);
+      }
+    }
+    return null;
   }
 
   /** The NIO reactor reports a reset as a plain IOException ("Connection reset by peer", "Broken pipe"). */

@@ -185,11 +185,7 @@ public final class Requests {
   public ApiRequest channel(String channel, Set<Info> info) {
     Validation.notNull(channel, "channel");
     Validation.channelName(channel);
-    if (channel.equals(".") || channel.equals("..")) {
-      // Valid characters, but as a path segment an HTTP stack would resolve it (as RawRequests.checkPath says).
-      throw Errors.validation(
-          "channel \"" + channel + "\" cannot be queried: it is a relative path segment (\".\" or \"..\")");
-    }
+    Validation.notDotSegment(channel, "channel");
     String joined = join(info);
     return ApiRequest.get(appPath + "/channels/" + channel, joined == null ? Map.of() : Map.of("info", joined));
   }

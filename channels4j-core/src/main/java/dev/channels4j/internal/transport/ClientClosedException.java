@@ -23,15 +23,4 @@ public final class ClientClosedException extends IOException {
   public ClientClosedException(String message, Throwable cause) {
     super(message, cause);
   }
-
-  /** The {@link ClientClosedException} that {@code failure} is or was caused by, or {@code null}. */
-  public static ClientClosedException in(Throwable failure) {
-    Throwable t = failure;
-    for (int depth = 0; t != null && depth < 8; depth++, t = t.getCause()) {
-      if (t instanceof ClientClosedException closed) {
-        return closed;
-      }
-    }
-    return null;
-  }
 }

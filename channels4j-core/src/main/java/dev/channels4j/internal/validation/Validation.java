@@ -136,9 +136,16 @@ public final class Validation {
    */
   public static void addressableUserId(String userId) {
     userId(userId);
-    if (userId.equals(".") || userId.equals("..")) {
-      // Unreserved characters, so not encoded: as a path segment an HTTP stack would resolve it.
-      throw Errors.validation("user id \"" + userId + "\" cannot be addressed: it is a relative path segment");
+    notDotSegment(userId, "user id");
+  }
+
+  /**
+   * Refuses "." and "..": valid characters, and unreserved so not encoded, but as a path segment an
+   * HTTP stack would resolve them, and the request would reach another resource than the signed one.
+   */
+  public static void notDotSegment(String value, String what) {
+    if (value.equals(".") || value.equals("..")) {
+      throw Errors.validation(what + " \"" + value + "\" cannot be used in a request path: it is a relative path segment");
     }
   }
 
