@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.http.pathmap.UriTemplatePathSpec;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -63,7 +64,8 @@ public final class LocalServer implements AutoCloseable {
   private static final long SUMMARY_MILLIS = 60_000;
   /** Longer than a publish may wait for the backlog (2 s), so a stopped reader is gone before publishers give up for long. */
   private static final long STALL_TIMEOUT_MILLIS = 5_000;
-  private static final long STALL_SWEEP_MILLIS = 500;
+  /** Often enough that a connection is counted stalled soon after the stall grace (500 ms), even with nothing more sent to it. */
+  private static final long STALL_SWEEP_MILLIS = 100;
 
   private final Config config;
   private final LocalApp defaultApp;
@@ -110,7 +112,7 @@ public final class LocalServer implements AutoCloseable {
       webhooks = new WebhookDispatcher(scheduler, config.clock(), config.webhookRetryFor(), config.webhookInitialBackoff(),
           config.limits(), counters);
       ServerSettings settings = new ServerSettings(config.limits(), config.activityTimeout(), config.pongTimeout(),
-          config.vacancyDelay(), config.cacheTtl(), config.clock(), counters);
+          config.vacancyDelay(), config.cacheTtl(), config.clock(), config.ticker(), counters);
       List<AppState> states = new ArrayList<>();
       for (LocalApp app : apps) {
         states.add(new AppState(app, settings, webhooks, scheduler));
@@ -426,7 +428,7 @@ public final class LocalServer implements AutoCloseable {
 
   private record Config(
       String host, int port, Limits limits, Duration activityTimeout, Duration pongTimeout, Duration vacancyDelay, Duration cacheTtl,
-      Duration webhookRetryFor, Duration webhookInitialBackoff, Clock clock) {}
+      Duration webhookRetryFor, Duration webhookInitialBackoff, Clock clock, LongSupplier ticker) {}
 
   /**
    * Configures a {@link LocalServer}. The default app's credentials and switches are set directly
@@ -445,6 +447,7 @@ public final class LocalServer implements AutoCloseable {
     private Duration webhookRetryFor = Duration.ofMinutes(5);
     private Duration webhookInitialBackoff = Duration.ofSeconds(1);
     private Clock clock = Clock.systemUTC();
+    private LongSupplier ticker = System::nanoTime;
 
     private Builder() {}
 
@@ -596,6 +599,15 @@ public final class LocalServer implements AutoCloseable {
       return this;
     }
 
+    /** Monotonic nanoseconds for the state's timeouts and throttles; tests in this package inject their own. */
+    Builder ticker(LongSupplier ticker) {
+      if (ticker == null) {
+        throw new IllegalArgumentException("ticker must not be null");
+      }
+      this.ticker = ticker;
+      return this;
+    }
+
     /** Checks the settings and builds a server (not yet started). */
     public LocalServer build() {
       LocalApp first = defaultApp.build();
@@ -614,7 +626,7 @@ public final class LocalServer implements AutoCloseable {
       }
       return new LocalServer(
           new Config(host, port, limits, activityTimeout, pongTimeout, vacancyDelay, cacheTtl, webhookRetryFor,
-              webhookInitialBackoff, clock),
+              webhookInitialBackoff, clock, ticker),
           first, List.copyOf(all));
     }
 

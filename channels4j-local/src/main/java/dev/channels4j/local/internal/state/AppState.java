@@ -159,13 +159,17 @@ public final class AppState {
     }
   }
 
-  /** Closes, with 4100, connections that have had messages waiting and taken none for the stall timeout. */
+  /**
+   * Counts connections that have had messages waiting and taken none for the stall grace as stalled
+   * (closing those that do not fit in the stalled backlog) and closes, with 4100, those stalled for
+   * the stall timeout.
+   */
   public void sweepStalled(long stallNanos) {
     List<Connection> all;
     synchronized (lock) {
       all = new ArrayList<>(connections.values());
     }
-    long now = System.nanoTime();
+    long now = settings.nanoTime();
     for (Connection connection : all) {
       connection.closeIfStalled(now, stallNanos);
     }
