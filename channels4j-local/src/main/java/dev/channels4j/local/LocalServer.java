@@ -17,11 +17,13 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
+import javax.net.ssl.SSLContext;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.http.pathmap.UriTemplatePathSpec;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -29,7 +31,10 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.Fields;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
@@ -130,7 +135,17 @@ public final class LocalServer implements AutoCloseable {
       http.setSendServerVersion(false);
       // Channel names may hold ; @ , = which Jetty's default compliance treats as ambiguous.
       http.setUriCompliance(UriCompliance.LEGACY);
-      connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+      if (config.tls() == null) {
+        connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+      } else {
+        // HTTPS and WSS on the one port. No SNI host check: a client may name the server by an IP
+        // or any alias the certificate covers, and names are the client's to verify.
+        http.addCustomizer(new SecureRequestCustomizer(false));
+        SslContextFactory.Server tls = new SslContextFactory.Server();
+        tls.setSslContext(config.tls().serverContext());
+        connector = new ServerConnector(server, 1, 1, new SslConnectionFactory(tls, "http/1.1"),
+            new HttpConnectionFactory(http));
+      }
       connector.setHost(config.host());
       connector.setPort(config.port());
       connector.setReuseAddress(true);
@@ -226,25 +241,26 @@ public final class LocalServer implements AutoCloseable {
     return config.host();
   }
 
-  /** {@code http://key:secret@host:port/apps/id} of the default app: the value of PUSHER_URL. */
+  /** {@code http://key:secret@host:port/apps/id} ({@code https://} with TLS) of the default app: the value of PUSHER_URL. */
   public String pusherUrl() {
     return pusherUrl(defaultApp.id());
   }
 
-  /** {@code http://key:secret@host:port/apps/id} of an app. */
+  /** {@code http://key:secret@host:port/apps/id} ({@code https://} with TLS) of an app. */
   public String pusherUrl(String appId) {
     LocalApp app = state(appId).app();
-    return new PusherUrl(false, app.key(), app.secret(), clientHost(), port(), app.id()).format();
+    return new PusherUrl(config.tls() != null, app.key(), app.secret(), clientHost(), port(), app.id()).format();
   }
 
-  /** {@code ws://host:port/app/<key>?protocol=7} of the default app. */
+  /** {@code ws://host:port/app/<key>?protocol=7} ({@code wss://} with TLS) of the default app. */
   public URI webSocketUri() {
     return webSocketUri(defaultApp.id());
   }
 
-  /** {@code ws://host:port/app/<key>?protocol=7} of an app. */
+  /** {@code ws://host:port/app/<key>?protocol=7} ({@code wss://} with TLS) of an app. */
   public URI webSocketUri(String appId) {
-    return URI.create("ws://" + clientHost() + ":" + port() + "/app/" + state(appId).app().key() + "?protocol=7");
+    String scheme = config.tls() == null ? "ws://" : "wss://";
+    return URI.create(scheme + clientHost() + ":" + port() + "/app/" + state(appId).app().key() + "?protocol=7");
   }
 
   /** A new client of the default app, for this server; the caller closes it. */
@@ -255,8 +271,10 @@ public final class LocalServer implements AutoCloseable {
   /** A new client of an app, for this server; the caller closes it. */
   public ChannelsClient newClient(String appId) {
     LocalApp app = state(appId).app();
-    return ChannelsClient.builder().appId(app.id()).key(app.key()).secret(app.secret())
-        .host(clientHost()).port(port()).useTls(false).build();
+    ChannelsClient.Builder builder = ChannelsClient.builder().appId(app.id()).key(app.key()).secret(app.secret())
+        .host(clientHost()).port(port()).useTls(config.tls() != null);
+    clientSslContext().ifPresent(builder::sslContext);
+    return builder.build();
   }
 
   /** The default app's settings. */
@@ -305,6 +323,20 @@ public final class LocalServer implements AutoCloseable {
       throw new IllegalArgumentException("no app with id " + appId + " on this server");
     }
     return state;
+  }
+
+  /** The identity the server serves HTTPS and WSS with; empty when it serves plain HTTP and WS. */
+  public Optional<TlsIdentity> tls() {
+    return Optional.ofNullable(config.tls());
+  }
+
+  /**
+   * An {@link SSLContext} for clients that trusts this server's certificate, as
+   * {@link TlsIdentity#trustingSslContext()}; empty without TLS or with an identity made from an
+   * SSLContext. {@link #newClient()} uses it.
+   */
+  public Optional<SSLContext> clientSslContext() {
+    return config.tls() == null ? Optional.empty() : config.tls().trustingSslContext();
   }
 
   private String clientHost() {
@@ -428,7 +460,7 @@ public final class LocalServer implements AutoCloseable {
 
   private record Config(
       String host, int port, Limits limits, Duration activityTimeout, Duration pongTimeout, Duration vacancyDelay, Duration cacheTtl,
-      Duration webhookRetryFor, Duration webhookInitialBackoff, Clock clock, LongSupplier ticker) {}
+      Duration webhookRetryFor, Duration webhookInitialBackoff, Clock clock, LongSupplier ticker, TlsIdentity tls) {}
 
   /**
    * Configures a {@link LocalServer}. The default app's credentials and switches are set directly
@@ -448,6 +480,7 @@ public final class LocalServer implements AutoCloseable {
     private Duration webhookInitialBackoff = Duration.ofSeconds(1);
     private Clock clock = Clock.systemUTC();
     private LongSupplier ticker = System::nanoTime;
+    private TlsIdentity tls;
 
     private Builder() {}
 
@@ -599,6 +632,20 @@ public final class LocalServer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Serves HTTPS and WSS (instead of HTTP and WS) on the one port, with this certificate and key:
+     * {@link LocalServer#pusherUrl()} then starts with {@code https://}, {@link
+     * LocalServer#webSocketUri()} with {@code wss://}. Null (the default) serves plain text.
+     *
+     * <pre>{@code
+     * LocalServer server = LocalServer.builder().tls(TlsIdentity.selfSigned()).build().start();
+     * }</pre>
+     */
+    public Builder tls(TlsIdentity identity) {
+      this.tls = identity;
+      return this;
+    }
+
     /** Monotonic nanoseconds for the state's timeouts and throttles; tests in this package inject their own. */
     Builder ticker(LongSupplier ticker) {
       if (ticker == null) {
@@ -626,7 +673,7 @@ public final class LocalServer implements AutoCloseable {
       }
       return new LocalServer(
           new Config(host, port, limits, activityTimeout, pongTimeout, vacancyDelay, cacheTtl, webhookRetryFor,
-              webhookInitialBackoff, clock, ticker),
+              webhookInitialBackoff, clock, ticker, tls),
           first, List.copyOf(all));
     }
 
