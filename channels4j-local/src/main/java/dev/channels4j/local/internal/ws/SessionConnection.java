@@ -88,7 +88,7 @@ final class SessionConnection extends Connection {
   private String closeReason;
 
   SessionConnection(String socketId, Session session, AppState app, Executor executor) {
-    super(socketId);
+    super(socketId, app.settings().ticker());
     this.session = session;
     this.core = session instanceof WebSocketSession jetty ? jetty.getCoreSession() : null;
     this.app = app;
