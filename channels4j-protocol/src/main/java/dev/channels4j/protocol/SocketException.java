@@ -1,4 +1,4 @@
-package dev.channels4j.testkit.internal.socket;
+package dev.channels4j.protocol;
 
 /**
  * The WebSocket connection could not be opened, was refused, a message could not be sent, or an

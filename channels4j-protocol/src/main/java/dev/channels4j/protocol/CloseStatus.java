@@ -1,4 +1,4 @@
-package dev.channels4j.testkit.internal.socket;
+package dev.channels4j.protocol;
 
 /**
  * How a connection ended: the close code and reason the server sent, 1006 when the connection

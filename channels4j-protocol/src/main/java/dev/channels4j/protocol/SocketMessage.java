@@ -1,4 +1,4 @@
-package dev.channels4j.testkit.internal.socket;
+package dev.channels4j.protocol;
 
 /**
  * One message a Pusher server sent over the WebSocket.

@@ -1,4 +1,4 @@
-package dev.channels4j.testkit.internal.socket;
+package dev.channels4j.protocol;
 
 import dev.channels4j.ChannelsClient;
 import dev.channels4j.auth.PresenceMember;

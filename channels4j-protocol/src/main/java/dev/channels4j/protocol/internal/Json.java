@@ -1,4 +1,4 @@
-package dev.channels4j.testkit.internal.socket;
+package dev.channels4j.protocol.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,6 @@
-package dev.channels4j.testkit.internal.socket;
+package dev.channels4j.protocol;
 
+import dev.channels4j.protocol.internal.Json;
 import java.util.Map;
 
 /**
