@@ -1,5 +1,6 @@
 package dev.channels4j.local;
 
+import dev.channels4j.testsupport.Fuzz;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -29,7 +30,7 @@ final class FuzzInputs {
   static String string(Fuzz.Gen g) {
     return g.oneOf(
         () -> g.of(STRINGS),
-        () -> "\"" + g.string(16).replace("\\", "\\\\").replace("\"", "\\\"").chars()
+        () -> "\"" + g.encodableString(16).replace("\\", "\\\\").replace("\"", "\\\"").chars()
             .mapToObj(c -> c < 0x20 ? String.format("\\u%04x", c) : String.valueOf((char) c))
             .collect(Collectors.joining()) + "\"");
   }
@@ -55,9 +56,9 @@ final class FuzzInputs {
             return text;
           }
           int at = g.between(0, text.length() - 1);
-          return text.substring(0, at) + g.anyChar() + text.substring(at + 1);
+          return text.substring(0, at) + g.encodableChar() + text.substring(at + 1);
         },
-        () -> g.string(40));
+        () -> g.encodableString(40));
   }
 
   /** An event body of the HTTP API, its fields of any type. */

@@ -1,4 +1,4 @@
-package dev.channels4j.fuzz;
+package dev.channels4j.testsupport;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,13 +18,17 @@ import java.util.function.Supplier;
  * {@code channels4j.fuzz.cases} (default {@value #DEFAULT_CASES} per property, the bounded CI
  * cost), {@code channels4j.fuzz.case} (run only that case index).
  *
+ * <p>{@link Gen#anyChar()} includes lone surrogates (a parser of Java strings must survive them);
+ * {@link Gen#encodableChar()} and {@link Gen#encodableString(int)} leave them out, for input that
+ * travels as UTF-8 (a client cannot encode a lone surrogate, so it never reaches a server).
+ *
  * <pre>{@code
  * Fuzz.forAll("retry-after", g -> g.string(255), value -> assertThat(parse(value)).isNotNull());
  * }</pre>
  */
 public final class Fuzz {
-  static final long DEFAULT_SEED = 20261130L;
-  static final int DEFAULT_CASES = 300;
+  public static final long DEFAULT_SEED = 20261130L;
+  public static final int DEFAULT_CASES = 300;
 
   private Fuzz() {}
 
@@ -58,7 +62,7 @@ public final class Fuzz {
     return new SplittableRandom(seed + 0x9E3779B97F4A7C15L * index).nextLong();
   }
 
-  static String describe(Object input) {
+  public static String describe(Object input) {
     String text;
     if (input instanceof byte[]) {
       text = Arrays.toString((byte[]) input);
@@ -149,6 +153,25 @@ public final class Fuzz {
         default:
           return (char) random.nextInt(0x10000);
       }
+    }
+
+    /** Like {@link #anyChar()} but never a lone surrogate: what UTF-8 can carry. */
+    public char encodableChar() {
+      char c;
+      do {
+        c = anyChar();
+      } while (Character.isSurrogate(c));
+      return c;
+    }
+
+    /** A string of 0 to {@code maxLength} {@linkplain #encodableChar() encodable chars}, short ones more often. */
+    public String encodableString(int maxLength) {
+      int length = length(maxLength);
+      StringBuilder out = new StringBuilder(length);
+      for (int i = 0; i < length; i++) {
+        out.append(encodableChar());
+      }
+      return out.toString();
     }
 
     /** A string of 0 to {@code maxLength} {@linkplain #anyChar() any chars}, short ones more often. */
