@@ -20,7 +20,7 @@ final class NodePeers {
 
   /** The interop folder, checked to hold installed packages. */
   static Path installedDirectory() {
-    Path dir = Path.of(System.getProperty("channels4j.interop.dir", "../interop")).toAbsolutePath().normalize();
+    Path dir = Path.of(System.getProperty("channels4j.interop.dir", ".")).toAbsolutePath().normalize();
     for (String name : PACKAGES) {
       if (!Files.isDirectory(dir.resolve("node_modules").resolve(name))) {
         throw new IllegalStateException(
