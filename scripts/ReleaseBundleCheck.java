@@ -21,8 +21,8 @@ import org.w3c.dom.Node;
  * <pre>java scripts/ReleaseBundleCheck.java target/staging-deploy dev.channels4j 1.0.0 channels4j-parent:pom channels4j-core:jar ...</pre>
  *
  * For each artifact: the POM, and for a jar module the jar, sources jar, Javadoc jar and CycloneDX SBOM;
- * for every file an .asc, .md5 and .sha1 (the checksums must match; scripts/release verifies the
- * signatures with gpg); in every POM a name and description of its own, and a url, license, developer
+ * for every file an .asc, .md5 and .sha1 (the checksums must match; signatures need none;
+ * scripts/release verifies the signatures with gpg); in every POM a name and description of its own, and a url, license, developer
  * and scm, either its own or its parent's (Central accepts inherited metadata). Anything staged
  * that is not on the list is an error too: an unpublished module that forgot maven.deploy.skip.
  * Exit status 0 if the bundle is complete, 1 with one line per problem if not.
@@ -106,8 +106,11 @@ public class ReleaseBundleCheck {
       if (!name.endsWith(".asc") && !Files.isRegularFile(dir.resolve(name + ".asc"))) {
         problems.add(artifactId + ": missing " + name + ".asc (OpenPGP signature)");
       }
-      checksum(artifactId, file, "MD5", ".md5", problems);
-      checksum(artifactId, file, "SHA-1", ".sha1", problems);
+      // Central wants no checksums of signatures (Maven's deployer writes none).
+      if (!name.endsWith(".asc")) {
+        checksum(artifactId, file, "MD5", ".md5", problems);
+        checksum(artifactId, file, "SHA-1", ".sha1", problems);
+      }
     }
   }
 

@@ -344,16 +344,22 @@ public final class LocalServer implements AutoCloseable {
         return;
       }
       int open = registry.all().stream().mapToInt(AppState::connectionCount).sum();
-      LOG.info("connections: {} open, {} opened and {} closed in the last minute ({} for not reading: 4100);"
-              + " publishes refused with 429: {}; webhooks dropped: {}",
-          open, nowOpened - opened, nowClosed - closed, nowOver - overCapacity, nowRefused - refused,
-          nowDropped - webhooksDropped);
+      LOG.info(summaryLine(open, nowOpened - opened, nowClosed - closed, nowOver - overCapacity, nowRefused - refused,
+          nowDropped - webhooksDropped));
       opened = nowOpened;
       closed = nowClosed;
       overCapacity = nowOver;
       refused = nowRefused;
       webhooksDropped = nowDropped;
     }
+  }
+
+  /** The once-a-minute summary, in words an operator reads without the docs. */
+  static String summaryLine(int open, long opened, long closed, long slowReaders, long refused, long dropped) {
+    return "connections: " + open + " open; in the last minute " + opened + " opened and " + closed + " closed, "
+        + slowReaders + " of them because the client stopped reading its messages (close code 4100);"
+        + " publishes refused because delivery was backed up (HTTP 429): " + refused + ";"
+        + " webhooks dropped because their queue was full: " + dropped;
   }
 
   /** Jetty's own error answers (400, 414, 431...) as plain text, like the API's. */
