@@ -132,7 +132,13 @@ public class ReleaseBundleCheck {
   /** Name and description of its own; url, license, developer, scm its own or its parent's. */
   private static void checkPom(String artifactId, Path pom, Path groupDir, String version,
       List<String> problems) throws Exception {
-    Document own = parse(pom);
+    Document own;
+    try {
+      own = parse(pom);
+    } catch (org.xml.sax.SAXException e) {
+      problems.add(artifactId + ": POM is not well-formed XML: " + e.getMessage());
+      return;
+    }
     Document parent = null;
     String parentArtifact = text(own, "/project/parent/artifactId");
     if (!parentArtifact.isEmpty()) {
@@ -171,7 +177,9 @@ public class ReleaseBundleCheck {
   private static Document parse(Path pom) throws Exception {
     DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
     factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-    return factory.newDocumentBuilder().parse(pom.toFile());
+    var builder = factory.newDocumentBuilder();
+    builder.setErrorHandler(null);
+    return builder.parse(pom.toFile());
   }
 
   private static String text(Document doc, String path) throws Exception {
