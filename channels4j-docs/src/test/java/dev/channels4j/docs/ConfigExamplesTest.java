@@ -68,7 +68,7 @@ class ConfigExamplesTest {
             + "channels4j.encryption-master-key=${PUSHER_ENCRYPTION_MASTER_KEY}   # only for encrypted channels\n");
 
     assertThatThrownBy(() -> assertStartsTheStarter(trailing)).isInstanceOf(AssertionError.class)
-        .hasMessageContaining("README.md:1");
+        .hasMessageContaining("README.md:1").hasMessageContaining("channels4j.encryption-master-key");
   }
 
   @Test
@@ -84,7 +84,7 @@ class ConfigExamplesTest {
     StandardEnvironment environment = new StandardEnvironment();
     sources.forEach(environment.getPropertySources()::addFirst);
     environment.getPropertySources().addLast(new MapPropertySource("reader's environment", ENVIRONMENT));
-    BindHandler strict = new NoUnboundElementsBindHandler();
+    BindHandler strict = new NoUnboundElementsBindHandler(BindHandler.DEFAULT);
     try {
       new Binder(ConfigurationPropertySources.from(sources), new PropertySourcesPlaceholdersResolver(environment))
           .bind("channels4j", Bindable.of(ChannelsProperties.class), strict);
