@@ -291,7 +291,7 @@ public abstract class EndpointsContract {
       this.user = user;
     }
 
-    HttpRequest.Builder request(String path) {
+    public HttpRequest.Builder request(String path) {
       HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
       if (user != null) {
         request.header("Authorization", "Basic " + Base64.getEncoder()
@@ -300,19 +300,19 @@ public abstract class EndpointsContract {
       return request;
     }
 
-    HttpResponse<String> send(HttpRequest request) throws Exception {
+    public HttpResponse<String> send(HttpRequest request) throws Exception {
       return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
-    HttpResponse<String> auth(String channel) throws Exception {
+    public HttpResponse<String> auth(String channel) throws Exception {
       return post("/pusher/auth", "socket_id=" + SOCKET + "&channel_name=" + channel);
     }
 
-    HttpResponse<String> post(String path, String form) throws Exception {
+    public HttpResponse<String> post(String path, String form) throws Exception {
       return post(path, "application/x-www-form-urlencoded", form);
     }
 
-    HttpResponse<String> post(String path, String contentType, String body) throws Exception {
+    public HttpResponse<String> post(String path, String contentType, String body) throws Exception {
       if (csrf == null) {
         String page = send(request("/csrf").GET().build()).body();
         csrf = parseCsrf(page);

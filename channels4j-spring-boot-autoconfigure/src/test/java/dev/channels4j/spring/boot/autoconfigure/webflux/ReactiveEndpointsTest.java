@@ -1,8 +1,12 @@
 package dev.channels4j.spring.boot.autoconfigure.webflux;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.channels4j.local.LocalServer;
 import dev.channels4j.spring.boot.autoconfigure.web.EndpointsContract;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -23,5 +27,14 @@ class ReactiveEndpointsTest extends EndpointsContract {
   @AfterAll
   static void stop() {
     server.close();
+  }
+
+  @Autowired
+  ReactiveTestApp.Threads threads;
+
+  @Test
+  void aRuleRunsOffTheEventLoopWhereItMayBlock() throws Exception {
+    assertThat(as("alice").auth("private-thread").statusCode()).isEqualTo(200);
+    assertThat(threads.seen).singleElement().asString().startsWith("boundedElastic-");
   }
 }

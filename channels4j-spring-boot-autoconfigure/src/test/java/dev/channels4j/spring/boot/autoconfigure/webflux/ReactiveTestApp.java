@@ -1,7 +1,11 @@
 package dev.channels4j.spring.boot.autoconfigure.webflux;
 
 import dev.channels4j.spring.boot.autoconfigure.web.WebTestApp;
+import dev.channels4j.spring.boot.ChannelAuthorization;
+import java.security.Principal;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -25,7 +29,7 @@ import reactor.core.publisher.Mono;
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@Import({WebTestApp.Rules.class, WebTestApp.Webhooks.class, ReactiveTestApp.Csrf.class})
+@Import({WebTestApp.Rules.class, WebTestApp.Webhooks.class, ReactiveTestApp.Csrf.class, ReactiveTestApp.Threads.class})
 public class ReactiveTestApp implements WebFluxConfigurer {
 
   @Bean
@@ -46,6 +50,17 @@ public class ReactiveTestApp implements WebFluxConfigurer {
   @Override
   public void addFormatters(FormatterRegistry registry) {
     registry.addConverter(String.class, WebTestApp.Region.class, WebTestApp.Region::parse);
+  }
+
+  /** A rule that notes the thread it runs on. */
+  public static class Threads {
+    public final List<String> seen = new CopyOnWriteArrayList<>();
+
+    @ChannelAuthorization("private-thread")
+    boolean rule(Principal user) {
+      seen.add(Thread.currentThread().getName());
+      return true;
+    }
   }
 
   /** What pusher-js needs to send in X-CSRF-TOKEN; a real page would put it in a meta tag. */
