@@ -228,6 +228,18 @@ public abstract class EndpointsContract {
   }
 
   @Test
+  void aWebhookOverTheSizeLimitWithoutAContentLengthIs413() throws Exception {
+    byte[] body = webhook(System.currentTimeMillis(),
+        "{\"name\":\"channel_occupied\",\"channel\":\"" + "a".repeat(5000) + "\"}");
+    Http http = anonymous();
+    HttpRequest.Builder request = http.request("/pusher/webhooks").header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)));
+    sign(body).forEach(request::header);
+    assertThat(http.send(request.build()).statusCode()).isEqualTo(413);
+    assertThat(webhooks.received).isEmpty();
+  }
+
+  @Test
   void aFailingListenerAnswers500SoThatTheWebhookIsSentAgain() throws Exception {
     byte[] body = webhook(System.currentTimeMillis(), "{\"name\":\"channel_occupied\",\"channel\":\"listener-fails\"}");
     assertThat(postWebhook(body, sign(body), "application/json").statusCode()).isEqualTo(500);
