@@ -6,11 +6,11 @@ import dev.channels4j.RetryPolicy;
 import dev.channels4j.ValidationException;
 import dev.channels4j.internal.transport.ApacheTransport;
 import dev.channels4j.spi.Transport;
+import dev.channels4j.spring.boot.ChannelsConnectionDetails;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.springframework.core.env.Environment;
 
 /**
  * Turns {@link ChannelsProperties} into a client builder, its transport and publisher options.
@@ -39,52 +39,12 @@ final class ClientFactory {
 
   private ClientFactory() {}
 
-  static ChannelsClient.Builder builder(ChannelsProperties p, Environment environment, Transport transport) {
+  static ChannelsClient.Builder builder(ChannelsProperties p, ChannelsConnectionDetails details, Transport transport) {
     ChannelsClient.Builder builder = ChannelsClient.builder();
-    boolean explicit = p.getUrl() != null || p.getAppId() != null || p.getKey() != null
-        || p.getSecret() != null || p.getCluster() != null || p.getHost() != null;
-    String url = p.getUrl();
-    String urlProperty = "channels4j.url";
-    if (!explicit) {
-      url = environment.getProperty("PUSHER_URL");
-      urlProperty = "PUSHER_URL";
-    }
-    if (url != null && !url.isBlank()) {
-      String chosen = url.trim();
-      apply(urlProperty, () -> builder.url(chosen));
-    } else {
-      String hint = ": set it, or channels4j.url, or the PUSHER_URL environment variable";
-      require(p.getAppId(), "channels4j.app-id", hint);
-      require(p.getKey(), "channels4j.key", hint);
-      require(p.getSecret(), "channels4j.secret", hint);
-      if (p.getCluster() == null && p.getHost() == null) {
-        throw new ChannelsConfigurationException("channels4j.cluster",
-            "no server: set channels4j.cluster (e.g. eu) for Pusher, or channels4j.host (and channels4j.port,"
-                + " channels4j.use-tls=false) for a local server");
-      }
-      builder.useTls(p.isUseTls());
-    }
-    if (p.getAppId() != null) {
-      builder.appId(p.getAppId());
-    }
-    if (p.getKey() != null) {
-      builder.key(p.getKey());
-    }
-    if (p.getSecret() != null) {
-      builder.secret(p.getSecret());
-    }
-    if (p.getCluster() != null) {
-      builder.cluster(p.getCluster());
-    }
-    if (p.getHost() != null) {
-      builder.host(p.getHost());
-      builder.useTls(p.isUseTls());
-    }
-    if (p.getPort() != null) {
-      builder.port(p.getPort());
-    }
-    if (p.getEncryptionMasterKey() != null && !p.getEncryptionMasterKey().isBlank()) {
-      builder.encryptionMasterKeyBase64(p.getEncryptionMasterKey());
+    connection(builder, details);
+    String masterKey = Placeholders.check("channels4j.encryption-master-key", p.getEncryptionMasterKey());
+    if (masterKey != null && !masterKey.isBlank()) {
+      apply("channels4j.encryption-master-key", () -> builder.encryptionMasterKeyBase64(masterKey.trim()));
     }
     Duration timeout = positive(p.getTimeout(), "channels4j.timeout");
     Duration connectTimeout = positive(p.getConnectTimeout(), "channels4j.connect-timeout");
@@ -106,11 +66,34 @@ final class ClientFactory {
     for (int i = 0; i < credentials.size(); i++) {
       ChannelsProperties.Credential credential = credentials.get(i);
       String prefix = "channels4j.webhooks.credentials[" + i + "].";
-      require(credential.getKey(), prefix + "key", "");
-      require(credential.getSecret(), prefix + "secret", "");
+      require(Placeholders.check(prefix + "key", credential.getKey()), prefix + "key", "");
+      require(Placeholders.check(prefix + "secret", credential.getSecret()), prefix + "secret", "");
       CoreApi.webhookCredentials(builder, credential.getKey(), credential.getSecret());
     }
     return builder;
+  }
+
+  /** Where to connect: the details' fields, each only when given (the builder names what is missing). */
+  private static void connection(ChannelsClient.Builder builder, ChannelsConnectionDetails details) {
+    if (details.appId() != null) {
+      builder.appId(details.appId());
+    }
+    if (details.key() != null) {
+      builder.key(details.key());
+    }
+    if (details.secret() != null) {
+      builder.secret(details.secret());
+    }
+    if (details.cluster() != null) {
+      builder.cluster(details.cluster());
+    }
+    if (details.host() != null) {
+      builder.host(details.host());
+    }
+    if (details.port() != null) {
+      builder.port(details.port());
+    }
+    builder.useTls(details.useTls());
   }
 
   /**
@@ -145,7 +128,7 @@ final class ClientFactory {
   }
 
   /** Builds the client; a setting the builder refuses is reported under its property. */
-  static ChannelsClient build(ChannelsClient.Builder builder) {
+  static ChannelsClient build(ChannelsClient.Builder builder, ChannelsConnectionDetails connection) {
     try {
       return builder.build();
     } catch (ValidationException e) {
