@@ -11,6 +11,7 @@ import dev.channels4j.spring.boot.ChannelsClientCustomizer;
 import dev.channels4j.spring.boot.ChannelsPublisherCustomizer;
 import dev.channels4j.spring.boot.TransactionalPublisher;
 import java.time.Clock;
+import javax.net.ssl.SSLContext;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -19,6 +20,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,9 +39,8 @@ import org.springframework.core.env.Environment;
  * }
  * }</pre>
  *
- * <p>Shutdown order: the publisher depends on the client and the client on its transport, so
- * Spring closes the publisher first (delivering what it accepted, within its bounded close), then
- * the client, then the transport's connections and threads.
+ * <p>Shutdown order: the publisher depends on the client, so Spring closes the publisher first
+ * (delivering what it accepted, within its bounded close), then the client with its HTTP transport.
  */
 @AutoConfiguration(afterName = {
     "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
@@ -47,7 +48,8 @@ import org.springframework.core.env.Environment;
     "org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration",
     "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
     "org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration",
-    "org.springframework.modulith.events.config.EventPublicationAutoConfiguration"})
+    "org.springframework.modulith.events.config.EventPublicationAutoConfiguration",
+    "org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration"})
 @ConditionalOnClass(ChannelsClient.class)
 @ConditionalOnProperty(prefix = "channels4j", name = "enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(ChannelsProperties.class)
@@ -66,17 +68,6 @@ public class ChannelsAutoConfiguration {
     return new RequestOutcomes(Clock.systemUTC());
   }
 
-  /**
-   * The client's HTTP transport, a bean of its own so that Spring closes it after the client (a
-   * client does not close a transport it was given). Its HTTP client is made on first use.
-   */
-  @Bean(destroyMethod = "close")
-  @ConditionalOnMissingBean(ChannelsClient.class)
-  ObservedTransport channels4jTransport(
-      ChannelsProperties properties, ObjectProvider<ChannelsMetrics> metrics, RequestOutcomes outcomes) {
-    return ClientFactory.transport(properties, metrics.getIfAvailable(() -> ChannelsMetrics.NONE), outcomes);
-  }
-
   /** Where to connect, from the properties; a bean of the application (or of the test support) replaces it. */
   @Bean
   @ConditionalOnMissingBean(ChannelsConnectionDetails.class)
@@ -91,8 +82,12 @@ public class ChannelsAutoConfiguration {
       ChannelsConnectionDetails connection,
       ObjectProvider<JsonCodec> codec,
       ObjectProvider<ChannelsClientCustomizer> customizers,
-      ObservedTransport channels4jTransport) {
-    ChannelsClient.Builder builder = ClientFactory.builder(properties, connection, channels4jTransport);
+      ObjectProvider<ChannelsMetrics> metrics,
+      RequestOutcomes outcomes,
+      ObjectProvider<SslBundles> sslBundles) {
+    ObservingListener listener = new ObservingListener(metrics.getIfAvailable(() -> ChannelsMetrics.NONE), outcomes);
+    SSLContext sslContext = SslBundleContexts.of(properties.getSsl().getBundle(), sslBundles);
+    ChannelsClient.Builder builder = ClientFactory.builder(properties, connection, sslContext, listener);
     codec.ifAvailable(builder::jsonCodec);
     customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
     return ClientFactory.build(builder, connection);
