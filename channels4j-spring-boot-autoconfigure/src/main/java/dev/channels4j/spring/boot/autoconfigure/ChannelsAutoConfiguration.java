@@ -69,8 +69,9 @@ public class ChannelsAutoConfiguration {
   }
 
   /** Where to connect, from the properties; a bean of the application (or of the test support) replaces it. */
+  // Not when the application builds its own client: it may set no channels4j.* property at all.
   @Bean
-  @ConditionalOnMissingBean(ChannelsConnectionDetails.class)
+  @ConditionalOnMissingBean({ChannelsConnectionDetails.class, ChannelsClient.class})
   ChannelsConnectionDetails channels4jConnectionDetails(ChannelsProperties properties, Environment environment) {
     return new PropertiesChannelsConnectionDetails(properties, environment);
   }

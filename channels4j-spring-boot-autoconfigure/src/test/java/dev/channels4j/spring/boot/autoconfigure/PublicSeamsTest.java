@@ -114,6 +114,12 @@ class PublicSeamsTest {
   }
 
   @Test
+  void anApplicationWithItsOwnClientNeedsNoConnectionProperty() {
+    runner.withBean(ChannelsClient.class, server::newClient)
+        .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(ChannelsConnectionDetails.class));
+  }
+
+  @Test
   void eachOperationIsTimedUnderItsOwnName() {
     runner.withPropertyValues("channels4j.url=" + server.pusherUrl())
         .withBean(MeterRegistry.class, SimpleMeterRegistry::new).run(context -> {
