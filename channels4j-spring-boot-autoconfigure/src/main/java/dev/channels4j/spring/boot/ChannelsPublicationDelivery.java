@@ -32,7 +32,11 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * Not final: Modulith wraps listener beans in a proxy.
  *
  * <pre>{@code
- * // in the application: spring-modulith-starter-jdbc (or -jpa, -mongodb) and nothing else
+ * // The application adds spring-modulith-starter-jdbc (or -jpa, -mongodb); then, to retry what failed:
+ * @Scheduled(fixedDelay = 60_000)
+ * void resubmitUndelivered() {
+ *   incompletePublications.resubmitIncompletePublicationsOlderThan(Duration.ofMinutes(1));
+ * }
  * }</pre>
  */
 public class ChannelsPublicationDelivery {
