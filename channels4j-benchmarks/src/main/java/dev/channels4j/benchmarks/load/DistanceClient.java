@@ -20,7 +20,8 @@ import java.util.Locale;
  */
 @SuppressWarnings("try")
 public final class DistanceClient {
-  private static final int FIRST_CHUNK = 16;
+  /** As many as the most concurrent client keeps in flight (async: 64), so warm-up opens its whole pool. */
+  private static final int FIRST_CHUNK = 64;
   private static final int MAX_EVENTS = 5_000_000;
   private static final long CHUNK_TARGET_NANOS = 500_000_000L;
 

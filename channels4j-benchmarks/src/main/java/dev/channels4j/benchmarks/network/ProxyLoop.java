@@ -314,7 +314,8 @@ final class ProxyLoop implements Runnable {
       Chunk head = line.chunks.peek();
       if (head == null || line.closed()) {
         lines.remove();
-      } else if (!line.writeBlocked && !blackHole) {
+      } else if (!line.writeBlocked && !blackHole && line.to.connected) {
+        // (a line waiting for its connect or for a writable socket is woken by the selector instead)
         next = Math.min(next, head.release());
       }
     }
