@@ -56,8 +56,7 @@ public final class DistanceHarness {
       SelfSignedCertificate.generate(tlsDir);
     }
     String machine = Machine.describe();
-    String channels4jTrust = Drivers.CHANNELS4J_SSL_CONTEXT != null ? "ChannelsClient.Builder.sslContext"
-        : "the JVM trust store (-Djavax.net.ssl.trustStore; the core has no Builder.sslContext yet)";
+    String channels4jTrust = "ChannelsClient.Builder.sslContext";
     System.out.println("channels4j distance benchmark: RTT " + rtts + " ms (jitter " + jitter + " ms), "
         + (tls ? "HTTPS" : "HTTP") + ", " + rounds + " interleaved rounds, warm-up " + warmup + " s, measured " + seconds
         + " s per client, " + Workload.CHANNELS + " channels; channels4j trusts the sink through " + channels4jTrust
@@ -121,13 +120,7 @@ public final class DistanceHarness {
 
   private static Map<String, Object> runClient(String client, NetworkProxy proxy, Writer sinkIn, BufferedReader sinkOut,
       Path tlsDir, String warmup, String seconds) throws Exception {
-    List<String> jvm = new ArrayList<>();
-    if (tlsDir != null && client.startsWith("channels4j") && Drivers.CHANNELS4J_SSL_CONTEXT == null) {
-      SelfSignedCertificate certificate = SelfSignedCertificate.existing(tlsDir);
-      jvm.add("-Djavax.net.ssl.trustStore=" + certificate.trustStore());
-      jvm.add("-Djavax.net.ssl.trustStoreType=PKCS12");
-      jvm.add("-Djavax.net.ssl.trustStorePassword=" + SelfSignedCertificate.PASSWORD);
-    }
+    List<String> jvm = List.of();
     long[] sinkBefore = sinkStats(sinkIn, sinkOut);
     ProxyStats proxyBefore = proxy.stats();
     Process process = start(jvm, List.of("distance-client", client, Integer.toString(proxy.port()),

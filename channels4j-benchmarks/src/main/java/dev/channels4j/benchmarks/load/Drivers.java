@@ -119,11 +119,7 @@ final class Drivers {
     return channels4j(port, null, 0);
   }
 
-  /**
-   * A client of 127.0.0.1:port; over HTTPS when {@code tls} is not null, trusting it through
-   * {@code Builder.sslContext(SSLContext)} where the core has it, else through the JVM's trust store
-   * (the harness starts channels4j clients with {@code -Djavax.net.ssl.trustStore}).
-   */
+  /** A client of 127.0.0.1:port; over HTTPS trusting {@code tls} (and nothing else) when it is not null. */
   static ChannelsClient channels4j(int port, SelfSignedCertificate tls, int maxConnections) {
     ChannelsClient.Builder builder = ChannelsClient.builder()
         .appId(Workload.APP_ID).key(Workload.KEY).secret(Workload.SECRET)
@@ -131,25 +127,10 @@ final class Drivers {
     if (maxConnections > 0) {
       builder.maxConnections(maxConnections);
     }
-    if (tls != null && CHANNELS4J_SSL_CONTEXT != null) {
-      try {
-        CHANNELS4J_SSL_CONTEXT.invoke(builder, tls.clientContext());
-      } catch (ReflectiveOperationException e) {
-        throw new IllegalStateException("Builder.sslContext failed", e);
-      }
+    if (tls != null) {
+      builder.sslContext(tls.clientContext());
     }
     return builder.build();
-  }
-
-  /** {@code ChannelsClient.Builder.sslContext(SSLContext)}, or null where this core has no such method yet. */
-  static final java.lang.reflect.Method CHANNELS4J_SSL_CONTEXT = sslContextMethod();
-
-  private static java.lang.reflect.Method sslContextMethod() {
-    try {
-      return ChannelsClient.Builder.class.getMethod("sslContext", javax.net.ssl.SSLContext.class);
-    } catch (NoSuchMethodException notYet) {
-      return null;
-    }
   }
 
   interface Closer {
