@@ -10,6 +10,10 @@ import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,6 +76,7 @@ public final class DistanceHarness {
       BufferedReader sinkOut = reader(sink);
       Writer sinkIn = writer(sink);
       int port = Integer.parseInt(awaitLine(sinkOut, "PORT ").trim());
+      warmSink(port, tls ? SelfSignedCertificate.existing(tlsDir) : null);
       for (int rtt : rtts) {
         proxies.add(NetworkProxy.builder(new InetSocketAddress("127.0.0.1", port))
             .rtt(Duration.ofMillis(rtt)).jitter(Duration.ofMillis(jitter)).build());
@@ -159,6 +164,26 @@ public final class DistanceHarness {
     result.put("connections_run", proxyAfter.connectionsOpened() - proxyBefore.connectionsOpened());
     result.put("handshakes_run", sinkAfter[1] - sinkBefore[1]);
     return result;
+  }
+
+  /**
+   * Handshakes and requests against the fresh sink before any client runs, so that the first client
+   * measured does not pay for the sink's JIT and TLS initialisation (its first handshakes took over
+   * 5 s on a loaded machine).
+   */
+  private static void warmSink(int port, SelfSignedCertificate tls) throws Exception {
+    URI uri = URI.create((tls == null ? "http" : "https") + "://127.0.0.1:" + port + "/apps/" + Workload.APP_ID + "/events");
+    for (int connection = 0; connection < 50; connection++) {
+      HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1);
+      if (tls != null) {
+        builder.sslContext(tls.clientContext());
+      }
+      HttpClient http = builder.build();
+      for (int request = 0; request < 20; request++) {
+        http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+            .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.discarding());
+      }
+    }
   }
 
   private static void go(Writer toClient) throws IOException {
