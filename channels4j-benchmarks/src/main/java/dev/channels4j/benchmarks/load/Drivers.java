@@ -127,6 +127,12 @@ final class Drivers {
     if (maxConnections > 0) {
       builder.maxConnections(maxConnections);
     }
+    // Diagnostic: the connect timeout (which bounds the TLS handshake too), to tell a slow
+    // handshake on a starved machine from a failure.
+    String connectTimeout = System.getenv("CHANNELS4J_BENCH_CONNECT_TIMEOUT_MS");
+    if (connectTimeout != null) {
+      builder.connectTimeout(java.time.Duration.ofMillis(Long.parseLong(connectTimeout)));
+    }
     if (tls != null) {
       builder.sslContext(tls.clientContext());
     }

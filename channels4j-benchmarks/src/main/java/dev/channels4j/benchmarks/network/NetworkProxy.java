@@ -163,7 +163,8 @@ public final class NetworkProxy implements AutoCloseable {
 
     /**
      * Closes (FIN) a connection when its client starts request {@code n + 1}: a request starts when
-     * the client sends after the server has answered (HTTP/1.1 without pipelining). The bytes of that
+     * the client sends after the server has answered (HTTP/1.1 without pipelining; the proxy sees
+     * bytes only, so over TLS each client flight of the handshake counts as one too). The bytes of that
      * request are dropped, never sent to the server, as when a server closes a keep-alive
      * connection just as the client reuses it.
      */
