@@ -70,6 +70,8 @@ public final class DistanceHarness {
       sinkCommand.addAll(List.of("--tls", tlsDir.toString()));
     }
     Process sink = start(List.of(), sinkCommand);
+    // Killed mid-run (Ctrl-C, SIGTERM), the harness takes its sink and client processes with it.
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroy)));
     List<NetworkProxy> proxies = new ArrayList<>();
     List<Map<String, Object>> samples = new ArrayList<>();
     try {
