@@ -351,9 +351,11 @@ public final class ChannelsClient implements AutoCloseable {
    * }</pre>
    *
    * @param path starts with {@code /}, holds no {@code ?} or {@code #}, characters outside
-   *     RFC 3986's path alphabet percent-encoded, no {@code .} or {@code ..} segments
+   *     RFC 3986's path alphabet percent-encoded, no segment a server would read as {@code .} or
+   *     {@code ..}: not literally, nor percent-encoded ({@code %2e}, also twice: {@code %252e}),
+   *     nor with {@code ;parameters} ({@code ..;x}), nor split by an encoded {@code /} or {@code \}
    * @param query lower-case parameter names; none of the {@code auth_*} or {@code body_md5} names
-   *     the signature uses
+   *     the signature uses; values well-formed Unicode (no unpaired surrogate)
    * @return the 2xx answer; an error status throws an {@link ApiException} carrying the body, as
    *     every operation does, and GETs are retried as the {@link RetryPolicy} says
    * @throws ValidationException for a bad path or parameter, before anything is sent
