@@ -64,6 +64,7 @@ public final class ApacheTransport implements Transport {
   private final Duration defaultTimeout;
   private final RequestConfig defaultRequestConfig;
   private final int maxResponseBytes;
+  private final Duration connectTimeout;
   /** Set first thing in {@link #close}: a failure after it is reported as the close, not as what the stopped pool says. */
   private volatile boolean closed;
 
@@ -131,6 +132,7 @@ public final class ApacheTransport implements Transport {
       throw new IllegalArgumentException("maxResponseBytes must be at least 1, got " + maxResponseBytes);
     }
     this.maxResponseBytes = maxResponseBytes;
+    this.connectTimeout = connectTimeout;
     this.defaultTimeout = timeout;
     this.defaultRequestConfig = requestConfigFor(timeout);
     PoolingAsyncClientConnectionManager connections =
@@ -258,7 +260,7 @@ public final class ApacheTransport implements Transport {
               resendFor(result, () -> send(request, false));
               return;
             }
-            result.completeExceptionally(closed ? closedInFlight(e) : e);
+            result.completeExceptionally(closed ? closedInFlight(e) : understood(e, request));
           }
 
           @Override
@@ -398,8 +400,16 @@ public final class ApacheTransport implements Transport {
       if (closed && !(e instanceof ClientClosedException)) {
         throw closedInFlight(e);
       }
+      if (e instanceof IOException io && understood(io, request) instanceof TransportFailure failure) {
+        throw failure;
+      }
       throw e;
     }
+  }
+
+  /** The failure as {@link ApacheFailures} reads it, for the server the request went to. */
+  private Throwable understood(Throwable failure, TransportRequest request) {
+    return ApacheFailures.classify(failure, Origin.of(request.origin()).host.toHostString(), connectTimeout);
   }
 
   private static ClientClosedException closedInFlight(Throwable cause) {
