@@ -103,9 +103,25 @@ public final class ApacheTransport implements Transport {
    * @param proxy the proxy, or {@code null}
    * @param sslContext the TLS trust (and keys) of HTTPS connections, or {@code null} for the JVM's default
    * @param connectionTimeToLive the longest a connection is reused, counted from its opening
+   * @param validateAfterInactivity a pooled connection idle this long is checked before reuse
    */
   public record Settings(Duration connectTimeout, Duration timeout, int maxConnections, Proxy proxy,
-      int maxResponseBytes, SSLContext sslContext, Duration connectionTimeToLive) {}
+      int maxResponseBytes, SSLContext sslContext, Duration connectionTimeToLive, Duration validateAfterInactivity) {
+
+    /** Settings with the default check of idle connections. */
+    public Settings(Duration connectTimeout, Duration timeout, int maxConnections, Proxy proxy,
+        int maxResponseBytes, SSLContext sslContext, Duration connectionTimeToLive) {
+      this(connectTimeout, timeout, maxConnections, proxy, maxResponseBytes, sslContext, connectionTimeToLive,
+          DEFAULT_VALIDATE_AFTER_INACTIVITY);
+    }
+  }
+
+  /**
+   * How long a pooled connection may idle before it is checked on reuse. The blocking pool's check
+   * reads with a 1 ms timeout, so checking every reuse would cost a millisecond per request; load
+   * balancers close idle connections after tens of seconds, which a one-second threshold catches.
+   */
+  public static final Duration DEFAULT_VALIDATE_AFTER_INACTIVITY = Duration.ofSeconds(1);
 
   public ApacheTransport(Duration connectTimeout, Duration timeout, int maxConnections, Proxy proxy) {
     this(connectTimeout, timeout, maxConnections, proxy, DEFAULT_MAX_RESPONSE_BYTES);
@@ -301,7 +317,7 @@ public final class ApacheTransport implements Transport {
     return ConnectionConfig.custom()
         .setConnectTimeout(Timeout.of(settings.connectTimeout()))
         .setSocketTimeout(Timeout.of(settings.timeout()))
-        .setValidateAfterInactivity(TimeValue.ofSeconds(1))
+        .setValidateAfterInactivity(TimeValue.of(settings.validateAfterInactivity()))
         .setTimeToLive(TimeValue.of(settings.connectionTimeToLive()))
         .build();
   }
