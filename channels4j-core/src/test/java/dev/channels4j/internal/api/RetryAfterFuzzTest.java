@@ -1,8 +1,9 @@
 package dev.channels4j.internal.api;
 
+import dev.channels4j.testsupport.Fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.channels4j.fuzz.Fuzz;
+
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
