@@ -3,6 +3,7 @@ package dev.channels4j.spring.boot.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.channels4j.ChannelsClient;
+import dev.channels4j.spi.JacksonJsonCodecs;
 import dev.channels4j.spi.JsonCodec;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -10,11 +11,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.mock.web.MockFilterChain;
-import org.springframework.mock.web.MockHttpServletRequest;
-import org.springframework.mock.web.MockHttpServletResponse;
 
-class ChannelsWebhookFilterTest {
+class WebhookAnswersTest {
 
   /** An application's codec that fails in its own way on a body it cannot read. */
   private static final JsonCodec STRICT_CODEC = new JsonCodec() {
@@ -30,22 +28,18 @@ class ChannelsWebhookFilterTest {
   };
 
   @Test
-  void aBodyTheApplicationsCodecCannotReadIs401NotA500() throws Exception {
+  void aBodyTheApplicationsCodecCannotReadIs401NotA500() {
     try (ChannelsClient client = ChannelsClient.builder().appId("1").key("key").secret("secret")
         .host("127.0.0.1").useTls(false).jsonCodec(STRICT_CODEC).build()) {
       List<Object> published = new ArrayList<>();
-      ChannelsWebhookFilter filter = new ChannelsWebhookFilter(client, published::add, ChannelsMetrics.NONE,
-          Duration.ofMinutes(5), 1 << 20, Clock.systemUTC());
+      WebhookAnswers answers = new WebhookAnswers(client, published::add, ChannelsMetrics.NONE,
+          JacksonJsonCodecs.defaults(), "/pusher/webhooks", Duration.ofMinutes(5), 1 << 20, Clock.systemUTC());
       byte[] body = ("{\"time_ms\":" + System.currentTimeMillis() + ",\"events\":[]}").getBytes(StandardCharsets.UTF_8);
-      MockHttpServletRequest request = new MockHttpServletRequest("POST", "/pusher/webhooks");
-      request.setContent(body);
-      request.setContentType("application/json");
-      client.signWebhook(body).forEach((name, values) -> request.addHeader(name, values.get(0)));
-      MockHttpServletResponse response = new MockHttpServletResponse();
 
-      filter.doFilter(request, response, new MockFilterChain());
+      JsonAnswer answer = answers.receive(client.signWebhook(body), body);
 
-      assertThat(response.getStatus()).isEqualTo(401);
+      assertThat(answer.status()).isEqualTo(401);
+      assertThat(answer.body()).isEqualTo("{\"error\":\"invalid webhook\"}");
       assertThat(published).isEmpty();
     }
   }
