@@ -142,9 +142,20 @@ public final class Validation {
    * HTTP stack would resolve them, and the request would reach another resource than the signed one.
    */
   public static void notDotSegment(String value, String what) {
+    if (value.equals(".") || value.equals("..")) {
+      throw Errors.validation(what + " \"" + value + "\" cannot be used in a request path: it is a relative path segment");
+    }
+  }
+
+  /**
+   * For a value put in a path as it is (a channel name, whose characters need no encoding): refuses
+   * what a server would read as "." or "..", including after dropping {@code ;parameters}
+   * ({@code ..;x}), see {@link PathSegments}.
+   */
+  public static void notReadAsDotSegment(String value, String what) {
     if (PathSegments.readAsDotSegment(value)) {
       throw Errors.validation(what + " \"" + value + "\" cannot be used in a request path: a server would read it"
-          + " as the relative segment . or .. (after percent-decoding or dropping ;parameters)");
+          + " as the relative path segment . or .. (after dropping ;parameters or percent-decoding)");
     }
   }
 
