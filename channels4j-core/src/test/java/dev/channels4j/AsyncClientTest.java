@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.channels4j.testing.RecordingHttpServer.Reply;
 import dev.channels4j.testing.RecordingHttpServer;
+import dev.channels4j.testsupport.Await;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
@@ -167,9 +168,7 @@ class AsyncClientTest {
     server.enqueue(Reply.json("{}").after(java.time.Duration.ofSeconds(20)));
     ChannelsClient patient = TestClients.builderFor(server).timeout(java.time.Duration.ofSeconds(30)).build();
     CompletableFuture<TriggerResult> inFlight = patient.async().trigger("c", "e", "d");
-    for (int i = 0; i < 500 && server.requestCount() == 0; i++) {
-      Thread.sleep(10);
-    }
+    Await.until("the request reaches the server", () -> server.requestCount() > 0, java.time.Duration.ofSeconds(5));
     assertThat(server.requestCount()).as("the request reached the server").isEqualTo(1);
 
     patient.close();
