@@ -92,11 +92,11 @@ class StrictParsingTest {
             .getBytes(StandardCharsets.US_ASCII));
         out.write(body, 0, 10);
         out.flush();
-        Thread.sleep(100);
+        Thread.sleep(100); // a peer that leaves mid-body: the server must have begun reading before it goes
       }
       // A request after the disconnect: when it is answered, the disconnect has been handled.
       assertThat(new RawApi(server).get("/apps/app-id/channels", java.util.Map.of()).statusCode()).isEqualTo(200);
-      Thread.sleep(200);
+      Thread.sleep(200); // an absence: a late warning could only show up after time passes
       assertThat(log.text()).doesNotContain("WARN").doesNotContain("internal error");
     }
     assertThat(server.acceptedEvents()).isEmpty();
