@@ -12,28 +12,16 @@ import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** {@link AsyncChannelsClient}: futures that complete with the same results and fail with the same exceptions. */
 class AsyncClientTest {
-  private RecordingHttpServer server;
-  private ChannelsClient client;
-  private AsyncChannelsClient async;
-
-  @BeforeEach
-  void start() {
-    server = RecordingHttpServer.start();
-    client = clientFor(server);
-    async = client.async();
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    server.close();
-  }
+  @AutoClose
+  private final RecordingHttpServer server = RecordingHttpServer.start();
+  @AutoClose
+  private final ChannelsClient client = clientFor(server);
+  private final AsyncChannelsClient async = client.async();
 
   private static <T> T await(CompletableFuture<T> future) throws Exception {
     return future.get(10, TimeUnit.SECONDS);
