@@ -2,7 +2,6 @@ package dev.channels4j.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.channels4j.testkit.LocalChannelsTest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,10 +10,13 @@ import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Bodies are parsed strictly, and every refusal, Jetty's own included, is plain text. */
-@LocalChannelsTest(serverPerMethod = true)
 class StrictParsingTest {
+  @RegisterExtension
+  static final LocalServerExtension SERVER = LocalServerExtension.perMethod();
+
   private static final String EVENTS = "/apps/app-id/events";
 
   @Test
