@@ -2,7 +2,6 @@ package dev.channels4j.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.channels4j.testkit.LocalChannelsTest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,10 +10,13 @@ import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Bodies are parsed strictly, and every refusal, Jetty's own included, is plain text. */
-@LocalChannelsTest(serverPerMethod = true)
 class StrictParsingTest {
+  @RegisterExtension
+  static final LocalServerExtension SERVER = LocalServerExtension.perMethod();
+
   private static final String EVENTS = "/apps/app-id/events";
 
   @Test
@@ -92,11 +94,11 @@ class StrictParsingTest {
             .getBytes(StandardCharsets.US_ASCII));
         out.write(body, 0, 10);
         out.flush();
-        Thread.sleep(100);
+        Thread.sleep(100); // a peer that leaves mid-body: the server must have begun reading before it goes
       }
       // A request after the disconnect: when it is answered, the disconnect has been handled.
       assertThat(new RawApi(server).get("/apps/app-id/channels", java.util.Map.of()).statusCode()).isEqualTo(200);
-      Thread.sleep(200);
+      Thread.sleep(200); // an absence: a late warning could only show up after time passes
       assertThat(log.text()).doesNotContain("WARN").doesNotContain("internal error");
     }
     assertThat(server.acceptedEvents()).isEmpty();

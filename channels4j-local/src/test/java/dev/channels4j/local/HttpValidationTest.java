@@ -2,15 +2,16 @@ package dev.channels4j.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.channels4j.testkit.LocalChannelsTest;
 import java.net.http.HttpResponse;
 import java.util.Collections;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-@LocalChannelsTest
 class HttpValidationTest {
+  @RegisterExtension
+  static final LocalServerExtension SERVER = LocalServerExtension.perClass();
 
   private static HttpResponse<String> trigger(LocalServer server, String body) {
     return new RawApi(server).post("/apps/app-id/events", body);

@@ -3,13 +3,15 @@ package dev.channels4j.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.channels4j.internal.signing.RequestSigner;
-import dev.channels4j.testkit.LocalChannelsTest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-@LocalChannelsTest
 class HttpAuthenticationTest {
+  @RegisterExtension
+  static final LocalServerExtension SERVER = LocalServerExtension.perClass();
+
   private static final String EVENT = "{\"name\":\"e\",\"channel\":\"c\",\"data\":\"d\"}";
 
   @Test

@@ -7,13 +7,13 @@ import dev.channels4j.spi.JsonCodec;
  * Compact JSON for {@code --json} output: one value per line, easy to feed to jq.
  *
  * <pre>{@code
- * context.out().println(Json.write(Map.of("ok", true)));  // {"ok":true}
+ * context.out().println(CliJson.write(Map.of("ok", true)));  // {"ok":true}
  * }</pre>
  */
-public final class Json {
+public final class CliJson {
   private static final JsonCodec CODEC = JacksonJsonCodecs.defaults();
 
-  private Json() {}
+  private CliJson() {}
 
   public static String write(Object value) {
     return CODEC.toJson(value);

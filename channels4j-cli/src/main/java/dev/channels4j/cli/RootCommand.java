@@ -10,7 +10,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** The {@code channels4j} command: without a subcommand it shows what there is. */
-@Command(name = "channels4j", mixinStandardHelpOptions = true, versionProvider = ChannelsCommand.Version.class,
+@Command(name = "channels4j", mixinStandardHelpOptions = true, versionProvider = RootCommand.Version.class,
     description = {"Publish, query and test Pusher Channels apps, against Pusher or a local server.",
         "New here? Run: ./channels4j demo"},
     subcommands = {
@@ -35,12 +35,12 @@ import picocli.CommandLine.Spec;
         "",
         "Exit codes: 0 ok; 1 the service answered with an error or could not be reached;",
         "2 bad usage or bad input."})
-final class ChannelsCommand implements Callable<Integer> {
+final class RootCommand implements Callable<Integer> {
   private final CliContext context;
 
   @Spec CommandSpec spec;
 
-  ChannelsCommand(CliContext context) {
+  RootCommand(CliContext context) {
     this.context = context;
   }
 
@@ -51,7 +51,7 @@ final class ChannelsCommand implements Callable<Integer> {
   }
 
   static String version() {
-    try (InputStream in = ChannelsCommand.class.getResourceAsStream("version.properties")) {
+    try (InputStream in = RootCommand.class.getResourceAsStream("version.properties")) {
       Properties properties = new Properties();
       if (in != null) {
         properties.load(in);
