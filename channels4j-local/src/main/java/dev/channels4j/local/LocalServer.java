@@ -2,6 +2,7 @@ package dev.channels4j.local;
 
 import dev.channels4j.ChannelsClient;
 import dev.channels4j.internal.url.PusherUrl;
+import dev.channels4j.local.internal.faults.FaultQueue;
 import dev.channels4j.local.internal.http.ApiHandler;
 import dev.channels4j.local.internal.state.AppRegistry;
 import dev.channels4j.local.internal.state.AppState;
@@ -75,6 +76,7 @@ public final class LocalServer implements AutoCloseable {
   private WebhookDispatcher webhooks;
   private AppRegistry registry;
   private final Counters counters = new Counters();
+  private final FaultQueue faultQueue = new FaultQueue();
   private boolean started;
   private boolean closed;
 
@@ -157,7 +159,7 @@ public final class LocalServer implements AutoCloseable {
           return endpoint(request, threads);
         });
       });
-      websockets.setHandler(new ApiHandler(registry, config.clock(), config.limits(), counters, scheduler));
+      websockets.setHandler(new ApiHandler(registry, config.clock(), config.limits(), counters, scheduler).faults(faultQueue));
       server.setHandler(websockets);
       try {
         server.start();
@@ -307,6 +309,22 @@ public final class LocalServer implements AutoCloseable {
 
   private String clientHost() {
     return "0.0.0.0".equals(config.host()) || "::".equals(config.host()) ? "127.0.0.1" : config.host();
+  }
+
+  /**
+   * Failures on demand: the next API requests answer an error, late, or not at all; WebSocket
+   * connections dropped with a chosen code. See {@link Faults}.
+   */
+  public Faults faults() {
+    return new Faults(faultQueue, null, (socketId, code) -> {
+      synchronized (lifecycle) {
+        if (registry == null || closed) {
+          throw new IllegalStateException("the server is not running; start() it before dropping connections");
+        }
+      }
+      String reason = "Connection dropped by an injected fault";
+      return registry.all().stream().mapToInt(app -> app.drop(socketId, code, reason)).sum();
+    });
   }
 
   /** What the server's bounds have counted so far, all apps together. */

@@ -589,4 +589,24 @@ public final class AppState {
 
   /** The last event of a cache channel. */
   public record CachedEvent(String event, String data, Instant expiresAt) {}
+
+  // ---- faults and console (issue 20) ---------------------------------------------------------
+
+  /** Closes one connection (by socket id) or every one (null) with this code; returns how many. */
+  public int drop(String socketId, int code, String reason) {
+    List<Connection> chosen = new ArrayList<>();
+    synchronized (lock) {
+      if (socketId == null) {
+        chosen.addAll(connections.values());
+      } else if (connections.containsKey(socketId)) {
+        chosen.add(connections.get(socketId));
+      }
+    }
+    for (Connection connection : chosen) {
+      connection.send(Messages.error(code, reason, null));
+      connection.close(code, reason);
+      closed(connection);
+    }
+    return chosen.size();
+  }
 }
