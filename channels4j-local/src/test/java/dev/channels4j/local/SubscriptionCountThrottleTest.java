@@ -26,7 +26,7 @@ class SubscriptionCountThrottleTest {
   private final AppState app = new AppState(
       LocalApp.builder().subscriptionCount(true).webhookUrl("http://127.0.0.1:9/hooks").build(),
       new ServerSettings(Limits.pusher(), Duration.ofSeconds(120), Duration.ofSeconds(30), Duration.ZERO,
-          Duration.ofMinutes(30), Clock.systemUTC(), new Counters()),
+          Duration.ofMinutes(30), Clock.systemUTC(), System::nanoTime, new Counters()),
       (localApp, event) -> webhooks.add(event.get("name").asText()),
       timers);
   /** What the first subscriber was sent. */

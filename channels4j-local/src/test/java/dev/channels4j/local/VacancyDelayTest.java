@@ -25,7 +25,7 @@ class VacancyDelayTest {
   private final AppState app = new AppState(
       LocalApp.builder().webhookUrl("http://127.0.0.1:9/hooks").build(),
       new ServerSettings(Limits.pusher(), Duration.ofSeconds(120), Duration.ofSeconds(30), Duration.ofSeconds(3),
-          Duration.ofMinutes(30), Clock.systemUTC(), new Counters()),
+          Duration.ofMinutes(30), Clock.systemUTC(), System::nanoTime, new Counters()),
       (localApp, event) -> webhooks.add(event.get("name").asText()),
       timers);
   private final Connection connection = new Connection("1.1") {

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import javax.net.ssl.SSLContext;
 
 /**
  * A small client of the Pusher WebSocket protocol (version 7) on the JDK's WebSocket: connects,
@@ -68,9 +69,18 @@ public final class PusherSocket implements AutoCloseable {
    * @throws SocketException when the server cannot be reached or refuses the connection
    */
   public static PusherSocket connect(URI uri, Duration timeout, Consumer<SocketMessage> listener) {
+    return connect(uri, null, timeout, listener);
+  }
+
+  /**
+   * As {@link #connect(URI, Duration, Consumer)}, for {@code wss://} with a given trust.
+   *
+   * @param sslContext the trust for {@code wss://} URIs; null for the JVM's default
+   */
+  public static PusherSocket connect(URI uri, SSLContext sslContext, Duration timeout, Consumer<SocketMessage> listener) {
     PusherSocket socket = new PusherSocket(listener);
     try {
-      socket.webSocket = http().newWebSocketBuilder()
+      socket.webSocket = http(sslContext).newWebSocketBuilder()
           .connectTimeout(timeout)
           .buildAsync(uri, socket.new Receiver())
           .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -97,6 +107,23 @@ public final class PusherSocket implements AutoCloseable {
       throw new SocketException("interrupted while connecting to " + uri, e);
     }
     return socket;
+  }
+
+  /** A few HTTP clients with their own trust, most recently used kept (each has a selector thread). */
+  private static final Map<SSLContext, HttpClient> TLS_CLIENTS = new LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<SSLContext, HttpClient> eldest) {
+      return size() > 8;
+    }
+  };
+
+  private static HttpClient http(SSLContext sslContext) {
+    if (sslContext == null) {
+      return http();
+    }
+    synchronized (TLS_CLIENTS) {
+      return TLS_CLIENTS.computeIfAbsent(sslContext, context -> HttpClient.newBuilder().sslContext(context).build());
+    }
   }
 
   /** One JDK HTTP client (and its selector thread) for every connection of the JVM. */

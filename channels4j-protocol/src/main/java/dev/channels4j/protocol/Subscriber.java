@@ -43,7 +43,14 @@ public final class Subscriber implements AutoCloseable {
    * @throws SocketException when the server cannot be reached or refuses the connection
    */
   public static Subscriber connect(URI uri, Authorizer authorizer, Duration timeout, Consumer<SocketMessage> listener) {
-    return new Subscriber(PusherSocket.connect(uri, timeout, listener), authorizer == null ? Authorizer.NONE : authorizer);
+    return connect(uri, null, authorizer, timeout, listener);
+  }
+
+  /** As above, over {@code wss://} with the given trust (null: the JVM's default). */
+  public static Subscriber connect(URI uri, javax.net.ssl.SSLContext sslContext, Authorizer authorizer, Duration timeout,
+      Consumer<SocketMessage> listener) {
+    return new Subscriber(PusherSocket.connect(uri, sslContext, timeout, listener),
+        authorizer == null ? Authorizer.NONE : authorizer);
   }
 
   public String socketId() {

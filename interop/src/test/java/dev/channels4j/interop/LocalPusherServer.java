@@ -12,7 +12,13 @@ final class LocalPusherServer implements PusherServer {
 
   /** Starts the local server with client events, user authentication and webhooks to {@code webhookUrl}. */
   static LocalPusherServer start(String webhookUrl) {
+    return start(webhookUrl, null);
+  }
+
+  /** As above, serving HTTPS and WSS with the identity (null: plain text). */
+  static LocalPusherServer start(String webhookUrl, dev.channels4j.local.TlsIdentity tls) {
     return new LocalPusherServer(LocalServer.builder()
+        .tls(tls)
         .host("127.0.0.1")
         .port(0)
         .clientEvents(true)

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -49,6 +50,11 @@ final class NodeProcess implements AutoCloseable {
 
   /** Starts {@code node interop/scripts/<script> args...} in the interop folder. */
   static NodeProcess start(String name, String script, String... args) {
+    return start(name, script, Map.of(), args);
+  }
+
+  /** As above, with more environment variables (e.g. NODE_EXTRA_CA_CERTS). */
+  static NodeProcess start(String name, String script, Map<String, String> environment, String... args) {
     Path dir = NodePeers.installedDirectory();
     Path log = NodePeers.logDirectory().resolve(name + "-" + SEQUENCE.incrementAndGet() + ".log");
     List<String> command = new ArrayList<>();
@@ -58,6 +64,7 @@ final class NodeProcess implements AutoCloseable {
     ProcessBuilder builder = new ProcessBuilder(command)
         .directory(dir.toFile())
         .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    builder.environment().putAll(environment);
     try {
       return new NodeProcess(name, builder.start(), log);
     } catch (IOException e) {

@@ -23,7 +23,16 @@ final class PusherJs implements AutoCloseable {
   }
 
   static PusherJs start() {
-    NodeProcess process = NodeProcess.start("pusher-js", "pusher-js-driver.js");
+    return start(java.util.Map.of());
+  }
+
+  /** A driver whose Node also trusts the PEM certificates in the file (for {@code wss://} to a test server). */
+  static PusherJs trusting(java.nio.file.Path caCertificates) {
+    return start(java.util.Map.of("NODE_EXTRA_CA_CERTS", caCertificates.toAbsolutePath().toString()));
+  }
+
+  private static PusherJs start(java.util.Map<String, String> environment) {
+    NodeProcess process = NodeProcess.start("pusher-js", "pusher-js-driver.js", environment);
     try {
       JsonNode ready = process.take(Duration.ofSeconds(30));
       if (!"ready".equals(ready.path("type").asText())) {
@@ -47,6 +56,20 @@ final class PusherJs implements AutoCloseable {
         .put("port", server.port())
         .put("authEndpoint", app.channelAuthUrl(userId, displayName))
         .put("userAuthEndpoint", app.userAuthUrl(userId, displayName));
+    process.send(command);
+    return await(client, line -> "state".equals(type(line)) && "connected".equals(line.path("current").asText()))
+        .get("socketId").asText();
+  }
+
+  /** Connects a client over {@code wss://} (public channels only: no auth endpoint); returns its socket id. */
+  String connectTls(String client, PusherServer server) {
+    ObjectNode command = command("connect", client)
+        .put("key", server.key())
+        .put("host", "127.0.0.1")
+        .put("port", server.port())
+        .put("tls", true)
+        .put("authEndpoint", "http://127.0.0.1:9/unused")
+        .put("userAuthEndpoint", "http://127.0.0.1:9/unused");
     process.send(command);
     return await(client, line -> "state".equals(type(line)) && "connected".equals(line.path("current").asText()))
         .get("socketId").asText();

@@ -33,6 +33,20 @@ interface PusherServer extends AutoCloseable {
         .build();
   }
 
+  /** Our client for this server's HTTP API over {@code https://}, trusting what the context trusts. */
+  default ChannelsClient tlsClient(javax.net.ssl.SSLContext trust) {
+    return ChannelsClient.builder()
+        .appId(appId())
+        .key(key())
+        .secret(secret())
+        .host("127.0.0.1")
+        .port(port())
+        .useTls(true)
+        .sslContext(trust)
+        .timeout(Duration.ofSeconds(10))
+        .build();
+  }
+
   @Override
   void close();
 

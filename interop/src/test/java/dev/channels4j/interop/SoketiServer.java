@@ -23,7 +23,19 @@ final class SoketiServer implements PusherServer {
    * for channel occupancy and presence membership.
    */
   static SoketiServer start(String webhookUrl) {
+    return start(webhookUrl, null, null);
+  }
+
+  /**
+   * As above, serving HTTPS and WSS with the PEM certificate and key (soketi's SSL_CERT and
+   * SSL_KEY settings, {@code ssl.certPath} and {@code ssl.keyPath}); null for plain text.
+   */
+  static SoketiServer start(String webhookUrl, java.nio.file.Path certificate, java.nio.file.Path key) {
     ObjectNode options = Json.object();
+    if (certificate != null) {
+      options.put("ssl.certPath", certificate.toAbsolutePath().toString());
+      options.put("ssl.keyPath", key.toAbsolutePath().toString());
+    }
     options.put("appManager.array.apps.0.enableClientMessages", true);
     // soketi ties "user authentication" to Pusher's separate "authorized connections" feature: a
     // connection that neither signs in nor joins a private/presence channel within

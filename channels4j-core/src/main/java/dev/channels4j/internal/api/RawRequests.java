@@ -1,5 +1,6 @@
 package dev.channels4j.internal.api;
 
+import dev.channels4j.RequestEvent.Operation;
 import dev.channels4j.ValidationException;
 import dev.channels4j.internal.Errors;
 import dev.channels4j.spi.JsonCodec;
@@ -40,7 +41,7 @@ public final class RawRequests {
       checkParameter(name, value);
       params.put(name, value);
     });
-    return ApiRequest.get(appPath + path, params);
+    return ApiRequest.get(Operation.RAW_GET, appPath + path, params);
   }
 
   /** {@code POST <app path><path>} with the body as JSON. */
@@ -61,7 +62,7 @@ public final class RawRequests {
         throw Errors.validation("body cannot be serialized as JSON: " + e.getMessage(), e);
       }
     }
-    return ApiRequest.post(appPath + path, bytes);
+    return ApiRequest.post(Operation.RAW_POST, appPath + path, bytes);
   }
 
   /**
