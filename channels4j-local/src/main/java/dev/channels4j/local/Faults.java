@@ -109,6 +109,11 @@ public final class Faults {
     return code;
   }
 
+  /** The faults waiting, oldest first, in words (as the debug console lists them). */
+  public java.util.List<String> describe() {
+    return queue.describe();
+  }
+
   @Override
   public String toString() {
     return "Faults[" + (operation == null ? "any operation" : operation) + ", " + queue.pendingRequests() + " pending]";

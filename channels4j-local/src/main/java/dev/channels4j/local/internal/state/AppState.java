@@ -502,4 +502,29 @@ public final class AppState {
     }
     return chosen.size();
   }
+
+  /** Lets the debug console see every accepted event of this app. */
+  public void tap(Tap tap) {
+    synchronized (lock) {
+      accepted.appId = app.id();
+      accepted.tap = tap;
+    }
+  }
+
+  /** One connection as the debug console shows it. */
+  public record ConnectionInfo(String socketId, List<String> channels, String userId) {}
+
+  /** Up to {@code max} connections, for the debug console. */
+  public List<ConnectionInfo> connections(int max) {
+    synchronized (lock) {
+      List<ConnectionInfo> out = new ArrayList<>();
+      for (Connection connection : connections.values()) {
+        if (out.size() >= max) {
+          break;
+        }
+        out.add(new ConnectionInfo(connection.socketId(), List.copyOf(connection.channels), connection.userId));
+      }
+      return out;
+    }
+  }
 }
