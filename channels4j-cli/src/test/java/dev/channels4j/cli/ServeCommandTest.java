@@ -59,6 +59,46 @@ class ServeCommandTest {
   }
 
   @Test
+  void printsTheConsoleUrlAndServesTheConsoleThere() throws Exception {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CliContext context = new CliContext(Map.of(), new ByteArrayInputStream(new byte[0]),
+        new PrintWriter(out, true), new PrintWriter(err, true), false);
+    Thread serve = new Thread(() -> Main.run(context, "serve", "--port", "0"));
+    serve.start();
+    try {
+      awaitRunning(err);
+      String console = out.toString().lines().filter(line -> line.startsWith("Console: "))
+          .findFirst().orElseThrow().substring("Console: ".length());
+      java.net.http.HttpResponse<String> page = java.net.http.HttpClient.newHttpClient().send(
+          java.net.http.HttpRequest.newBuilder(java.net.URI.create(console)).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(page.statusCode()).isEqualTo(200);
+      assertThat(page.body()).contains("Event Creator");
+    } finally {
+      serve.interrupt();
+      serve.join(10_000);
+    }
+  }
+
+  @Test
+  void noConsoleServesNone() throws Exception {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CliContext context = new CliContext(Map.of(), new ByteArrayInputStream(new byte[0]),
+        new PrintWriter(out, true), new PrintWriter(err, true), false);
+    Thread serve = new Thread(() -> Main.run(context, "serve", "--port", "0", "--no-console"));
+    serve.start();
+    try {
+      awaitRunning(err);
+      assertThat(out.toString()).doesNotContain("Console: ");
+    } finally {
+      serve.interrupt();
+      serve.join(10_000);
+    }
+  }
+
+  @Test
   void badFlagIsBadInput() {
     Cli.Result result = Cli.cli().run("serve", "--port", "0", "--webhook-url", " ");
 
@@ -74,6 +114,14 @@ class ServeCommandTest {
       assertThat(result.exit()).isEqualTo(ExitCodes.SERVICE_ERROR);
       assertThat(result.err()).contains("cannot listen on 127.0.0.1:" + taken.getLocalPort());
     }
+  }
+
+  /** Waits for the banner, printed after every URL line. */
+  private static void awaitRunning(StringWriter err) throws InterruptedException {
+    for (int i = 0; i < 500 && !err.toString().contains("Local Channels server running"); i++) {
+      Thread.sleep(20);
+    }
+    assertThat(err.toString()).contains("Local Channels server running");
   }
 
   private static String awaitPusherUrl(StringWriter out) throws InterruptedException {
