@@ -178,6 +178,16 @@ class ConsoleTest {
   }
 
   @Test
+  void aRequestNamingAnotherHostIsRefused() throws Exception {
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", console.getPort())) {
+      socket.getOutputStream().write(("GET /console/api/state HTTP/1.1\r\nHost: evil.example:" + console.getPort()
+          + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(answer).startsWith("HTTP/1.1 421");
+    }
+  }
+
+  @Test
   void theConsolePortServesNothingElse() throws Exception {
     assertThat(get(console.resolve("/apps/app-id/channels")).statusCode()).isEqualTo(404);
   }

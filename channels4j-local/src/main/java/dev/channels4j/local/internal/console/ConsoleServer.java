@@ -51,6 +51,7 @@ public final class ConsoleServer implements AutoCloseable {
   private ServerConnector connector;
   private ScheduledThreadPoolExecutor timer;
   private volatile String lastState = "";
+  private String bindHost;
 
   private ConsoleServer(AppRegistry registry, Faults faults, int maxDataBytes) {
     this.state = new ConsoleState(registry, faults);
@@ -68,6 +69,7 @@ public final class ConsoleServer implements AutoCloseable {
   }
 
   private void run(String name, String host, int port) {
+    bindHost = host;
     QueuedThreadPool threads = new QueuedThreadPool(MAX_STREAMS + 8, 2);
     threads.setName(name + "-console");
     threads.setDaemon(true);
@@ -149,6 +151,12 @@ public final class ConsoleServer implements AutoCloseable {
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
       String path = request.getHttpURI().getPath();
       String method = request.getMethod();
+      if (!hostAllowed(Request.getServerName(request))) {
+        // A page of another site whose name was rebound to 127.0.0.1 must not drive the console.
+        answer(response, callback, 421, "text/plain; charset=utf-8",
+            "Misdirected Request: open the console as http://127.0.0.1:" + port() + "/console or via localhost\n");
+        return true;
+      }
       String file = FILES.get(path);
       if (file != null && "GET".equals(method)) {
         serveFile(file, response, callback);
@@ -202,6 +210,16 @@ public final class ConsoleServer implements AutoCloseable {
       response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
       response.write(true, ByteBuffer.wrap(in.readAllBytes()), callback);
     }
+  }
+
+  /** Loopback names and the bound host; any name when bound to every interface. */
+  private boolean hostAllowed(String name) {
+    if ("0.0.0.0".equals(bindHost) || "::".equals(bindHost)) {
+      return true;
+    }
+    String host = name == null ? "" : name.toLowerCase(java.util.Locale.ROOT);
+    return host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]") || host.equals("::1")
+        || host.equalsIgnoreCase(bindHost);
   }
 
   static void answer(Response response, Callback callback, int status, String type, String body) {
