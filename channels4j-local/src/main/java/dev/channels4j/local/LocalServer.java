@@ -230,6 +230,14 @@ public final class LocalServer implements AutoCloseable {
     return running().stats();
   }
 
+  /** The once-a-minute summary, in words an operator reads without the docs. */
+  static String summaryLine(int open, long opened, long closed, long slowReaders, long refused, long dropped) {
+    return "connections: " + open + " open; in the last minute " + opened + " opened and " + closed + " closed, "
+        + slowReaders + " of them because the client stopped reading its messages (close code 4100);"
+        + " publishes refused because delivery was backed up (HTTP 429): " + refused + ";"
+        + " webhooks dropped because their queue was full: " + dropped;
+  }
+
   /** Closes every connection with 4200, stops serving, stops every thread and frees the port. Idempotent. */
   @Override
   public void close() {

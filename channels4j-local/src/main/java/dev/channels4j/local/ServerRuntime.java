@@ -238,10 +238,8 @@ final class ServerRuntime {
         return;
       }
       int open = registry.all().stream().mapToInt(AppState::connectionCount).sum();
-      LOG.info("connections: {} open, {} opened and {} closed in the last minute ({} for not reading: 4100);"
-              + " publishes refused with 429: {}; webhooks dropped: {}",
-          open, nowOpened - opened, nowClosed - closed, nowOver - overCapacity, nowRefused - refused,
-          nowDropped - webhooksDropped);
+      LOG.info(LocalServer.summaryLine(open, nowOpened - opened, nowClosed - closed, nowOver - overCapacity,
+          nowRefused - refused, nowDropped - webhooksDropped));
       opened = nowOpened;
       closed = nowClosed;
       overCapacity = nowOver;

@@ -51,6 +51,7 @@ public final class AppState {
   private final AcceptedLog accepted;
   private final VacancyTimers vacancies;
   private final CountThrottle counts;
+  private final ConnectionSweeps sweeps;
   private final Counters counters;
 
   public AppState(LocalApp app, ServerSettings settings, WebhookSink webhooks, ScheduledExecutorService scheduler) {
@@ -64,6 +65,7 @@ public final class AppState {
     this.vacancies = new VacancyTimers(lock, settings.vacancyDelay(), scheduler);
     this.counts = new CountThrottle(lock, scheduler, settings::nanoTime, state -> channels.get(state.name) == state,
         this::sendCountLocked);
+    this.sweeps = new ConnectionSweeps(settings, app.id(), this::closed);
   }
 
   public ScheduledExecutorService scheduler() {
@@ -111,57 +113,22 @@ public final class AppState {
 
   /** Sends {@code pusher:error} and closes every connection, e.g. when the server stops. */
   public void closeAll(int code, String reason) {
-    List<Connection> all;
-    synchronized (lock) {
-      all = new ArrayList<>(connections.values());
-    }
-    for (Connection connection : all) {
-      connection.send(Messages.error(code, reason, null));
-      connection.close(code, reason);
-      closed(connection);
-    }
+    sweeps.closeAll(snapshot(), code, reason);
   }
 
-  /**
-   * Liveness, as Pusher does it: a connection silent for the activity timeout gets
-   * {@code pusher:ping}; one still silent after the pong timeout is closed with 4201.
-   */
+  /** Pings connections silent for the activity timeout; closes with 4201 those silent after the pong timeout. */
   public void sweepIdle() {
-    long now = settings.nanoTime();
-    long activity = settings.activityTimeout().toNanos();
-    long pong = settings.pongTimeout().toNanos();
-    List<Connection> all;
-    synchronized (lock) {
-      all = new ArrayList<>(connections.values());
-    }
-    for (Connection connection : all) {
-      long idle = connection.idleNanos(now);
-      if (connection.pingSent && idle >= activity + pong) {
-        String reason = "Pong reply not received";
-        LOG.debug("{}: closing connection {}: no activity for {} ms", app.id(), connection.socketId(), idle / 1_000_000);
-        connection.send(Messages.error(4201, reason, null));
-        connection.close(4201, reason);
-        closed(connection);
-      } else if (!connection.pingSent && idle >= activity) {
-        connection.pingSent = true;
-        connection.send(Messages.ping());
-      }
-    }
+    sweeps.idle(snapshot());
   }
 
-  /**
-   * Counts connections that have had messages waiting and taken none for the stall grace as stalled
-   * (closing those that do not fit in the stalled backlog) and closes, with 4100, those stalled for
-   * the stall timeout.
-   */
+  /** Counts connections that took none of their waiting messages for the stall grace as stalled; closes the stuck. */
   public void sweepStalled(long stallNanos) {
-    List<Connection> all;
+    sweeps.stalled(snapshot(), stallNanos);
+  }
+
+  private List<Connection> snapshot() {
     synchronized (lock) {
-      all = new ArrayList<>(connections.values());
-    }
-    long now = settings.nanoTime();
-    for (Connection connection : all) {
-      connection.closeIfStalled(now, stallNanos);
+      return new ArrayList<>(connections.values());
     }
   }
 
@@ -399,12 +366,7 @@ public final class AppState {
     synchronized (lock) {
       sessions = users.sessionsOf(userId);
     }
-    String reason = "You got disconnected by the app.";
-    for (Connection connection : sessions) {
-      connection.send(Messages.error(4009, reason, null));
-      connection.close(4009, reason);
-      closed(connection);
-    }
+    sweeps.closeAll(sessions, 4009, "You got disconnected by the app.");
     LOG.debug("{}: terminated {} connection(s) of user {}", app.id(), sessions.size(), userId);
     return sessions.size();
   }
