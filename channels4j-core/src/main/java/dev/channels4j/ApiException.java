@@ -32,6 +32,31 @@ public final class ApiException extends ChannelsException {
   }
 
   /**
+   * An exception as the client would throw it for this answer, for a unit test of code that
+   * handles failures (a stub or mock of your own seam throws it).
+   *
+   * <pre>{@code
+   * ApiException busy = ApiException.of(503, "Service Unavailable", null);
+   * ApiException slowDown = ApiException.of(429, "Too Many Requests", Duration.ofSeconds(1));
+   * }</pre>
+   *
+   * @param status the HTTP status (or a soketi error body's code), 100 to 599
+   * @param body the response body as the server would send it; null reads as empty
+   * @param retryAfter the server's {@code Retry-After}; null when it sent none
+   * @throws IllegalArgumentException when the status is outside 100..599 or retryAfter is negative
+   */
+  public static ApiException of(int status, String body, Duration retryAfter) {
+    if (status < 100 || status > 599) {
+      throw new IllegalArgumentException("status must be an HTTP status between 100 and 599, got " + status);
+    }
+    if (retryAfter != null && retryAfter.isNegative()) {
+      throw new IllegalArgumentException("retryAfter must be zero or positive, got " + retryAfter);
+    }
+    String text = body == null ? "" : body;
+    return new ApiException("The Channels API answered " + status + ": " + text, status, text, retryAfter);
+  }
+
+  /**
    * The error's status: the HTTP status, or for a 2xx error body its {@code code} (so a soketi
    * 401 reads as 401 even though it came with HTTP 200).
    */

@@ -51,6 +51,29 @@ public final class TransportException extends ChannelsException {
     this.kind = kind;
   }
 
+  /**
+   * An exception as the client would throw it for this failure, for a unit test of code that
+   * handles failures (a stub or mock of your own seam throws it).
+   *
+   * <pre>{@code
+   * TransportException timeout = TransportException.of(TransportException.Kind.TIMEOUT, "request timed out", null);
+   * }</pre>
+   *
+   * @param kind what went wrong on the wire
+   * @param message what happened, in words
+   * @param cause the underlying I/O error; may be null
+   * @throws IllegalArgumentException when kind or message is null
+   */
+  public static TransportException of(Kind kind, String message, Throwable cause) {
+    if (kind == null) {
+      throw new IllegalArgumentException("kind must not be null; pick one of " + java.util.Arrays.toString(Kind.values()));
+    }
+    if (message == null) {
+      throw new IllegalArgumentException("message must not be null");
+    }
+    return new TransportException(kind, message, cause);
+  }
+
   /** What went wrong. */
   public Kind kind() {
     return kind;

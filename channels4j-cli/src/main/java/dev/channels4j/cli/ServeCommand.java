@@ -22,6 +22,7 @@ import picocli.CommandLine.Option;
         "  ./channels4j serve --tls                 (HTTPS/WSS, self-signed for localhost and 127.0.0.1)",
         "  ./channels4j serve --tls-cert cert.pem --tls-key key.pem"})
 final class ServeCommand implements Callable<Integer> {
+  private static final int DEFAULT_CONSOLE_PORT = 6002;
   private final CliContext context;
 
   @Mixin
@@ -42,6 +43,14 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--tls-key", paramLabel = "FILE",
       description = "The unencrypted PEM private key of --tls-cert (PKCS#8, RSA or EC).")
   Path tlsKey;
+
+  @Option(names = "--console-port", paramLabel = "PORT", description = {"Port of the debug console"
+      + " (http://host:PORT/console: live connections, channels, events, webhooks, an event form, faults);",
+      "default: 6002, or a free one with --port 0."})
+  Integer consolePort;
+
+  @Option(names = "--no-console", description = "Do not serve the debug console.")
+  boolean noConsole;
 
   ServeCommand(CliContext context) {
     this.context = context;
@@ -78,7 +87,11 @@ final class ServeCommand implements Callable<Integer> {
               + e.getCause().getMessage() + "; pick a writable directory with --tls-dir", e);
         }
       }
-      server = builder.tls(tls).build();
+      builder.tls(tls);
+      if (!noConsole) {
+        builder.console(consolePort != null ? consolePort : options.port == 0 ? 0 : DEFAULT_CONSOLE_PORT);
+      }
+      server = builder.build();
     } catch (IllegalArgumentException e) {
       throw new BadInputException(e.getMessage(), e);
     }
@@ -97,6 +110,7 @@ final class ServeCommand implements Callable<Integer> {
       }
       context.out().println("PUSHER_URL=" + server.pusherUrl());
       context.out().println("WebSocket: " + server.webSocketUri());
+      server.consoleUri().ifPresent(uri -> context.out().println("Console: " + uri));
       for (LocalApp app : server.apps().subList(1, server.apps().size())) {
         context.out().println("App " + app.id() + ": PUSHER_URL=" + server.pusherUrl(app.id())
             + " WebSocket: " + server.webSocketUri(app.id()));

@@ -62,6 +62,46 @@ class ServeCommandTest {
   }
 
   @Test
+  void printsTheConsoleUrlAndServesTheConsoleThere() throws Exception {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CliContext context = new CliContext(Map.of(), new ByteArrayInputStream(new byte[0]),
+        new PrintWriter(out, true), new PrintWriter(err, true), false);
+    Thread serve = new Thread(() -> Main.run(context, "serve", "--port", "0"));
+    serve.start();
+    try {
+      awaitRunning(err);
+      String console = out.toString().lines().filter(line -> line.startsWith("Console: "))
+          .findFirst().orElseThrow().substring("Console: ".length());
+      java.net.http.HttpResponse<String> page = java.net.http.HttpClient.newHttpClient().send(
+          java.net.http.HttpRequest.newBuilder(java.net.URI.create(console)).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(page.statusCode()).isEqualTo(200);
+      assertThat(page.body()).contains("Event Creator");
+    } finally {
+      serve.interrupt();
+      serve.join(10_000);
+    }
+  }
+
+  @Test
+  void noConsoleServesNone() throws Exception {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CliContext context = new CliContext(Map.of(), new ByteArrayInputStream(new byte[0]),
+        new PrintWriter(out, true), new PrintWriter(err, true), false);
+    Thread serve = new Thread(() -> Main.run(context, "serve", "--port", "0", "--no-console"));
+    serve.start();
+    try {
+      awaitRunning(err);
+      assertThat(out.toString()).doesNotContain("Console: ");
+    } finally {
+      serve.interrupt();
+      serve.join(10_000);
+    }
+  }
+
+  @Test
   void badFlagIsBadInput() {
     Cli.Result result = Cli.cli().run("serve", "--port", "0", "--webhook-url", " ");
 
@@ -87,5 +127,11 @@ class ServeCommandTest {
   private static Optional<String> pusherUrl(StringWriter out) {
     return out.toString().lines().filter(line -> line.startsWith("PUSHER_URL="))
         .map(line -> line.substring("PUSHER_URL=".length())).findFirst();
+  }
+
+  /** Waits for the banner, printed after every URL line. */
+  private static void awaitRunning(StringWriter err) {
+    Await.until("serve prints its banner; it printed: " + err,
+        () -> err.toString().contains("Local Channels server running"), Duration.ofSeconds(10));
   }
 }

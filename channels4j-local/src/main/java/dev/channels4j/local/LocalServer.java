@@ -2,6 +2,8 @@ package dev.channels4j.local;
 
 import dev.channels4j.ChannelsClient;
 import dev.channels4j.internal.url.PusherUrl;
+import dev.channels4j.local.internal.console.ConsoleServer;
+import dev.channels4j.local.internal.faults.FaultQueue;
 import dev.channels4j.local.internal.state.AppState;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -41,6 +43,10 @@ public final class LocalServer implements AutoCloseable {
   private final Object lifecycle = new Object();
   /** Set by start; guarded by lifecycle. */
   private ServerRuntime runtime;
+  private final FaultQueue faultQueue = new FaultQueue();
+  /** The debug console's port; -1 when off. */
+  private int consolePort = -1;
+  private ConsoleServer console;
   private boolean started;
   private boolean closed;
 
@@ -66,7 +72,16 @@ public final class LocalServer implements AutoCloseable {
         throw new IllegalStateException("a LocalServer starts once; build a new one to start again");
       }
       started = true;
-      runtime = ServerRuntime.start(config, apps);
+      runtime = ServerRuntime.start(config, apps, faultQueue);
+      if (consolePort >= 0) {
+        try {
+          console = ConsoleServer.start(THREAD_PREFIX + "console-" + Integer.toHexString(System.identityHashCode(this)),
+              config.host(), consolePort, runtime.registry(), runtime.webhooks(), faults(), config.limits().maxDataBytes());
+        } catch (RuntimeException e) {
+          runtime.close();
+          throw e;
+        }
+      }
       return this;
     }
   }
@@ -190,6 +205,26 @@ public final class LocalServer implements AutoCloseable {
     return "0.0.0.0".equals(config.host()) || "::".equals(config.host()) ? "127.0.0.1" : config.host();
   }
 
+  /**
+   * Failures on demand: the next API requests answer an error, late, or not at all; WebSocket
+   * connections dropped with a chosen code. See {@link Faults}.
+   */
+  public Faults faults() {
+    return new Faults(faultQueue, null, (socketId, code) -> running().registry().all().stream()
+        .mapToInt(app -> app.drop(socketId, code, "Connection dropped by an injected fault")).sum());
+  }
+
+  /**
+   * The debug console's address, {@code http://host:port/console}, when it was turned on with
+   * {@link Builder#console(int)}; empty otherwise.
+   */
+  public Optional<URI> consoleUri() {
+    synchronized (lifecycle) {
+      running();
+      return console == null ? Optional.empty() : Optional.of(console.uri(clientHost()));
+    }
+  }
+
   /** What the server's bounds have counted so far, all apps together. */
   public ServerStats stats() {
     return running().stats();
@@ -213,6 +248,9 @@ public final class LocalServer implements AutoCloseable {
       closed = true;
       if (!started) {
         return;
+      }
+      if (console != null) {
+        console.close();
       }
       if (runtime != null) {
         runtime.close();
@@ -244,6 +282,7 @@ public final class LocalServer implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private LongSupplier ticker = System::nanoTime;
     private TlsIdentity tls;
+    private int consolePort = -1;
 
     private Builder() {}
 
@@ -418,6 +457,20 @@ public final class LocalServer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Serves the debug console at {@code http://host:<port>/console} (0 for a free port, read back
+     * with {@link LocalServer#consoleUri()}), on its own port, never the API's: live connections,
+     * channels, events and webhooks, an event form and fault controls. Off by default; a negative
+     * port turns it off. Plain HTTP even when the API serves TLS; it shows no secret.
+     */
+    public Builder console(int port) {
+      if (port > 65535) {
+        throw new IllegalArgumentException("console port must be between 0 and 65535 (negative: off), got " + port);
+      }
+      this.consolePort = port < 0 ? -1 : port;
+      return this;
+    }
+
     /** Checks the settings and builds a server (not yet started). */
     public LocalServer build() {
       LocalApp first = defaultApp.build();
@@ -434,10 +487,15 @@ public final class LocalServer implements AutoCloseable {
           throw new IllegalArgumentException("two apps have the key " + app.key() + "; every app needs its own key");
         }
       }
-      return new LocalServer(
+      if (consolePort > 0 && consolePort == port) {
+        throw new IllegalArgumentException("the console needs its own port: " + port + " is the API's");
+      }
+      LocalServer server = new LocalServer(
           new ServerConfig(host, port, limits, activityTimeout, pongTimeout, vacancyDelay, cacheTtl, webhookRetryFor,
               webhookInitialBackoff, clock, ticker, tls),
           first, List.copyOf(all));
+      server.consolePort = consolePort;
+      return server;
     }
 
     private static void requirePositive(Duration duration, String name) {

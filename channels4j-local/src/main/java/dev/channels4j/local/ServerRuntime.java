@@ -1,5 +1,6 @@
 package dev.channels4j.local;
 
+import dev.channels4j.local.internal.faults.FaultQueue;
 import dev.channels4j.local.internal.http.ApiHandler;
 import dev.channels4j.local.internal.state.AppRegistry;
 import dev.channels4j.local.internal.state.AppState;
@@ -59,9 +60,12 @@ final class ServerRuntime {
   private WebhookDispatcher webhooks;
   private AppRegistry registry;
 
-  private ServerRuntime(ServerConfig config, List<LocalApp> apps) {
+  private final FaultQueue faults;
+
+  private ServerRuntime(ServerConfig config, List<LocalApp> apps, FaultQueue faults) {
     this.config = config;
     this.apps = apps;
+    this.faults = faults;
   }
 
   /**
@@ -69,8 +73,8 @@ final class ServerRuntime {
    *
    * @throws UncheckedIOException when the port cannot be bound
    */
-  static ServerRuntime start(ServerConfig config, List<LocalApp> apps) {
-    ServerRuntime runtime = new ServerRuntime(config, apps);
+  static ServerRuntime start(ServerConfig config, List<LocalApp> apps, FaultQueue faults) {
+    ServerRuntime runtime = new ServerRuntime(config, apps, faults);
     runtime.run();
     return runtime;
   }
@@ -143,7 +147,7 @@ final class ServerRuntime {
         return endpoint(request, threads);
       });
     });
-    websockets.setHandler(new ApiHandler(registry, config.clock(), config.limits(), counters, scheduler));
+    websockets.setHandler(new ApiHandler(registry, config.clock(), config.limits(), counters, scheduler).faults(faults));
     server.setHandler(websockets);
     try {
       server.start();
@@ -195,6 +199,10 @@ final class ServerRuntime {
 
   int port() {
     return connector.getLocalPort();
+  }
+
+  WebhookDispatcher webhooks() {
+    return webhooks;
   }
 
   AppRegistry registry() {

@@ -23,7 +23,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * class (when registered on the class, or on a static field) or for each method (on an instance
  * field, or with {@code serverPerMethod}), and resolves parameters of type {@link LocalServer},
  * {@link ChannelsClient} (configured for the server) and {@link TestSubscriber} (connected, one per
- * parameter), and, for a server with TLS, {@link SSLContext} (trusting its certificate). Clients and subscribers are closed after each test, servers when their scope ends.
+ * parameter), and, for a server with TLS, {@link SSLContext} (trusting its certificate). Clients and subscribers are closed after each test, servers when their scope ends;
+ * faults injected with {@link LocalServer#faults()} are cleared after each test.
  *
  * <pre>{@code
  * class OrdersTest {
@@ -92,6 +93,11 @@ public final class LocalChannelsExtension
   public void afterEach(ExtensionContext context) {
     ExtensionContext.Store store = context.getStore(NAMESPACE);
     closeResources(store);
+    // Faults one test injected must not fail the next test on a shared server.
+    LocalServer current = store.get(SERVER, LocalServer.class);
+    if (current != null) {
+      current.faults().clear();
+    }
     // A server stored in this method's own context (not inherited from the class) ends with the method.
     LocalServer own = store.remove(SERVER, LocalServer.class);
     if (own != null) {

@@ -1,6 +1,8 @@
 package dev.channels4j.local.internal.http;
 
+import dev.channels4j.local.Faults;
 import dev.channels4j.local.Limits;
+import dev.channels4j.local.internal.faults.FaultQueue;
 import dev.channels4j.local.internal.state.AppRegistry;
 import dev.channels4j.local.internal.state.AppState;
 import dev.channels4j.local.internal.state.Counters;
@@ -56,6 +58,7 @@ public final class ApiHandler extends Handler.Abstract {
   private final AtomicLong bodyBudget;
   private final AtomicInteger waitingPublishes = new AtomicInteger();
   private final AtomicLong waitingBytes = new AtomicLong();
+  private volatile FaultQueue faults;
 
   public ApiHandler(AppRegistry apps, Clock clock, Limits limits, Counters counters, ScheduledExecutorService scheduler) {
     super(InvocationType.NON_BLOCKING);
@@ -65,6 +68,12 @@ public final class ApiHandler extends Handler.Abstract {
     this.counters = counters;
     this.scheduler = scheduler;
     this.bodyBudget = new AtomicLong(Math.max(BODY_BUDGET_BYTES, 2L * limits.maxRequestBytes()));
+  }
+
+  /** Failures on demand ({@code LocalServer.faults()}): consulted once a request's body is in. */
+  public ApiHandler faults(FaultQueue faults) {
+    this.faults = faults;
+    return this;
   }
 
   @Override
@@ -96,6 +105,15 @@ public final class ApiHandler extends Handler.Abstract {
   }
 
   private void handleBody(Request request, Response response, Callback callback, Target target, byte[] body) {
+    FaultQueue injected = faults;
+    if (injected != null && injected.intercept(target.route.kind.operation, request, response, callback, scheduler,
+        () -> handleRequest(request, response, callback, target, body))) {
+      return;
+    }
+    handleRequest(request, response, callback, target, body);
+  }
+
+  private void handleRequest(Request request, Response response, Callback callback, Target target, byte[] body) {
     try {
       authenticator.checkBody(target.params, body);
       if (!target.app.app().enabled()) {
@@ -265,7 +283,16 @@ public final class ApiHandler extends Handler.Abstract {
     }
   }
 
-  private enum Kind { EVENTS, BATCH, CHANNELS, CHANNEL, USERS, TERMINATE }
+  private enum Kind {
+    EVENTS(Faults.Operation.TRIGGER), BATCH(Faults.Operation.BATCH), CHANNELS(Faults.Operation.CHANNEL_QUERIES),
+    CHANNEL(Faults.Operation.CHANNEL_QUERIES), USERS(Faults.Operation.USERS), TERMINATE(Faults.Operation.TERMINATE);
+
+    final Faults.Operation operation;
+
+    Kind(Faults.Operation operation) {
+      this.operation = operation;
+    }
+  }
 
   private record Route(Kind kind, String method, String argument, String description) {
     static Route match(String tail) {

@@ -22,7 +22,15 @@ final class AcceptedLog {
     this.counters = counters;
   }
 
+  /** The console's tap and this log's app id; null tap when no console runs. */
+  volatile Tap tap;
+  String appId;
+
   void record(AcceptedEvent event) {
+    Tap watcher = tap;
+    if (watcher != null) {
+      watcher.accepted(appId, event);
+    }
     long size = sizeOf(event);
     while (!events.isEmpty()
         && (events.size() >= limits.maxAcceptedEvents() || bytes + size > limits.maxAcceptedEventBytes())) {

@@ -444,4 +444,49 @@ public final class AppState {
 
   /** The last event of a cache channel. */
   public record CachedEvent(String event, String data, Instant expiresAt) {}
+
+  // ---- faults and console (issue 20) ---------------------------------------------------------
+
+  /** Closes one connection (by socket id) or every one (null) with this code; returns how many. */
+  public int drop(String socketId, int code, String reason) {
+    List<Connection> chosen = new ArrayList<>();
+    synchronized (lock) {
+      if (socketId == null) {
+        chosen.addAll(connections.values());
+      } else if (connections.containsKey(socketId)) {
+        chosen.add(connections.get(socketId));
+      }
+    }
+    for (Connection connection : chosen) {
+      connection.send(Messages.error(code, reason, null));
+      connection.close(code, reason);
+      closed(connection);
+    }
+    return chosen.size();
+  }
+
+  /** Lets the debug console see every accepted event of this app. */
+  public void tap(Tap tap) {
+    synchronized (lock) {
+      accepted.appId = app.id();
+      accepted.tap = tap;
+    }
+  }
+
+  /** One connection as the debug console shows it. */
+  public record ConnectionInfo(String socketId, List<String> channels, String userId) {}
+
+  /** Up to {@code max} connections, for the debug console. */
+  public List<ConnectionInfo> connections(int max) {
+    synchronized (lock) {
+      List<ConnectionInfo> out = new ArrayList<>();
+      for (Connection connection : connections.values()) {
+        if (out.size() >= max) {
+          break;
+        }
+        out.add(new ConnectionInfo(connection.socketId(), List.copyOf(connection.channels), connection.userId));
+      }
+      return out;
+    }
+  }
 }

@@ -5,6 +5,7 @@ import dev.channels4j.internal.transport.ApacheTransport;
 import dev.channels4j.internal.webhook.WebhookSigner;
 import dev.channels4j.local.Limits;
 import dev.channels4j.local.LocalApp;
+import dev.channels4j.local.internal.state.Tap;
 import dev.channels4j.local.internal.Json;
 import dev.channels4j.local.internal.state.Counters;
 import dev.channels4j.local.internal.state.WebhookSink;
@@ -62,6 +63,8 @@ public final class WebhookDispatcher implements WebhookSink, AutoCloseable {
   private final Supplier<? extends Transport> transports;
   private Transport transport;
   private volatile boolean closed;
+  /** The debug console's view of every attempt; null when no console runs. */
+  private volatile Tap tap;
 
   public WebhookDispatcher(ScheduledExecutorService scheduler, Clock clock, Duration retryFor, Duration initialBackoff,
       Limits limits, Counters counters) {
@@ -79,6 +82,10 @@ public final class WebhookDispatcher implements WebhookSink, AutoCloseable {
     this.clock = clock;
     this.retryFor = retryFor;
     this.initialBackoff = initialBackoff;
+  }
+
+  public void tap(Tap tap) {
+    this.tap = tap;
   }
 
   @Override
@@ -181,6 +188,11 @@ public final class WebhookDispatcher implements WebhookSink, AutoCloseable {
     private void attempt(Delivery delivery, Duration backoff, int attempt) {
       TransportRequest request = delivery.request();
       BiConsumer<TransportResponse, Throwable> outcome = (response, failure) -> {
+        Tap watcher = tap;
+        if (watcher != null) {
+          watcher.webhook(request.uri(), new String(request.body(), java.nio.charset.StandardCharsets.UTF_8), attempt,
+              failure == null ? response.status() : 0, failure == null ? null : failure.toString());
+        }
         if (failure == null && response.status() / 100 == 2) {
           LOG.debug("webhook {} delivered to {}", delivery.what(), request.uri());
           summariseGiveUps();

@@ -40,6 +40,14 @@ public final class LocalChannels {
     return server;
   }
 
+  /**
+   * Failures on demand for the application's next Channels calls, e.g.
+   * {@code channels.faults().next(1).respond(503)}; see {@link dev.channels4j.local.Faults}.
+   */
+  public dev.channels4j.local.Faults faults() {
+    return server.faults();
+  }
+
   /** The {@code PUSHER_URL} of the local server's app. */
   public String pusherUrl() {
     return server.pusherUrl();

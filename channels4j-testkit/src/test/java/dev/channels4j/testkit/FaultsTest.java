@@ -1,0 +1,158 @@
+package dev.channels4j.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.channels4j.ApiException;
+import dev.channels4j.ChannelsClient;
+import dev.channels4j.RetryPolicy;
+import dev.channels4j.TransportException;
+import dev.channels4j.local.Faults;
+import dev.channels4j.local.LocalServer;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** A user's test of their failure handling: the local server fails on demand, the client sees the typed exception. */
+@LocalChannelsTest
+class FaultsTest {
+  private static ChannelsClient client(LocalServer server, RetryPolicy retries, Duration timeout) {
+    return ChannelsClient.builder().url(server.pusherUrl()).retryPolicy(retries).timeout(timeout).build();
+  }
+
+  private static RetryPolicy retries(int attempts) {
+    return RetryPolicy.builder().maxAttempts(attempts).retryPosts(true)
+        .initialBackoff(Duration.ofMillis(1)).maxBackoff(Duration.ofSeconds(2)).build();
+  }
+
+  private static java.util.List<dev.channels4j.local.AcceptedEvent> accepted(LocalServer server, String channel) {
+    return server.acceptedEvents().stream().filter(e -> e.channel().equals(channel)).toList();
+  }
+
+  @Test
+  void serviceUnavailableOnEveryAttemptEndsInARetryableApiException(LocalServer server) {
+    server.faults().next(3).respond(503);
+    try (ChannelsClient client = client(server, retries(3), Duration.ofSeconds(10))) {
+      assertThatThrownBy(() -> client.trigger("serviceUnavailableOnEveryAttemptEndsInARetryableApiException", "created", Map.of("id", 1)))
+          .isInstanceOfSatisfying(ApiException.class, e -> {
+            assertThat(e.status()).isEqualTo(503);
+            assertThat(e.isRetryable()).isTrue();
+          });
+    }
+    assertThat(server.faults().pending()).as("all three attempts took a fault").isZero();
+    assertThat(accepted(server, "serviceUnavailableOnEveryAttemptEndsInARetryableApiException")).isEmpty();
+  }
+
+  @Test
+  void serviceUnavailableOnceIsRetriedAway(LocalServer server) {
+    server.faults().next(1).respond(503);
+    try (ChannelsClient client = client(server, retries(3), Duration.ofSeconds(10))) {
+      client.trigger("serviceUnavailableOnceIsRetriedAway", "created", Map.of("id", 1));
+    }
+    assertThat(accepted(server, "serviceUnavailableOnceIsRetriedAway")).hasSize(1);
+  }
+
+  @Test
+  void tooManyRequestsCarriesRetryAfter(LocalServer server) {
+    server.faults().next(1).respond(429, Duration.ofSeconds(7));
+    try (ChannelsClient client = client(server, RetryPolicy.none(), Duration.ofSeconds(10))) {
+      assertThatThrownBy(() -> client.trigger("tooManyRequestsCarriesRetryAfter", "created", Map.of("id", 1)))
+          .isInstanceOfSatisfying(ApiException.class, e -> {
+            assertThat(e.status()).isEqualTo(429);
+            assertThat(e.retryAfter()).contains(Duration.ofSeconds(7));
+          });
+    }
+  }
+
+  @Test
+  void tooManyRequestsWithAShortRetryAfterIsWaitedOutAndRetried(LocalServer server) {
+    server.faults().next(1).respond(429, Duration.ofSeconds(1));
+    try (ChannelsClient client = client(server, retries(2), Duration.ofSeconds(10))) {
+      client.trigger("tooManyRequestsWithAShortRetryAfterIsWaitedOutAndRetried", "created", Map.of("id", 1));
+    }
+    assertThat(accepted(server, "tooManyRequestsWithAShortRetryAfterIsWaitedOutAndRetried")).hasSize(1);
+  }
+
+  @Test
+  void aRetryAfterLongerThanTheClientWaitsEndsTheRetries(LocalServer server) {
+    server.faults().next(2).respond(429, Duration.ofSeconds(30));
+    try (ChannelsClient client = client(server, retries(2), Duration.ofSeconds(10))) {
+      assertThatThrownBy(() -> client.trigger("aRetryAfterLongerThanTheClientWaitsEndsTheRetries", "created", Map.of("id", 1)))
+          .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(30)));
+    }
+    assertThat(server.faults().pending()).as("the client did not retry").isEqualTo(1);
+  }
+
+  @Test
+  void aLateAnswerIsATimeout(LocalServer server) {
+    server.faults().next(1).delay(Duration.ofSeconds(30));
+    try (ChannelsClient client = client(server, RetryPolicy.none(), Duration.ofMillis(300))) {
+      assertThatThrownBy(() -> client.channels())
+          .isInstanceOfSatisfying(TransportException.class,
+              e -> assertThat(e.kind()).isEqualTo(TransportException.Kind.TIMEOUT));
+    }
+  }
+
+  @Test
+  void aDelayedRequestIsStillCarriedOut(LocalServer server) {
+    server.faults().next(1).delay(Duration.ofMillis(50));
+    try (ChannelsClient client = client(server, RetryPolicy.none(), Duration.ofSeconds(10))) {
+      client.trigger("aDelayedRequestIsStillCarriedOut", "created", Map.of("id", 1));
+    }
+    assertThat(accepted(server, "aDelayedRequestIsStillCarriedOut")).hasSize(1);
+  }
+
+  @Test
+  void aDroppedConnectionIsATransportException(LocalServer server) {
+    server.faults().next(1).disconnect();
+    try (ChannelsClient client = client(server, RetryPolicy.none(), Duration.ofSeconds(10))) {
+      assertThatThrownBy(() -> client.trigger("aDroppedConnectionIsATransportException", "created", Map.of("id", 1)))
+          .isInstanceOf(TransportException.class);
+    }
+    assertThat(accepted(server, "aDroppedConnectionIsATransportException")).isEmpty();
+  }
+
+  @Test
+  void aFaultLimitedToOneOperationSparesTheOthers(LocalServer server) {
+    server.faults().on(Faults.Operation.TRIGGER).next(1).respond(500);
+    try (ChannelsClient client = client(server, RetryPolicy.none(), Duration.ofSeconds(10))) {
+      client.channels();
+      assertThatThrownBy(() -> client.trigger("aFaultLimitedToOneOperationSparesTheOthers", "created", Map.of("id", 1)))
+          .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(500));
+    }
+  }
+
+  @Test
+  void clearForgetsWaitingFaults(LocalServer server) {
+    server.faults().next(5).respond(503);
+    server.faults().clear();
+    try (ChannelsClient client = client(server, RetryPolicy.none(), Duration.ofSeconds(10))) {
+      client.trigger("clearForgetsWaitingFaults", "created", Map.of("id", 1));
+    }
+    assertThat(server.faults().pending()).isZero();
+  }
+
+  @Test
+  void theQueueIsBounded(LocalServer server) {
+    for (int i = 0; i < Faults.MAX_PENDING; i++) {
+      server.faults().next(1).respond(503);
+    }
+    assertThatThrownBy(() -> server.faults().next(1).respond(503))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("clear()");
+  }
+
+  @Test
+  void droppingConnectionsClosesThemWithTheChosenCode(LocalServer server, TestSubscriber alice, TestSubscriber bob) {
+    assertThat(server.faults().dropConnection(alice.socketId(), 4200)).isTrue();
+    assertThat(alice.awaitClose().code()).isEqualTo(4200);
+    assertThat(bob.isClosed()).isFalse();
+    assertThat(server.faults().dropConnections(4100)).isEqualTo(1);
+    assertThat(bob.awaitClose().code()).isEqualTo(4100);
+  }
+
+  @Test
+  void aCloseCodeOutsidePushersRangeIsRefused(LocalServer server) {
+    assertThatThrownBy(() -> server.faults().dropConnections(1000))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("4000 and 4999");
+  }
+}
