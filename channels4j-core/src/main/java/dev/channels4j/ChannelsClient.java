@@ -446,7 +446,7 @@ public final class ChannelsClient implements AutoCloseable {
     private byte[] masterKey;
     private int maxDataSize = 10 * 1024;
     private int maxBatchSize = 10;
-    private int maxConnections = 64;
+    private int maxConnections = 256;
     private int maxResponseSize = ApacheTransport.DEFAULT_MAX_RESPONSE_BYTES;
     private ApacheTransport.Proxy proxy;
     private JsonCodec codec = JacksonJsonCodecs.defaults();
@@ -550,7 +550,9 @@ public final class ChannelsClient implements AutoCloseable {
     /**
      * The most pooled connections of the default transport, in each of its two pools: blocking
      * calls read their answers on the calling thread, {@code async()} and the publisher on the
-     * transport's I/O threads. Default 64.
+     * transport's I/O threads. Default 256, the publisher's default ceiling of requests in flight
+     * ({@link PublisherOptions.Builder#maxInFlightRequests}): over HTTP/1.1 each request in flight
+     * holds a connection. Connections are opened as needed, not up front.
      */
     public Builder maxConnections(int connections) {
       this.maxConnections = connections;
