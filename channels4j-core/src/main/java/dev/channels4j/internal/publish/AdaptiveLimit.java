@@ -1,5 +1,8 @@
 package dev.channels4j.internal.publish;
 
+import dev.channels4j.ApiException;
+import dev.channels4j.TransportException;
+
 /**
  * How many batch requests may be in flight: a window between a floor and a ceiling that follows the
  * round trip. Not thread-safe: {@link BatchingPublisher} calls it under its lock. Times are the
@@ -78,6 +81,15 @@ final class AdaptiveLimit {
       // Only a window in use shows whether a larger one would do: an idle publisher does not grow.
       limit = Math.min(ceiling, limit + 1);
     }
+  }
+
+  /** Whether a request's failure asks for fewer requests in flight: 429, 5xx, or a transport failure. */
+  static boolean saysSlowDown(Throwable failure) {
+    if (failure instanceof ApiException api) {
+      return api.status() == 429 || api.status() >= 500;
+    }
+    return failure instanceof TransportException transport
+        && transport.kind() != TransportException.Kind.RESPONSE_TOO_LARGE;
   }
 
   private void recordRtt(long now, long rtt) {

@@ -1,6 +1,5 @@
 package dev.channels4j.internal.publish;
 
-import dev.channels4j.ApiException;
 import dev.channels4j.ChannelCounts;
 import dev.channels4j.ChannelsException;
 import dev.channels4j.Event;
@@ -20,13 +19,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -41,8 +38,6 @@ import java.util.concurrent.locks.ReentrantLock;
  * signing and sending after (on whichever thread drains). Time comes from {@link PublisherTime}.
  */
 public final class BatchingPublisher implements Publisher {
-  private static final ChannelCounts NO_COUNTS = new ChannelCounts(OptionalInt.empty(), OptionalInt.empty());
-
   private final Requests requests;
   private final Dispatcher dispatcher;
   private final PublisherTime time;
@@ -59,7 +54,7 @@ public final class BatchingPublisher implements Publisher {
   private final Condition notFull = lock.newCondition();
   private final Lanes<Pending> lanes;
   private final AdaptiveLimit limit;
-  private final Set<Batch> inFlightBatches = new HashSet<>();
+  private final Set<InFlightBatch> inFlightBatches = new HashSet<>();
   /** Set when the linger expired, or on flush and close: partial batches may go. */
   private boolean overdue;
   private boolean timerArmed;
@@ -112,7 +107,7 @@ public final class BatchingPublisher implements Publisher {
       eventsFailed.increment();
       return CompletableFuture.failedFuture(e);
     }
-    Pending pending = new Pending(prepared, new CompletableFuture<>());
+    Pending pending = new Pending(prepared);
     boolean drainNow;
     lock.lock();
     try {
@@ -152,7 +147,7 @@ public final class BatchingPublisher implements Publisher {
     if (drainNow) {
       drain();
     }
-    return pending.future;
+    return pending.future();
   }
 
   @Override
@@ -206,7 +201,7 @@ public final class BatchingPublisher implements Publisher {
       unsent = lanes.removeAll();
       queuedGauge = 0;
       overdue = false;
-      for (Batch batch : inFlightBatches) {
+      for (InFlightBatch batch : inFlightBatches) {
         unanswered.addAll(batch.events());
       }
     } finally {
@@ -216,13 +211,13 @@ public final class BatchingPublisher implements Publisher {
     if (!unsent.isEmpty()) {
       PublishRejectedException notSent = Errors.publishRejected(PublishRejectedException.Reason.CLOSED,
           "not sent: " + reason + " before this event's turn came");
-      unsent.forEach(pending -> fail(pending, notSent));
+      unsent.forEach(pending -> pending.fail(notSent, eventsFailed));
     }
     if (!unanswered.isEmpty()) {
       TransportException unknown = Errors.transport(TransportException.Kind.TIMEOUT,
           reason + " while the request carrying this event was in flight: it may or may not have been published",
           null);
-      unanswered.forEach(pending -> fail(pending, unknown));
+      unanswered.forEach(pending -> pending.fail(unknown, eventsFailed));
     }
     onClose.run();
   }
@@ -239,10 +234,10 @@ public final class BatchingPublisher implements Publisher {
       if (lanes.queued() > 0) {
         overdue = true;
       }
-      lanes.forEachQueued(pending -> outstanding.add(pending.future));
-      for (Batch batch : inFlightBatches) {
+      lanes.forEachQueued(pending -> outstanding.add(pending.future()));
+      for (InFlightBatch batch : inFlightBatches) {
         for (Pending pending : batch.events()) {
-          outstanding.add(pending.future);
+          outstanding.add(pending.future());
         }
       }
     } finally {
@@ -294,7 +289,7 @@ public final class BatchingPublisher implements Publisher {
     }
     draining.set(Boolean.TRUE);
     try {
-      Batch batch;
+      InFlightBatch batch;
       while ((batch = takeBatch()) != null) {
         send(batch);
       }
@@ -303,14 +298,14 @@ public final class BatchingPublisher implements Publisher {
     }
   }
 
-  private Batch takeBatch() {
+  private InFlightBatch takeBatch() {
     lock.lock();
     try {
       if (!canSend()) {
         armTimer();
         return null;
       }
-      Batch batch = new Batch(lanes.take(maxBatch));
+      InFlightBatch batch = new InFlightBatch(lanes.take(maxBatch));
       int queued = lanes.queued();
       queuedGauge = queued;
       if (queued == 0) {
@@ -331,10 +326,10 @@ public final class BatchingPublisher implements Publisher {
     }
   }
 
-  private void send(Batch batch) {
+  private void send(InFlightBatch batch) {
     List<PreparedEvent> events = new ArrayList<>(batch.events().size());
     for (Pending pending : batch.events()) {
-      events.add(pending.event);
+      events.add(pending.event());
     }
     CompletableFuture<Dispatcher.ApiResponse> sent;
     ApiRequest request = null;
@@ -348,7 +343,7 @@ public final class BatchingPublisher implements Publisher {
     sent.whenComplete((response, error) -> finish(batch, sentRequest, response, error));
   }
 
-  private void finish(Batch batch, ApiRequest request, Dispatcher.ApiResponse response, Throwable error) {
+  private void finish(InFlightBatch batch, ApiRequest request, Dispatcher.ApiResponse response, Throwable error) {
     long answeredAt = time.nanoTime();
     List<ChannelCounts> counts = List.of();
     if (error == null) {
@@ -360,58 +355,26 @@ public final class BatchingPublisher implements Publisher {
     }
     Throwable cause = error == null ? null : Dispatcher.unwrap(error);
     if (cause == null) {
-      for (int i = 0; i < batch.events().size(); i++) {
-        Pending pending = batch.events().get(i);
-        if (pending.claim()) { // not if an abort failed it meanwhile
-          // Counted before the future completes, so a callback that reads stats() sees its own event.
-          eventsSent.increment();
-          pending.future.complete(i < counts.size() ? counts.get(i) : NO_COUNTS);
-        }
-      }
+      batch.succeed(counts, eventsSent);
     } else {
-      ChannelsException failure = cause instanceof ChannelsException channels
+      batch.fail(cause instanceof ChannelsException channels
           ? channels
-          : Errors.transport(TransportException.Kind.OTHER, "batch request failed: " + cause, cause);
-      for (Pending pending : batch.events()) {
-        if (pending.claim()) {
-          eventsFailed.increment();
-          pending.future.completeExceptionally(failure);
-        }
-      }
+          : Errors.transport(TransportException.Kind.OTHER, "batch request failed: " + cause, cause), eventsFailed);
     }
     lock.lock();
     try {
       inFlightBatches.remove(batch);
       inFlightGauge = inFlightBatches.size();
-      lanes.finished(batch.lanes);
+      lanes.finished(batch.taken);
       queuedGauge = lanes.queued();
       if (request != null && !(cause instanceof ValidationException)) {
-        limit.onAnswer(batch.sentAt, answeredAt, batch.inFlightWhenSent, saysSlowDown(cause));
+        limit.onAnswer(batch.sentAt, answeredAt, batch.inFlightWhenSent, AdaptiveLimit.saysSlowDown(cause));
         limitGauge = limit.current();
       }
     } finally {
       lock.unlock();
     }
     drain();
-  }
-
-  /** Whether a failure asks for fewer requests in flight: the server is overloaded or unreachable. */
-  static boolean saysSlowDown(Throwable cause) {
-    if (cause == null) {
-      return false;
-    }
-    if (cause instanceof ApiException api) {
-      return api.status() == 429 || api.status() >= 500;
-    }
-    return cause instanceof TransportException transport
-        && transport.kind() != TransportException.Kind.RESPONSE_TOO_LARGE;
-  }
-
-  private void fail(Pending pending, ChannelsException error) {
-    if (pending.claim()) {
-      eventsFailed.increment();
-      pending.future.completeExceptionally(error);
-    }
   }
 
   @Override
@@ -422,37 +385,5 @@ public final class BatchingPublisher implements Publisher {
   @Override
   public String toString() {
     return "BatchingPublisher[maxBatch=" + maxBatch + ", " + limit + ", capacity=" + capacity + "]";
-  }
-
-  /** One accepted event and its future, settled once: by its request's outcome or by an abort. */
-  private static final class Pending {
-    final PreparedEvent event;
-    final CompletableFuture<ChannelCounts> future;
-    private final AtomicBoolean settled = new AtomicBoolean();
-
-    Pending(PreparedEvent event, CompletableFuture<ChannelCounts> future) {
-      this.event = event;
-      this.future = future;
-    }
-
-    /** Whether this caller settles the event (counts it and completes its future). */
-    boolean claim() {
-      return settled.compareAndSet(false, true);
-    }
-  }
-
-  /** One request in flight: its events (and lanes), when it was sent and how many were in flight then. */
-  private static final class Batch {
-    final Lanes.Batch<Pending> lanes;
-    long sentAt;
-    int inFlightWhenSent;
-
-    Batch(Lanes.Batch<Pending> lanes) {
-      this.lanes = lanes;
-    }
-
-    List<Pending> events() {
-      return lanes.events();
-    }
   }
 }
