@@ -36,9 +36,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
 
 /**
  * A client of one Pusher Channels app: publishes events, queries channels, authorizes
@@ -111,8 +113,9 @@ public final class ChannelsClient implements AutoCloseable {
   static ChannelsClient fromEnv(String variable, Function<String, String> environment) {
     String url = environment.apply(variable);
     if (url == null || url.isBlank()) {
-      throw new ValidationException(
-          "environment variable " + variable + " is not set; set it to http(s)://key:secret@host[:port]/apps/<app-id>");
+      throw new ValidationException("url",
+          "environment variable " + variable + " is not set; set it to http(s)://key:secret@host[:port]/apps/<app-id>",
+          null);
     }
     return builder().url(url, variable).build();
   }
@@ -348,9 +351,11 @@ public final class ChannelsClient implements AutoCloseable {
    * }</pre>
    *
    * @param path starts with {@code /}, holds no {@code ?} or {@code #}, characters outside
-   *     RFC 3986's path alphabet percent-encoded, no {@code .} or {@code ..} segments
+   *     RFC 3986's path alphabet percent-encoded, no segment a server would read as {@code .} or
+   *     {@code ..}: not literally, nor percent-encoded ({@code %2e}, also twice: {@code %252e}),
+   *     nor with {@code ;parameters} ({@code ..;x}), nor split by an encoded {@code /} or {@code \}
    * @param query lower-case parameter names; none of the {@code auth_*} or {@code body_md5} names
-   *     the signature uses
+   *     the signature uses; values well-formed Unicode (no unpaired surrogate)
    * @return the 2xx answer; an error status throws an {@link ApiException} carrying the body, as
    *     every operation does, and GETs are retried as the {@link RetryPolicy} says
    * @throws ValidationException for a bad path or parameter, before anything is sent
@@ -448,7 +453,11 @@ public final class ChannelsClient implements AutoCloseable {
     private int maxBatchSize = 10;
     private int maxConnections = 256;
     private int maxResponseSize = ApacheTransport.DEFAULT_MAX_RESPONSE_BYTES;
+    private Duration connectionTimeToLive = ApacheTransport.DEFAULT_CONNECTION_TIME_TO_LIVE;
     private ApacheTransport.Proxy proxy;
+    private SSLContext sslContext;
+    private RequestListener requestListener;
+    private LongSupplier ticker = System::nanoTime;
     private JsonCodec codec = JacksonJsonCodecs.defaults();
     private Transport transport;
     private Clock clock = Clock.systemUTC();
@@ -571,6 +580,63 @@ public final class ChannelsClient implements AutoCloseable {
       return this;
     }
 
+    /**
+     * How long the default transport reuses a connection, counted from its opening, however busy
+     * it is. Default 5 minutes. A connection outliving a DNS change would keep sending to the old
+     * address; with this bound, new addresses are used within it (once the JVM's own DNS cache,
+     * {@code networkaddress.cache.ttl}, has expired too). At most 1 hour.
+     */
+    public Builder connectionTimeToLive(Duration timeToLive) {
+      this.connectionTimeToLive = timeToLive;
+      return this;
+    }
+
+    /**
+     * The TLS trust of the default transport's HTTPS connections, for a server whose certificate a
+     * private CA signed (a self-hosted server, a corporate proxy's CA): an {@link SSLContext}
+     * initialized with a trust store holding that CA. Default: the JVM's trust store. Host names are
+     * verified either way; there is no switch to trust every certificate.
+     *
+     * <pre>{@code
+     * KeyStore trusted = KeyStore.getInstance("PKCS12");
+     * trusted.load(Files.newInputStream(Path.of("ca.p12")), password);
+     * TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+     * tmf.init(trusted);
+     * SSLContext tls = SSLContext.getInstance("TLS");
+     * tls.init(null, tmf.getTrustManagers(), null);
+     * ChannelsClient client = ChannelsClient.builder().url(url).sslContext(tls).build();
+     * }</pre>
+     *
+     * @throws ValidationException when {@code sslContext} is null
+     */
+    public Builder sslContext(SSLContext sslContext) {
+      if (sslContext == null) {
+        throw invalid("sslContext", "sslContext must not be null; leave it unset for the JVM's trust store");
+      }
+      this.sslContext = sslContext;
+      return this;
+    }
+
+    /**
+     * Hears of every request the client sends, each attempt once it ended: operation, outcome,
+     * HTTP status, duration. For metrics; see {@link RequestListener} for the thread it runs on.
+     *
+     * @throws ValidationException when {@code listener} is null
+     */
+    public Builder requestListener(RequestListener listener) {
+      if (listener == null) {
+        throw invalid("requestListener", "requestListener must not be null");
+      }
+      this.requestListener = listener;
+      return this;
+    }
+
+    /** The monotonic nanosecond clock request durations are measured on. For tests. */
+    Builder ticker(LongSupplier ticker) {
+      this.ticker = ticker;
+      return this;
+    }
+
     /** Sends every request through an HTTP proxy. */
     public Builder proxy(String host, int port) {
       this.proxy = new ApacheTransport.Proxy(host, port, null, null);
@@ -580,7 +646,7 @@ public final class ChannelsClient implements AutoCloseable {
     /** Sends every request through an HTTP proxy that asks for credentials. */
     public Builder proxy(String host, int port, String username, String password) {
       if (username == null || password == null) {
-        throw new ValidationException("proxy username and password must both be given");
+        throw invalid("proxy", "proxy username and password must both be given");
       }
       this.proxy = new ApacheTransport.Proxy(host, port, username, password);
       return this;
@@ -649,10 +715,10 @@ public final class ChannelsClient implements AutoCloseable {
      */
     public Builder webhookCredentials(String key, String secret) {
       if (key == null || key.isEmpty()) {
-        throw new ValidationException("webhookCredentials key must not be empty");
+        throw invalid("webhookCredentials", "webhookCredentials key must not be empty");
       }
       if (secret == null || secret.isEmpty()) {
-        throw new ValidationException("webhookCredentials secret for key " + key + " must not be empty");
+        throw invalid("webhookCredentials", "webhookCredentials secret for key " + key + " must not be empty");
       }
       webhookCredentials.add(new WebhookCredential(key, secret));
       return this;
@@ -664,15 +730,15 @@ public final class ChannelsClient implements AutoCloseable {
       require(key, "key", "key(\"your-app-key\")");
       require(secret, "secret", "secret(\"your-app-secret\")");
       if (!APP_ID.matcher(appId).matches()) {
-        throw new ValidationException("appId \"" + appId + "\" may only contain letters, digits, _ and -");
+        throw invalid("appId","appId \"" + appId + "\" may only contain letters, digits, _ and -");
       }
       if (host == null && cluster == null) {
-        throw new ValidationException(
+        throw invalid("cluster",
             "no server: set cluster(\"eu\") for Pusher, or host(\"127.0.0.1\").port(6001).useTls(false) for a local server");
       }
       // The host wins over the cluster (documented on both setters).
       if (host == null && !CLUSTER.matcher(cluster).matches()) {
-        throw new ValidationException("cluster \"" + cluster + "\" is not a cluster name like eu, us2 or ap1");
+        throw invalid("cluster","cluster \"" + cluster + "\" is not a cluster name like eu, us2 or ap1");
       }
       String hostOnly = host;
       Integer portSetting = port;
@@ -682,59 +748,65 @@ public final class ChannelsClient implements AutoCloseable {
           hostOnly = hostAndPort.group(1);
           int hostPort = Integer.parseInt(hostAndPort.group(2));
           if (port != null && port != hostPort) {
-            throw new ValidationException("host(\"" + host + "\") names port " + hostPort + " but port(" + port
+            throw invalid("port","host(\"" + host + "\") names port " + hostPort + " but port(" + port
                 + ") was set too; give the port once");
           }
           portSetting = hostPort;
         }
         if (hostOnly.isEmpty() || !HOST.matcher(hostOnly).matches()) {
-          throw new ValidationException("host \"" + host
+          throw invalid("host","host \"" + host
               + "\" is not a host name or IP address, optionally with :port (no scheme, no path)");
         }
       }
       if (portSetting != null && (portSetting < 1 || portSetting > 65535)) {
-        throw new ValidationException("port must be between 1 and 65535, got " + portSetting);
+        throw invalid("port", "port must be between 1 and 65535, got " + portSetting);
       }
       timeoutSetting(timeout, "timeout");
       timeoutSetting(connectTimeout, "connectTimeout");
+      timeoutSetting(connectionTimeToLive, "connectionTimeToLive");
       if (maxDataSize < 1) {
-        throw new ValidationException("maxDataSize must be at least 1 byte, got " + maxDataSize);
+        throw invalid("maxDataSize", "maxDataSize must be at least 1 byte, got " + maxDataSize);
       }
       if (maxBatchSize < 1) {
-        throw new ValidationException("maxBatchSize must be at least 1, got " + maxBatchSize);
+        throw invalid("maxBatchSize", "maxBatchSize must be at least 1, got " + maxBatchSize);
       }
       if (maxConnections < 1) {
-        throw new ValidationException("maxConnections must be at least 1, got " + maxConnections);
+        throw invalid("maxConnections", "maxConnections must be at least 1, got " + maxConnections);
       }
       if (maxResponseSize < 1) {
-        throw new ValidationException("maxResponseSize must be at least 1 byte, got " + maxResponseSize);
+        throw invalid("maxResponseSize", "maxResponseSize must be at least 1 byte, got " + maxResponseSize);
       }
       if (codec == null) {
-        throw new ValidationException("jsonCodec must not be null");
+        throw invalid("jsonCodec", "jsonCodec must not be null");
       }
       if (clock == null) {
-        throw new ValidationException("clock must not be null");
+        throw invalid("clock", "clock must not be null");
       }
       if (retryPolicy == null) {
-        throw new ValidationException("retryPolicy must not be null; use RetryPolicy.none()");
+        throw invalid("retryPolicy", "retryPolicy must not be null; use RetryPolicy.none()");
       }
       if (proxy != null && (proxy.host() == null || proxy.host().isEmpty() || proxy.port() < 1 || proxy.port() > 65535)) {
-        throw new ValidationException("proxy needs a host and a port between 1 and 65535");
+        throw invalid("proxy", "proxy needs a host and a port between 1 and 65535");
+      }
+      if (transport != null && sslContext != null) {
+        throw invalid("sslContext", "sslContext applies to the default transport only: configure the TLS of the"
+            + " transport you passed to transport(...) there, and drop sslContext(...)");
       }
       ChannelEncryption encryption = encryption();
       String scheme = useTls ? "https" : "http";
       String hostName = hostOnly != null ? hostOnly : "api-" + cluster + ".pusher.com";
       int effectivePort = portSetting != null ? portSetting : (useTls ? 443 : 80);
       URI baseUri = URI.create(scheme + "://" + hostName + ":" + effectivePort);
-      Transport chosen = transport != null ? transport : new ApacheTransport(connectTimeout, timeout, maxConnections, proxy, maxResponseSize);
-      return new ChannelsClient(new ClientSettings(
-          appId, key, secret, baseUri, timeout, maxDataSize, maxBatchSize, codec, chosen, clock, retryPolicy, encryption),
+      Transport chosen = transport != null ? transport : new ApacheTransport(new ApacheTransport.Settings(
+          connectTimeout, timeout, maxConnections, proxy, maxResponseSize, sslContext, connectionTimeToLive));
+      return new ChannelsClient(new ClientSettings(appId, key, secret, baseUri, timeout, maxDataSize, maxBatchSize,
+          codec, chosen, clock, retryPolicy, encryption, requestListener, ticker),
           List.copyOf(webhookCredentials), transport == null);
     }
 
     private ChannelEncryption encryption() {
       if (masterKeyBase64 != null && masterKey != null) {
-        throw new ValidationException(
+        throw invalid("encryptionMasterKeyBase64",
             "set the encryption master key once: either encryptionMasterKeyBase64(...) or encryptionMasterKey(...), not both");
       }
       byte[] bytes = masterKey;
@@ -742,14 +814,14 @@ public final class ChannelsClient implements AutoCloseable {
         try {
           bytes = Base64.getDecoder().decode(masterKeyBase64.trim());
         } catch (IllegalArgumentException e) {
-          throw new ValidationException("encryptionMasterKeyBase64 is not valid base64", e);
+          throw new ValidationException("encryptionMasterKeyBase64", "encryptionMasterKeyBase64 is not valid base64", e);
         }
       }
       if (bytes == null) {
         return null;
       }
       if (bytes.length != ChannelEncryption.MASTER_KEY_BYTES) {
-        throw new ValidationException(
+        throw invalid("encryptionMasterKeyBase64",
             "the encryption master key must be 32 bytes, got " + bytes.length
                 + " (generate one with: openssl rand -base64 32)");
       }
@@ -758,7 +830,7 @@ public final class ChannelsClient implements AutoCloseable {
 
     private static void require(String value, String name, String example) {
       if (value == null || value.isEmpty()) {
-        throw new ValidationException(name + " is missing: call ." + example + " on the builder");
+        throw invalid(name, name + " is missing: call ." + example + " on the builder");
       }
     }
 
@@ -768,11 +840,15 @@ public final class ChannelsClient implements AutoCloseable {
      */
     private static void timeoutSetting(Duration duration, String name) {
       if (duration == null || duration.isNegative() || duration.isZero()) {
-        throw new ValidationException(name + " must be a positive duration, got " + duration);
+        throw invalid(name, name + " must be a positive duration, got " + duration);
       }
       if (duration.compareTo(MAX_TIMEOUT) > 0) {
-        throw new ValidationException(name + " must be at most 1 hour, got " + duration);
+        throw invalid(name, name + " must be at most 1 hour, got " + duration);
       }
+    }
+
+    private static ValidationException invalid(String setting, String message) {
+      return new ValidationException(setting, message, null);
     }
 
     @Override

@@ -52,6 +52,11 @@ public abstract sealed class ChannelsException extends RuntimeException
     }
 
     @Override
+    public ValidationException invalidSetting(String setting, String message, Throwable cause) {
+      return new ValidationException(setting, message, cause);
+    }
+
+    @Override
     public ApiException api(String message, int status, String body, Duration retryAfter) {
       return new ApiException(message, status, body, retryAfter);
     }

@@ -157,7 +157,7 @@ class SecretRedactionTest {
               new dev.channels4j.spi.TransportResponse(200, "{}".getBytes(StandardCharsets.UTF_8)));
         },
         settings.clock(), settings.retryPolicy(), settings.encryption());
-    new Dispatcher(capturing).send(dev.channels4j.internal.api.ApiRequest.get("/apps/1/channels", Map.of())).join();
+    new Dispatcher(capturing).send(dev.channels4j.internal.api.ApiRequest.get(dev.channels4j.RequestEvent.Operation.CHANNELS, "/apps/1/channels", Map.of())).join();
     return sent.get(0);
   }
 

@@ -26,6 +26,8 @@ public final class Errors {
   public interface Factory {
     ValidationException validation(String message, Throwable cause);
 
+    ValidationException invalidSetting(String setting, String message, Throwable cause);
+
     ApiException api(String message, int status, String body, Duration retryAfter);
 
     TransportException transport(TransportException.Kind kind, String message, Throwable cause);
@@ -49,6 +51,15 @@ public final class Errors {
 
   public static ValidationException validation(String message, Throwable cause) {
     return factory().validation(message, cause);
+  }
+
+  /** A refused builder setting, named as {@link ValidationException#setting()} returns it. */
+  public static ValidationException invalidSetting(String setting, String message) {
+    return factory().invalidSetting(setting, message, null);
+  }
+
+  public static ValidationException invalidSetting(String setting, String message, Throwable cause) {
+    return factory().invalidSetting(setting, message, cause);
   }
 
   public static ApiException api(String message, int status, String body, Duration retryAfter) {

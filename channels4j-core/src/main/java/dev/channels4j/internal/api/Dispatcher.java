@@ -63,6 +63,7 @@ public final class Dispatcher {
   private final Clock clock;
   private final Duration timeout;
   private final RetryPolicy retryPolicy;
+  private final AttemptReporter reporter;
   private volatile boolean closed;
   /** Released by {@link #close}: ends the backoff of blocking calls. */
   private final CountDownLatch closedSignal = new CountDownLatch(1);
@@ -82,6 +83,7 @@ public final class Dispatcher {
     this.clock = settings.clock();
     this.timeout = settings.timeout();
     this.retryPolicy = settings.retryPolicy();
+    this.reporter = new AttemptReporter(settings.listener(), settings.ticker());
   }
 
   /**
@@ -112,18 +114,25 @@ public final class Dispatcher {
    */
   public ApiResponse sendBlocking(ApiRequest request) {
     for (int attempt = 1; ; attempt++) {
-      long started = System.nanoTime();
+      long started = reporter.now();
+      long elapsed;
       Outcome outcome;
       try {
         TransportResponse response = transport.execute(sign(request));
-        logAnswer(request, response, started);
+        elapsed = reporter.elapsedNanos(started);
+        logAnswer(request, response, elapsed);
         outcome = judge(request, response);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw Errors.transport(TransportException.Kind.OTHER, request + " was interrupted", e);
+        TransportException interrupted =
+            Errors.transport(TransportException.Kind.OTHER, request + " was interrupted", e);
+        reporter.attemptEnded(request, attempt, reporter.elapsedNanos(started), 0, interrupted);
+        throw interrupted;
       } catch (Exception e) {
-        outcome = Outcome.failed(failed(request, e, started));
+        elapsed = reporter.elapsedNanos(started);
+        outcome = Outcome.failed(failed(request, e, elapsed));
       }
+      reporter.attemptEnded(request, attempt, elapsed, outcome.status, outcome.error);
       if (outcome.response != null) {
         return outcome.response;
       }
@@ -183,7 +192,7 @@ public final class Dispatcher {
         failClosed();
         return;
       }
-      long started = System.nanoTime();
+      long started = reporter.now();
       CompletableFuture<TransportResponse> sent;
       try {
         sent = transport.send(sign(request));
@@ -204,12 +213,16 @@ public final class Dispatcher {
       bounded.whenComplete((response, failure) -> {
         try {
           Outcome outcome;
+          long elapsed = reporter.elapsedNanos(started);
           if (failure != null) {
             underlying.cancel(true);
-            outcome = Outcome.failed(failed(request, failure, started));
+            outcome = Outcome.failed(failed(request, failure, elapsed));
           } else {
-            logAnswer(request, response, started);
+            logAnswer(request, response, elapsed);
             outcome = judge(request, response);
+          }
+          if (!result.isDone()) {
+            reporter.attemptEnded(request, attempt, elapsed, outcome.status, outcome.error);
           }
           settle(outcome, attempt);
         } catch (RuntimeException | Error e) {
@@ -274,18 +287,18 @@ public final class Dispatcher {
     return delay;
   }
 
-  private static void logAnswer(ApiRequest request, TransportResponse response, long started) {
+  private static void logAnswer(ApiRequest request, TransportResponse response, long elapsedNanos) {
     if (LOG.isDebugEnabled()) {
-      long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+      long millis = TimeUnit.NANOSECONDS.toMillis(elapsedNanos);
       LOG.debug("{} {} -> {} in {} ms", request.method(), request.path(), response.status(), millis);
     }
   }
 
   /** The error for an attempt that got no response, logged. */
-  private ChannelsException failed(ApiRequest request, Throwable failure, long started) {
+  private ChannelsException failed(ApiRequest request, Throwable failure, long elapsedNanos) {
     ChannelsException error = transportFailure(request, unwrap(failure));
     if (LOG.isDebugEnabled()) {
-      long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+      long millis = TimeUnit.NANOSECONDS.toMillis(elapsedNanos);
       LOG.debug("{} {} failed after {} ms: {}", request.method(), request.path(), millis, error.getMessage());
     }
     return error;
@@ -311,13 +324,13 @@ public final class Dispatcher {
         String message = String.valueOf(map.get("error"));
         return Outcome.failed(Errors.api(
             request + " failed: " + code + " " + message + " (error body with HTTP " + status + ")",
-            code, body, null));
+            code, body, null), status);
       }
       return Outcome.ok(new ApiResponse(status, body, json));
     }
     Duration retryAfter = response.header("Retry-After").map(Dispatcher::parseRetryAfter).orElse(null);
     String message = request + " failed with HTTP " + status + (body.isBlank() ? "" : ": " + shorten(body.strip()));
-    return Outcome.failed(Errors.api(message, status, body, retryAfter));
+    return Outcome.failed(Errors.api(message, status, body, retryAfter), status);
   }
 
   private Object parseOrNull(String body) {
@@ -444,13 +457,18 @@ public final class Dispatcher {
   /** A successful response: its status, body text, and the body parsed as JSON (or null). */
   public record ApiResponse(int status, String body, Object json) {}
 
-  private record Outcome(ApiResponse response, ChannelsException error) {
+  /** An attempt's end: a response or an error, and the HTTP status (0 when no answer arrived). */
+  private record Outcome(ApiResponse response, ChannelsException error, int status) {
     static Outcome ok(ApiResponse response) {
-      return new Outcome(response, null);
+      return new Outcome(response, null, response.status());
     }
 
     static Outcome failed(ChannelsException error) {
-      return new Outcome(null, error);
+      return new Outcome(null, error, 0);
+    }
+
+    static Outcome failed(ChannelsException error, int status) {
+      return new Outcome(null, error, status);
     }
   }
 }

@@ -4,6 +4,7 @@ import dev.channels4j.ChannelType;
 import dev.channels4j.ChannelsQuery;
 import dev.channels4j.Event;
 import dev.channels4j.Info;
+import dev.channels4j.RequestEvent.Operation;
 import dev.channels4j.ValidationException;
 import dev.channels4j.internal.Errors;
 import dev.channels4j.internal.validation.Validation;
@@ -44,7 +45,7 @@ public final class Requests {
       encoder.requireEncryption(channels.get(0));
     }
     String data = encoder.dataFor(channels.get(0), event.data(), "event");
-    return eventsRequest(channels, event.name(), data, event.socketId().orElse(null), info);
+    return eventsRequest(Operation.TRIGGER, channels, event.name(), data, event.socketId().orElse(null), info);
   }
 
   /** {@code POST /events} on {@code #server-to-user-<userId>}. */
@@ -55,7 +56,7 @@ public final class Requests {
     Validation.eventName(event);
     String channel = Validation.SERVER_TO_USER_PREFIX + userId;
     String encoded = encoder.dataFor(channel, data, "event");
-    return eventsRequest(List.of(channel), event, encoded, null, null);
+    return eventsRequest(Operation.SEND_TO_USER, List.of(channel), event, encoded, null, null);
   }
 
   /** {@code POST /batch_events}. */
@@ -145,7 +146,7 @@ public final class Requests {
     if (events.isEmpty() || events.size() > maxBatchSize) {
       throw new IllegalArgumentException("a batch holds 1 to " + maxBatchSize + " events, got " + events.size());
     }
-    ApiRequest request = ApiRequest.post(appPath + "/batch_events", EventBodies.batch(events));
+    ApiRequest request = ApiRequest.post(Operation.TRIGGER_BATCH, appPath + "/batch_events", EventBodies.batch(events));
     for (PreparedEvent event : events) {
       if (event.info() != null) {
         return request.requiringAnswer();
@@ -164,7 +165,7 @@ public final class Requests {
     Validation.notNull(userId, "userId");
     Validation.addressableUserId(userId);
     // Signed as sent: the dispatcher signs exactly this (encoded) path.
-    return ApiRequest.post(appPath + "/users/" + Validation.pathSegment(userId) + "/terminate_connections", EMPTY_OBJECT);
+    return ApiRequest.post(Operation.TERMINATE_USER_CONNECTIONS, appPath + "/users/" + Validation.pathSegment(userId) + "/terminate_connections", EMPTY_OBJECT);
   }
 
   /** {@code GET /channels}. */
@@ -178,7 +179,7 @@ public final class Requests {
       params.put("info", "user_count");
     }
     params.putAll(query.parameters());
-    return ApiRequest.get(appPath + "/channels", params);
+    return ApiRequest.get(Operation.CHANNELS, appPath + "/channels", params);
   }
 
   /** {@code GET /channels/<name>}, with {@code info} when attributes are given. */
@@ -187,7 +188,7 @@ public final class Requests {
     Validation.channelName(channel);
     Validation.notDotSegment(channel, "channel");
     String joined = join(info);
-    return ApiRequest.get(appPath + "/channels/" + channel, joined == null ? Map.of() : Map.of("info", joined));
+    return ApiRequest.get(Operation.CHANNEL, appPath + "/channels/" + channel, joined == null ? Map.of() : Map.of("info", joined));
   }
 
   /** {@code GET /channels/<name>/users}. */
@@ -198,12 +199,12 @@ public final class Requests {
       throw Errors.validation(
           "users(...) needs a presence channel (presence-...), got \"" + channel + "\"");
     }
-    return ApiRequest.get(appPath + "/channels/" + channel + "/users", Map.of());
+    return ApiRequest.get(Operation.USERS, appPath + "/channels/" + channel + "/users", Map.of());
   }
 
-  private ApiRequest eventsRequest(
+  private ApiRequest eventsRequest(Operation operation,
       List<String> channels, String event, String data, String socketId, String info) {
-    ApiRequest request = ApiRequest.post(appPath + "/events", EventBodies.events(channels, event, data, socketId, info));
+    ApiRequest request = ApiRequest.post(operation, appPath + "/events", EventBodies.events(channels, event, data, socketId, info));
     return info == null ? request : request.requiringAnswer();
   }
 }

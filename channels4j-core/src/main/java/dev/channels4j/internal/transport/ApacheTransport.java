@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
 import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
 import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
 import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
@@ -22,6 +23,7 @@ import org.apache.hc.client5.http.auth.CredentialsProvider;
 import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.config.TlsConfig;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClientBuilder;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
@@ -91,6 +93,19 @@ public final class ApacheTransport implements Transport {
     }
   }
 
+  /** How long a pooled connection lives by default, however busy: DNS changes take effect within it. */
+  public static final Duration DEFAULT_CONNECTION_TIME_TO_LIVE = Duration.ofMinutes(5);
+
+  /**
+   * Everything the transport is made of.
+   *
+   * @param proxy the proxy, or {@code null}
+   * @param sslContext the TLS trust (and keys) of HTTPS connections, or {@code null} for the JVM's default
+   * @param connectionTimeToLive the longest a connection is reused, counted from its opening
+   */
+  public record Settings(Duration connectTimeout, Duration timeout, int maxConnections, Proxy proxy,
+      int maxResponseBytes, SSLContext sslContext, Duration connectionTimeToLive) {}
+
   public ApacheTransport(Duration connectTimeout, Duration timeout, int maxConnections, Proxy proxy) {
     this(connectTimeout, timeout, maxConnections, proxy, DEFAULT_MAX_RESPONSE_BYTES);
   }
@@ -101,6 +116,17 @@ public final class ApacheTransport implements Transport {
    */
   public ApacheTransport(Duration connectTimeout, Duration timeout, int maxConnections, Proxy proxy,
       int maxResponseBytes) {
+    this(new Settings(connectTimeout, timeout, maxConnections, proxy, maxResponseBytes, null,
+        DEFAULT_CONNECTION_TIME_TO_LIVE));
+  }
+
+  /** A transport as {@code settings} say. */
+  public ApacheTransport(Settings settings) {
+    Duration connectTimeout = settings.connectTimeout();
+    Duration timeout = settings.timeout();
+    int maxConnections = settings.maxConnections();
+    Proxy proxy = settings.proxy();
+    int maxResponseBytes = settings.maxResponseBytes();
     if (maxResponseBytes < 1) {
       throw new IllegalArgumentException("maxResponseBytes must be at least 1, got " + maxResponseBytes);
     }
@@ -111,7 +137,9 @@ public final class ApacheTransport implements Transport {
         PoolingAsyncClientConnectionManagerBuilder.create()
             .setMaxConnTotal(maxConnections)
             .setMaxConnPerRoute(maxConnections)
-            .setDefaultConnectionConfig(connectionConfig(connectTimeout, timeout))
+            .setDefaultConnectionConfig(connectionConfig(settings))
+            .setDefaultTlsConfig(tlsConfig(settings))
+            .setTlsStrategy(Tls.asyncStrategy(settings.sslContext()))
             .build();
     this.connections = connections;
     IOReactorConfig reactor = IOReactorConfig.custom()
@@ -141,7 +169,7 @@ public final class ApacheTransport implements Transport {
       this.client = builder.build();
     }
     this.client.start();
-    this.blocking = new BlockingClient(connectTimeout, timeout, maxConnections, proxy, watchdog, maxResponseBytes);
+    this.blocking = new BlockingClient(settings, watchdog);
   }
 
   @Override
@@ -263,16 +291,22 @@ public final class ApacheTransport implements Transport {
   }
 
   /**
-   * Both pools: pooled connections idle for over a second are checked before reuse, and none
-   * lives over five minutes.
+   * Both pools: pooled connections idle for over a second are checked before reuse (a server or
+   * load balancer closes idle ones), and none is reused past its time to live, so that a DNS
+   * change reaches every connection within it.
    */
-  static ConnectionConfig connectionConfig(Duration connectTimeout, Duration timeout) {
+  static ConnectionConfig connectionConfig(Settings settings) {
     return ConnectionConfig.custom()
-        .setConnectTimeout(Timeout.of(connectTimeout))
-        .setSocketTimeout(Timeout.of(timeout))
+        .setConnectTimeout(Timeout.of(settings.connectTimeout()))
+        .setSocketTimeout(Timeout.of(settings.timeout()))
         .setValidateAfterInactivity(TimeValue.ofSeconds(1))
-        .setTimeToLive(TimeValue.ofMinutes(5))
+        .setTimeToLive(TimeValue.of(settings.connectionTimeToLive()))
         .build();
+  }
+
+  /** The TLS handshake is part of connecting: a server that never answers it is given the connect timeout. */
+  static TlsConfig tlsConfig(Settings settings) {
+    return TlsConfig.custom().setHandshakeTimeout(Timeout.of(settings.connectTimeout())).build();
   }
 
   /** The client is built for one timeout, which every request of its client carries: reuse its config. */

@@ -3,7 +3,6 @@ package dev.channels4j.internal.transport;
 import dev.channels4j.spi.TransportRequest;
 import dev.channels4j.spi.TransportResponse;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import org.apache.hc.client5.http.auth.CredentialsProvider;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
@@ -34,16 +33,19 @@ final class BlockingClient implements AutoCloseable {
   private final Watchdog watchdog;
   private final int maxResponseBytes;
 
-  BlockingClient(Duration connectTimeout, Duration timeout, int maxConnections, ApacheTransport.Proxy proxy,
-      Watchdog watchdog, int maxResponseBytes) {
+  BlockingClient(ApacheTransport.Settings settings, Watchdog watchdog) {
     this.watchdog = watchdog;
-    this.maxResponseBytes = maxResponseBytes;
+    this.maxResponseBytes = settings.maxResponseBytes();
+    int maxConnections = settings.maxConnections();
+    ApacheTransport.Proxy proxy = settings.proxy();
     PoolingHttpClientConnectionManager connections =
         PoolingHttpClientConnectionManagerBuilder.create()
             .setMaxConnTotal(maxConnections)
             .setMaxConnPerRoute(maxConnections)
-            .setDefaultSocketConfig(SocketConfig.custom().setSoTimeout(Timeout.of(timeout)).build())
-            .setDefaultConnectionConfig(ApacheTransport.connectionConfig(connectTimeout, timeout))
+            .setDefaultSocketConfig(SocketConfig.custom().setSoTimeout(Timeout.of(settings.timeout())).build())
+            .setDefaultConnectionConfig(ApacheTransport.connectionConfig(settings))
+            .setDefaultTlsConfig(ApacheTransport.tlsConfig(settings))
+            .setTlsSocketStrategy(Tls.classicStrategy(settings.sslContext()))
             .build();
     if (proxy == null) {
       this.client = HttpClients.createMinimal(connections);

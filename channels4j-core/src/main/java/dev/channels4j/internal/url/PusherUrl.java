@@ -36,19 +36,19 @@ public record PusherUrl(boolean useTls, String key, String secret, String host, 
    */
   public static PusherUrl parse(String url, String source) {
     if (url == null) {
-      throw Errors.validation(source + " must not be null");
+      throw Errors.invalidSetting("url", source + " must not be null");
     }
     URI uri;
     try {
       uri = new URI(url.trim());
     } catch (URISyntaxException e) {
       // Not chained: the URISyntaxException's message quotes the whole URL, secret included.
-      throw Errors.validation(
+      throw Errors.invalidSetting("url",
           source + " is not a valid URL: " + e.getReason() + " at index " + e.getIndex() + HINT);
     }
     String scheme = uri.getScheme();
     if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme)) {
-      throw Errors.validation(source + " must start with http:// or https://" + HINT);
+      throw Errors.invalidSetting("url", source + " must start with http:// or https://" + HINT);
     }
     String host = uri.getHost();
     int port = uri.getPort();
@@ -66,18 +66,18 @@ public record PusherUrl(boolean useTls, String key, String secret, String host, 
       }
     }
     if (host == null) {
-      throw Errors.validation(source + " has no host" + HINT);
+      throw Errors.invalidSetting("url", source + " has no host" + HINT);
     }
     if (userInfo == null || userInfo.isEmpty()) {
-      throw Errors.validation(source + " has no key:secret before the host" + HINT);
+      throw Errors.invalidSetting("url", source + " has no key:secret before the host" + HINT);
     }
     int colon = userInfo.indexOf(':');
     if (colon <= 0 || colon == userInfo.length() - 1) {
-      throw Errors.validation(source + " must carry both key and secret as key:secret" + HINT);
+      throw Errors.invalidSetting("url", source + " must carry both key and secret as key:secret" + HINT);
     }
     String path = uri.getPath() == null ? "" : uri.getPath();
     if (!path.matches("/apps/[^/]+/?")) {
-      throw Errors.validation(source + " has no app id: its path must be /apps/<app-id>" + HINT);
+      throw Errors.invalidSetting("url", source + " has no app id: its path must be /apps/<app-id>" + HINT);
     }
     return new PusherUrl(
         "https".equalsIgnoreCase(scheme),

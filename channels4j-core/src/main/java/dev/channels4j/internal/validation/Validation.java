@@ -144,8 +144,9 @@ public final class Validation {
    * HTTP stack would resolve them, and the request would reach another resource than the signed one.
    */
   public static void notDotSegment(String value, String what) {
-    if (value.equals(".") || value.equals("..")) {
-      throw Errors.validation(what + " \"" + value + "\" cannot be used in a request path: it is a relative path segment");
+    if (PathSegments.readAsDotSegment(value)) {
+      throw Errors.validation(what + " \"" + value + "\" cannot be used in a request path: a server would read it"
+          + " as the relative segment . or .. (after percent-decoding or dropping ;parameters)");
     }
   }
 

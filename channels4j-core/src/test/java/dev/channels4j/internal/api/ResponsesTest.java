@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 /** Reading results out of successful answers, against go-library.md §7.1.6 and §7.1.7. No network. */
 class ResponsesTest {
   private static final String SESSION = "presence-session-d41a439c438a100756f5-4bf35003e819bb138249-";
-  private static final ApiRequest CHANNELS = ApiRequest.get("/apps/1/channels", Map.of());
-  private static final ApiRequest EVENTS = ApiRequest.post("/apps/1/events", new byte[0]);
-  private static final ApiRequest BATCH = ApiRequest.post("/apps/1/batch_events", new byte[0]);
+  private static final ApiRequest CHANNELS = ApiRequest.get(dev.channels4j.RequestEvent.Operation.CHANNELS, "/apps/1/channels", Map.of());
+  private static final ApiRequest EVENTS = ApiRequest.post(dev.channels4j.RequestEvent.Operation.TRIGGER, "/apps/1/events", new byte[0]);
+  private static final ApiRequest BATCH = ApiRequest.post(dev.channels4j.RequestEvent.Operation.TRIGGER_BATCH, "/apps/1/batch_events", new byte[0]);
 
   @Test
   void triggerResultOfTheGoParsingVector() {
