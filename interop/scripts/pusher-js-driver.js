@@ -8,6 +8,7 @@
 // Commands
 //   {"op":"connect","client":"a","key":"app-key","host":"127.0.0.1","port":6001,
 //    "authEndpoint":"http://127.0.0.1:1234/pusher/auth","userAuthEndpoint":"http://.../pusher/user-auth"}
+//   (add "tls":true for wss://)
 //   {"op":"subscribe","client":"a","channel":"presence-room"}
 //   {"op":"unsubscribe","client":"a","channel":"presence-room"}
 //   {"op":"signin","client":"a"}
@@ -54,8 +55,10 @@ function connect(command) {
     cluster: 'mt1', // required by pusher-js 8 but unused: wsHost/wsPort win
     wsHost: command.host,
     wsPort: command.port,
-    forceTLS: false,
-    enabledTransports: ['ws'],
+    wssPort: command.port,
+    // "tls": true connects over wss://, trusting what Node trusts (NODE_EXTRA_CA_CERTS for a test CA).
+    forceTLS: command.tls === true,
+    enabledTransports: command.tls === true ? ['ws', 'wss'] : ['ws'],
     enableStats: false,
     channelAuthorization: { endpoint: command.authEndpoint, transport: 'ajax' },
     userAuthentication: { endpoint: command.userAuthEndpoint, transport: 'ajax' },

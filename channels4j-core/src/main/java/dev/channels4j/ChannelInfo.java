@@ -4,7 +4,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * The state of one channel, as {@link ChannelsClient#channel(String, String...)} returns it.
+ * The state of one channel, as {@link ChannelsClient#channel(String, Info...)} returns it.
  *
  * <pre>{@code
  * ChannelInfo info = client.channel("presence-room", Info.USER_COUNT);

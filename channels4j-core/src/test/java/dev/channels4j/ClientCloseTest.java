@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.channels4j.internal.api.Dispatcher;
 import dev.channels4j.testing.FaultServer;
 import dev.channels4j.testing.FaultServer.Fault;
+import dev.channels4j.testsupport.Await;
+import dev.channels4j.testsupport.Threads;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,11 +96,7 @@ class ClientCloseTest {
       assertThat(error).isInstanceOf(PublishRejectedException.class).hasMessageContaining("client was closed");
       assertThat(((PublishRejectedException) error).reason()).isEqualTo(PublishRejectedException.Reason.CLOSED);
     });
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (lingerThreads() > 0 && System.nanoTime() < deadline) {
-      Thread.sleep(10);
-    }
-    assertThat(lingerThreads()).isZero();
+    Await.until("every linger thread ends", () -> lingerThreads() == 0, Duration.ofSeconds(5));
   }
 
   @Test
@@ -218,16 +216,10 @@ class ClientCloseTest {
   }
 
   private static long lingerThreads() {
-    return Thread.getAllStackTraces().keySet().stream()
-        .filter(t -> t.isAlive() && t.getName().equals("channels4j-publisher-linger"))
-        .count();
+    return Threads.alive("channels4j-publisher-linger");
   }
 
-  static void awaitRequests(FaultServer server, int count) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (server.requests() < count && System.nanoTime() < deadline) {
-      Thread.sleep(5);
-    }
-    assertThat(server.requests()).isGreaterThanOrEqualTo(count);
+  static void awaitRequests(FaultServer server, int count) {
+    Await.until(count + " requests reach the server", () -> server.requests() >= count, Duration.ofSeconds(10));
   }
 }

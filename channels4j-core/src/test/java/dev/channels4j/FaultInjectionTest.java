@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.channels4j.internal.api.Dispatcher;
 import dev.channels4j.testing.FaultServer;
 import dev.channels4j.testing.FaultServer.Fault;
+import dev.channels4j.testsupport.Threads;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -205,22 +206,9 @@ class FaultInjectionTest {
   }
 
   /** Threads started since {@code before} that are still alive after a short grace, JDK-wide pools aside. */
-  static List<String> threadsLeftBehind(Set<Thread> before) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    List<String> left;
-    do {
-      left = Thread.getAllStackTraces().keySet().stream()
-          .filter(t -> !before.contains(t) && t.isAlive())
-          .map(Thread::getName)
-          .filter(name -> !name.startsWith("ForkJoinPool.commonPool") && !name.equals("CompletableFutureDelayScheduler")
-              && !name.startsWith("fault-server"))
-          .collect(Collectors.toList());
-      if (left.isEmpty()) {
-        return left;
-      }
-      Thread.sleep(20);
-    } while (System.nanoTime() < deadline);
-    return left;
+  static List<String> threadsLeftBehind(Set<Thread> before) {
+    return Threads.leftBehind(before, name -> name.startsWith("ForkJoinPool.commonPool")
+        || name.equals("CompletableFutureDelayScheduler") || name.startsWith("fault-server"), Duration.ofSeconds(5));
   }
 
   private static Operation blocking(String name, boolean readsTheAnswer, Function<ChannelsClient, Object> call) {

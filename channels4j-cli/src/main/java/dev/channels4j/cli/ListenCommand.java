@@ -3,10 +3,10 @@ package dev.channels4j.cli;
 import dev.channels4j.ChannelType;
 import dev.channels4j.ChannelsClient;
 import dev.channels4j.auth.PresenceMember;
-import dev.channels4j.testkit.internal.socket.SocketException;
-import dev.channels4j.testkit.internal.socket.SocketMessage;
-import dev.channels4j.testkit.internal.socket.Authorizer;
-import dev.channels4j.testkit.internal.socket.Subscriber;
+import dev.channels4j.protocol.SocketException;
+import dev.channels4j.protocol.SocketMessage;
+import dev.channels4j.protocol.Authorizer;
+import dev.channels4j.protocol.Subscriber;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
@@ -93,7 +93,7 @@ final class ListenCommand implements Callable<Integer> {
         status(style.dim("Connected to " + app.webSocketUri("channels4j-cli", ChannelsCommand.version()).toString()
             .replaceAll("\\?.*", "") + " as socket " + subscriber.socketId()));
         if (user != null) {
-          subscriber.signIn(user, TIMEOUT);
+          signIn(subscriber, user);
           status(style.dim("Signed in as user " + user.id()));
         }
         String memberId = userId != null ? userId : "cli-" + subscriber.socketId();
@@ -102,7 +102,8 @@ final class ListenCommand implements Callable<Integer> {
           SocketMessage succeeded = subscriber.subscribe(channel, member, TIMEOUT);
           status(style.dim("Subscribed to " + channel + members(channel, succeeded)));
         }
-        status(style.dim(count == null ? "Listening; press Ctrl-C to stop." : "Listening for " + count + " events."));
+        status(style.dim(count == null ? "Listening; press Ctrl-C to stop."
+            : "Listening for " + count + (count == 1 ? " event." : " events.")));
         waitUntilDone(subscriber, enough);
         var ended = subscriber.socket().closed().getNow(null);
         if (ended != null && enough.getCount() > 0) {
@@ -117,6 +118,19 @@ final class ListenCommand implements Callable<Integer> {
       }
     }
     return ExitCodes.OK;
+  }
+
+  /** Signs in; a server that has sign-in switched off is answered with the flag or setting that switches it on. */
+  private static void signIn(Subscriber subscriber, dev.channels4j.auth.UserData user) {
+    try {
+      subscriber.signIn(user, TIMEOUT);
+    } catch (SocketException e) {
+      if (e.getMessage() != null && e.getMessage().contains("not enabled")) {
+        throw new SocketException(e.getMessage() + " (a local server allows --sign-in when started with"
+            + " ./channels4j serve --user-auth; on Pusher, enable user authentication in the app's settings)", e);
+      }
+      throw e;
+    }
   }
 
   private static void waitUntilDone(Subscriber subscriber, CountDownLatch enough) {

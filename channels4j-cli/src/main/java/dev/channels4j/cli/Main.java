@@ -4,7 +4,7 @@ import dev.channels4j.ApiException;
 import dev.channels4j.TransportException;
 import dev.channels4j.ValidationException;
 import dev.channels4j.WebhookVerificationException;
-import dev.channels4j.testkit.internal.socket.SocketException;
+import dev.channels4j.protocol.SocketException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import picocli.CommandLine.Help.Ansi;

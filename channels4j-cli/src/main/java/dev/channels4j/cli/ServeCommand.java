@@ -2,34 +2,83 @@ package dev.channels4j.cli;
 
 import dev.channels4j.local.LocalApp;
 import dev.channels4j.local.LocalServer;
+import dev.channels4j.local.TlsIdentity;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code serve}: the local server, with the flags of its standalone jar, until interrupted. */
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
         "Run a Pusher-compatible local server until interrupted.",
-        "HTTP API and WebSocket on one port; prints the PUSHER_URL to give your app and the other commands."},
-    footer = {"", "Example:", "  ./channels4j serve --client-events --user-auth \\",
-        "      --webhook-url http://127.0.0.1:8080/webhooks"})
+        "HTTP API and WebSocket on one port (HTTPS and WSS with --tls or --tls-cert/--tls-key);",
+        "prints the PUSHER_URL to give your app and the other commands."},
+    footer = {"", "Examples:", "  ./channels4j serve --client-events --user-auth \\",
+        "      --webhook-url http://127.0.0.1:8080/webhooks",
+        "  ./channels4j serve --tls                 (HTTPS/WSS, self-signed for localhost and 127.0.0.1)",
+        "  ./channels4j serve --tls-cert cert.pem --tls-key key.pem"})
 final class ServeCommand implements Callable<Integer> {
   private final CliContext context;
 
   @Mixin
   ServerOptions options = new ServerOptions();
 
+  @Option(names = "--tls", description = {"Serve HTTPS and WSS with a new self-signed certificate for localhost and"
+      + " 127.0.0.1, written as PEM to --tls-dir (printed at start)."})
+  boolean selfSigned;
+
+  @Option(names = "--tls-dir", paramLabel = "DIR", description = "Where --tls writes channels4j-localhost-cert.pem and"
+      + " channels4j-localhost-key.pem (default: the current directory).")
+  Path tlsDir = Path.of(".");
+
+  @Option(names = "--tls-cert", paramLabel = "FILE",
+      description = "Serve HTTPS and WSS with this PEM certificate chain (server certificate first); needs --tls-key.")
+  Path tlsCert;
+
+  @Option(names = "--tls-key", paramLabel = "FILE",
+      description = "The unencrypted PEM private key of --tls-cert (PKCS#8, RSA or EC).")
+  Path tlsKey;
+
   ServeCommand(CliContext context) {
     this.context = context;
+  }
+
+  /** The identity the flags ask for, or null for plain HTTP and WS. */
+  private TlsIdentity tls() {
+    if (selfSigned && (tlsCert != null || tlsKey != null)) {
+      throw new BadInputException("--tls makes its own certificate: give either --tls or --tls-cert with --tls-key");
+    }
+    if ((tlsCert == null) != (tlsKey == null)) {
+      throw new BadInputException(tlsCert == null ? "--tls-key needs --tls-cert (the PEM certificate chain)"
+          : "--tls-cert needs --tls-key (the PEM private key)");
+    }
+    if (tlsCert != null) {
+      return TlsIdentity.fromPem(tlsCert, tlsKey);
+    }
+    return selfSigned ? TlsIdentity.selfSigned() : null;
   }
 
   @Override
   public Integer call() {
     LocalServer server;
+    Path writtenCert = null;
     try {
-      server = options.builder().build();
+      LocalServer.Builder builder = options.builder();
+      TlsIdentity tls = tls();
+      if (tls != null && selfSigned) {
+        writtenCert = tlsDir.resolve("channels4j-localhost-cert.pem").toAbsolutePath().normalize();
+        try {
+          tls.writePem(writtenCert, tlsDir.resolve("channels4j-localhost-key.pem"));
+        } catch (java.io.UncheckedIOException e) {
+          throw new BadInputException("--tls could not write its certificate to " + tlsDir + ": "
+              + e.getCause().getMessage() + "; pick a writable directory with --tls-dir", e);
+        }
+      }
+      server = builder.tls(tls).build();
     } catch (IllegalArgumentException e) {
       throw new BadInputException(e.getMessage(), e);
     }
@@ -42,6 +91,10 @@ final class ServeCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       Style style = Style.of(context);
+      if (writtenCert != null) {
+        context.err().println("TLS: self-signed certificate for localhost and 127.0.0.1 written to " + writtenCert
+            + " (its key beside it); trust it in clients, e.g. NODE_EXTRA_CA_CERTS=" + writtenCert + " for Node.");
+      }
       context.out().println("PUSHER_URL=" + server.pusherUrl());
       context.out().println("WebSocket: " + server.webSocketUri());
       for (LocalApp app : server.apps().subList(1, server.apps().size())) {

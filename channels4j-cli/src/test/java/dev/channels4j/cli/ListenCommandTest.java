@@ -66,6 +66,16 @@ class ListenCommandTest extends LocalServerTest {
   }
 
   @Test
+  void saysOneEventInTheSingular() throws Exception {
+    Listening listen = new Listening("listen", "l-single", "--count", "1").ready();
+
+    client.trigger("l-single", "headline", "{}");
+
+    assertThat(listen.exitCode()).isZero();
+    assertThat(listen.err.toString()).contains("Listening for 1 event.").doesNotContain("1 events");
+  }
+
+  @Test
   void decryptsEncryptedChannels() throws Exception {
     Listening listen = new Listening("listen", "private-encrypted-l", "--count", "1", "--json").ready();
 

@@ -20,7 +20,7 @@ import org.w3c.dom.Node;
 class BomTest {
   private static final Path ROOT = Path.of(System.getProperty("channels4j.root", ".."));
   private static final List<String> PUBLISHED =
-      List.of("channels4j-core", "channels4j-local", "channels4j-testkit", "channels4j-cli");
+      List.of("channels4j-core", "channels4j-protocol", "channels4j-local", "channels4j-testkit", "channels4j-cli");
 
   private static Document read(Path pom) throws Exception {
     DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();

@@ -28,6 +28,7 @@ class QualifiedExportsTest {
   /** Our modules and their names; a folder that does not exist (yet) is skipped. */
   private static final Map<String, String> MODULES = Map.of(
       "channels4j-local", "dev.channels4j.local",
+      "channels4j-protocol", "dev.channels4j.protocol",
       "channels4j-testkit", "dev.channels4j.testkit",
       "channels4j-cli", "dev.channels4j.cli",
       "channels4j-spring-boot-autoconfigure", "dev.channels4j.spring.boot.autoconfigure",

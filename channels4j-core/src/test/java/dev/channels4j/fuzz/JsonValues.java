@@ -1,5 +1,6 @@
 package dev.channels4j.fuzz;
 
+import dev.channels4j.testsupport.Fuzz;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;

@@ -1,5 +1,6 @@
 package dev.channels4j.fuzz;
 
+import dev.channels4j.testsupport.Fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.channels4j.ChannelsClient;

@@ -22,12 +22,13 @@ package dev.channels4j.local;
  * @param maxMessageBytes bytes of one WebSocket message from a client (64 KB; more closes with 1009)
  * @param maxPendingBytesPerConnection bytes of messages waiting to be written to one connection (1 MB);
  *     a connection that does not read fast enough to stay under it is closed with 4100 "Over capacity"
- * @param maxPendingMessagesPerConnection messages waiting to be written to one connection (1 000); as above.
- *     Below {@code maxQueuedDeliveries}, so that one slow reader is closed before its backlog alone
- *     holds back every publisher of the server
- * @param maxQueuedDeliveries messages waiting to be written, all connections together (5 000): above it, or
- *     above {@code maxQueuedDeliveryBytes}, a publish (HTTP API) waits, without holding a thread, up to 2 s for
- *     the backlog to fall under both, then is refused with 429
+ * @param maxPendingMessagesPerConnection messages waiting to be written to one connection (1 000); as above
+ * @param maxQueuedDeliveries messages waiting to be written to connections that read, all together (5 000):
+ *     above it, or above {@code maxQueuedDeliveryBytes}, a publish (HTTP API) waits, without holding a
+ *     thread, up to 2 s for that backlog to fall under both, then is refused with 429. Messages of stalled
+ *     connections (messages waiting, none taken for 500 ms) do not count there: they have a budget of their
+ *     own of the same size, and a stalled connection that does not fit in it is closed with 4100, so a
+ *     reader that stops never holds a publisher back
  * @param maxQueuedDeliveryBytes bytes of messages waiting to be written, all connections together, each
  *     connection's copy counted even where the bytes are shared (64 MB); as above
  * @param maxCachedChannels cache channels whose last event is kept (10 000); the least recently written is

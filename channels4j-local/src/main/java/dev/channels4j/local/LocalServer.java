@@ -2,13 +2,7 @@ package dev.channels4j.local;
 
 import dev.channels4j.ChannelsClient;
 import dev.channels4j.internal.url.PusherUrl;
-import dev.channels4j.local.internal.http.ApiHandler;
-import dev.channels4j.local.internal.state.AppRegistry;
 import dev.channels4j.local.internal.state.AppState;
-import dev.channels4j.local.internal.state.Counters;
-import dev.channels4j.local.internal.state.ServerSettings;
-import dev.channels4j.local.internal.webhook.WebhookDispatcher;
-import dev.channels4j.local.internal.ws.PusherEndpoint;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
@@ -17,24 +11,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.jetty.http.UriCompliance;
-import org.eclipse.jetty.http.pathmap.UriTemplatePathSpec;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.handler.ErrorHandler;
-import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.Fields;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
-import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
-import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.function.LongSupplier;
+import javax.net.ssl.SSLContext;
 
 /**
  * A Pusher-compatible server for development and tests: the Channels HTTP API and the WebSocket
@@ -52,33 +32,19 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe. {@link #close()} closes every connection (code 4200), stops the threads and frees the port.
  */
 public final class LocalServer implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger("dev.channels4j.local");
-  private static final AtomicInteger INSTANCES = new AtomicInteger();
   /** The prefix of every thread a server starts; tests look for leaks by it. */
   public static final String THREAD_PREFIX = "channels4j-local-";
-  private static final Set<String> PROTOCOLS = Set.of("5", "6", "7");
-  private static final long HTTP_IDLE_TIMEOUT_MILLIS = 30_000;
-  private static final int SEND_BUFFER_BYTES = 64 * 1024;
-  private static final long CACHE_SWEEP_MILLIS = 60_000;
-  private static final long SUMMARY_MILLIS = 60_000;
-  /** Longer than a publish may wait for the backlog (2 s), so a stopped reader is gone before publishers give up for long. */
-  private static final long STALL_TIMEOUT_MILLIS = 5_000;
-  private static final long STALL_SWEEP_MILLIS = 500;
 
-  private final Config config;
+  private final ServerConfig config;
   private final LocalApp defaultApp;
   private final List<LocalApp> apps;
   private final Object lifecycle = new Object();
-  private Server server;
-  private ServerConnector connector;
-  private ScheduledThreadPoolExecutor scheduler;
-  private WebhookDispatcher webhooks;
-  private AppRegistry registry;
-  private final Counters counters = new Counters();
+  /** Set by start; guarded by lifecycle. */
+  private ServerRuntime runtime;
   private boolean started;
   private boolean closed;
 
-  private LocalServer(Config config, LocalApp defaultApp, List<LocalApp> apps) {
+  private LocalServer(ServerConfig config, LocalApp defaultApp, List<LocalApp> apps) {
     this.config = config;
     this.defaultApp = defaultApp;
     this.apps = apps;
@@ -100,122 +66,16 @@ public final class LocalServer implements AutoCloseable {
         throw new IllegalStateException("a LocalServer starts once; build a new one to start again");
       }
       started = true;
-      String name = THREAD_PREFIX + INSTANCES.incrementAndGet();
-      scheduler = new ScheduledThreadPoolExecutor(1, runnable -> {
-        Thread thread = new Thread(runnable, name + "-scheduler");
-        thread.setDaemon(true);
-        return thread;
-      });
-      scheduler.setRemoveOnCancelPolicy(true);
-      webhooks = new WebhookDispatcher(scheduler, config.clock(), config.webhookRetryFor(), config.webhookInitialBackoff(),
-          config.limits(), counters);
-      ServerSettings settings = new ServerSettings(config.limits(), config.activityTimeout(), config.pongTimeout(),
-          config.vacancyDelay(), config.cacheTtl(), config.clock(), counters);
-      List<AppState> states = new ArrayList<>();
-      for (LocalApp app : apps) {
-        states.add(new AppState(app, settings, webhooks, scheduler));
-      }
-      registry = new AppRegistry(states);
-
-      QueuedThreadPool threads = new QueuedThreadPool(64, 4);
-      threads.setName(name);
-      threads.setDaemon(true);
-      server = new Server(threads, new ScheduledExecutorScheduler(name + "-jetty-scheduler", true), null);
-      server.setStopTimeout(2000);
-      // Jetty's own refusals (bad request line, 414, 431...) are plain text like ours.
-      server.setErrorHandler(new PlainTextErrors());
-      HttpConfiguration http = new HttpConfiguration();
-      http.setSendServerVersion(false);
-      // Channel names may hold ; @ , = which Jetty's default compliance treats as ambiguous.
-      http.setUriCompliance(UriCompliance.LEGACY);
-      connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
-      connector.setHost(config.host());
-      connector.setPort(config.port());
-      connector.setReuseAddress(true);
-      // A peer that sends nothing (headers or body) for this long loses its connection; no thread
-      // waits on it meanwhile, since bodies are read on demand. WebSocket connections get the
-      // container's idle timeout instead once upgraded.
-      connector.setIdleTimeout(HTTP_IDLE_TIMEOUT_MILLIS);
-      // A modest kernel send buffer: what a slow reader has not taken stays in our outbox, where
-      // it is counted (backpressure, 4100), instead of megabytes hidden in the socket.
-      connector.setAcceptedSendBufferSize(SEND_BUFFER_BYTES);
-      server.addConnector(connector);
-      WebSocketUpgradeHandler websockets = WebSocketUpgradeHandler.from(server, container -> {
-        container.setMaxTextMessageSize(config.limits().maxMessageBytes());
-        container.setMaxBinaryMessageSize(config.limits().maxMessageBytes());
-        // Our own sweep closes silent connections with 4201; Jetty's idle timeout is only a backstop.
-        container.setIdleTimeout(config.activityTimeout().plus(config.pongTimeout()).multipliedBy(2));
-        // Our outbox hands Jetty one batch at a time, so only text frames sent around it count
-        // here; control frames (pongs, closes) never do: PusherEndpoint keeps one pong at a time.
-        container.setMaxOutgoingFrames(4 * 256);
-        // Our frames are whole messages of at most a few KB: no fragmenting stage on every frame.
-        container.setAutoFragment(false);
-        container.addMapping(new UriTemplatePathSpec("/app/{key}"), (request, response, callback) -> {
-          // No permessage-deflate: compressing every frame for every subscriber costs more CPU
-          // than the small messages of Channels save on loopback or a LAN.
-          response.setExtensions(List.of());
-          return endpoint(request, threads);
-        });
-      });
-      websockets.setHandler(new ApiHandler(registry, config.clock(), config.limits(), counters, scheduler));
-      server.setHandler(websockets);
-      try {
-        server.start();
-      } catch (Exception e) {
-        stopQuietly();
-        if (e instanceof java.io.IOException io) {
-          String hint = e.getCause() instanceof java.net.BindException || e instanceof java.net.BindException
-              ? "; the port is taken: pick another with --port <n> (LocalServer.builder().port(n)), or 0 for a free one"
-              : "";
-          throw new UncheckedIOException(
-              "cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage() + hint, io);
-        }
-        throw new IllegalStateException("cannot start the local server: " + e.getMessage(), e);
-      }
-      long sweepMillis = Math.max(100, Math.min(config.activityTimeout().toMillis(), config.pongTimeout().toMillis()) / 2);
-      scheduler.scheduleAtFixedRate(() -> registry.all().forEach(AppState::sweepIdle),
-          sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
-      long cacheSweepMillis = Math.max(100, Math.min(CACHE_SWEEP_MILLIS, config.cacheTtl().toMillis()));
-      scheduler.scheduleAtFixedRate(() -> registry.all().forEach(AppState::sweepCaches),
-          cacheSweepMillis, cacheSweepMillis, TimeUnit.MILLISECONDS);
-      scheduler.scheduleAtFixedRate(new Summary(), SUMMARY_MILLIS, SUMMARY_MILLIS, TimeUnit.MILLISECONDS);
-      long stallNanos = STALL_TIMEOUT_MILLIS * 1_000_000;
-      scheduler.scheduleAtFixedRate(() -> registry.all().forEach(app -> app.sweepStalled(stallNanos)),
-          STALL_SWEEP_MILLIS, STALL_SWEEP_MILLIS, TimeUnit.MILLISECONDS);
-      LOG.info("channels4j local server listening on {}:{}; apps {}", config.host(), port(),
-          apps.stream().map(LocalApp::id).toList());
+      runtime = ServerRuntime.start(config, apps);
       return this;
     }
   }
 
-  private PusherEndpoint endpoint(Request request, java.util.concurrent.Executor executor) {
-    String path = request.getHttpURI().getPath();
-    String key = path.substring(path.lastIndexOf('/') + 1);
-    AppState app = registry.byKey(key);
-    if (app == null) {
-      return PusherEndpoint.refuse(4001, "App key " + key + " does not exist");
-    }
-    if (!app.app().enabled()) {
-      return PusherEndpoint.refuse(4003, "App " + app.app().id() + " is disabled");
-    }
-    Fields query = Request.extractQueryParameters(request);
-    String protocol = query.getValue("protocol");
-    if (protocol == null) {
-      return PusherEndpoint.refuse(4008, "No protocol version supplied: connect to /app/<key>?protocol=7");
-    }
-    if (!PROTOCOLS.contains(protocol)) {
-      return PusherEndpoint.refuse(4007, "Unsupported protocol version " + protocol + ": use 7 (5 and 6 are accepted)");
-    }
-    return PusherEndpoint.accept(app, executor);
-  }
 
   /** The port the server listens on (the bound one when built with port 0). */
   public int port() {
     synchronized (lifecycle) {
-      if (!started || connector == null) {
-        throw new IllegalStateException("the server is not started; call start() first");
-      }
-      return connector.getLocalPort();
+      return running().port();
     }
   }
 
@@ -224,25 +84,26 @@ public final class LocalServer implements AutoCloseable {
     return config.host();
   }
 
-  /** {@code http://key:secret@host:port/apps/id} of the default app: the value of PUSHER_URL. */
+  /** {@code http://key:secret@host:port/apps/id} ({@code https://} with TLS) of the default app: the value of PUSHER_URL. */
   public String pusherUrl() {
     return pusherUrl(defaultApp.id());
   }
 
-  /** {@code http://key:secret@host:port/apps/id} of an app. */
+  /** {@code http://key:secret@host:port/apps/id} ({@code https://} with TLS) of an app. */
   public String pusherUrl(String appId) {
     LocalApp app = state(appId).app();
-    return new PusherUrl(false, app.key(), app.secret(), clientHost(), port(), app.id()).format();
+    return new PusherUrl(config.tls() != null, app.key(), app.secret(), clientHost(), port(), app.id()).format();
   }
 
-  /** {@code ws://host:port/app/<key>?protocol=7} of the default app. */
+  /** {@code ws://host:port/app/<key>?protocol=7} ({@code wss://} with TLS) of the default app. */
   public URI webSocketUri() {
     return webSocketUri(defaultApp.id());
   }
 
-  /** {@code ws://host:port/app/<key>?protocol=7} of an app. */
+  /** {@code ws://host:port/app/<key>?protocol=7} ({@code wss://} with TLS) of an app. */
   public URI webSocketUri(String appId) {
-    return URI.create("ws://" + clientHost() + ":" + port() + "/app/" + state(appId).app().key() + "?protocol=7");
+    String scheme = config.tls() == null ? "ws://" : "wss://";
+    return URI.create(scheme + clientHost() + ":" + port() + "/app/" + state(appId).app().key() + "?protocol=7");
   }
 
   /** A new client of the default app, for this server; the caller closes it. */
@@ -253,8 +114,10 @@ public final class LocalServer implements AutoCloseable {
   /** A new client of an app, for this server; the caller closes it. */
   public ChannelsClient newClient(String appId) {
     LocalApp app = state(appId).app();
-    return ChannelsClient.builder().appId(app.id()).key(app.key()).secret(app.secret())
-        .host(clientHost()).port(port()).useTls(false).build();
+    ChannelsClient.Builder builder = ChannelsClient.builder().appId(app.id()).key(app.key()).secret(app.secret())
+        .host(clientHost()).port(port()).useTls(config.tls() != null);
+    clientSslContext().ifPresent(builder::sslContext);
+    return builder.build();
   }
 
   /** The default app's settings. */
@@ -292,17 +155,35 @@ public final class LocalServer implements AutoCloseable {
     return app().members(presenceChannel);
   }
 
-  private AppState state(String appId) {
+  private ServerRuntime running() {
     synchronized (lifecycle) {
-      if (registry == null) {
+      if (runtime == null) {
         throw new IllegalStateException("the server is not started; call start() first");
       }
+      return runtime;
     }
-    AppState state = registry.byId(appId);
+  }
+
+  private AppState state(String appId) {
+    AppState state = running().registry().byId(appId);
     if (state == null) {
       throw new IllegalArgumentException("no app with id " + appId + " on this server");
     }
     return state;
+  }
+
+  /** The identity the server serves HTTPS and WSS with; empty when it serves plain HTTP and WS. */
+  public Optional<TlsIdentity> tls() {
+    return Optional.ofNullable(config.tls());
+  }
+
+  /**
+   * An {@link SSLContext} for clients that trusts this server's certificate, as
+   * {@link TlsIdentity#trustingSslContext()}; empty without TLS or with an identity made from an
+   * SSLContext. {@link #newClient()} uses it.
+   */
+  public Optional<SSLContext> clientSslContext() {
+    return config.tls() == null ? Optional.empty() : config.tls().trustingSslContext();
   }
 
   private String clientHost() {
@@ -311,61 +192,15 @@ public final class LocalServer implements AutoCloseable {
 
   /** What the server's bounds have counted so far, all apps together. */
   public ServerStats stats() {
-    synchronized (lifecycle) {
-      if (registry == null) {
-        throw new IllegalStateException("the server is not started; call start() first");
-      }
-    }
-    int open = registry.all().stream().mapToInt(AppState::connectionCount).sum();
-    return new ServerStats(open, counters.queuedDeliveries.get(), counters.closedOverCapacity.sum(),
-        counters.publishesDelayed.sum(), counters.publishesRefused.sum(), counters.cacheEvictions.sum(),
-        counters.acceptedEventsDropped.sum(), counters.webhooksDropped.sum());
+    return running().stats();
   }
 
-  /**
-   * The INFO summary of connections (per-connection lines are DEBUG): logged every minute in which
-   * something changed.
-   */
-  private final class Summary implements Runnable {
-    private long opened;
-    private long closed;
-    private long overCapacity;
-    private long refused;
-    private long webhooksDropped;
-
-    @Override
-    public void run() {
-      long nowOpened = counters.connectionsOpened.sum();
-      long nowClosed = counters.connectionsClosed.sum();
-      long nowOver = counters.closedOverCapacity.sum();
-      long nowRefused = counters.publishesRefused.sum();
-      long nowDropped = counters.webhooksDropped.sum();
-      if (nowOpened == opened && nowClosed == closed && nowRefused == refused && nowDropped == webhooksDropped) {
-        return;
-      }
-      int open = registry.all().stream().mapToInt(AppState::connectionCount).sum();
-      LOG.info("connections: {} open, {} opened and {} closed in the last minute ({} for not reading: 4100);"
-              + " publishes refused with 429: {}; webhooks dropped: {}",
-          open, nowOpened - opened, nowClosed - closed, nowOver - overCapacity, nowRefused - refused,
-          nowDropped - webhooksDropped);
-      opened = nowOpened;
-      closed = nowClosed;
-      overCapacity = nowOver;
-      refused = nowRefused;
-      webhooksDropped = nowDropped;
-    }
-  }
-
-  /** Jetty's own error answers (400, 414, 431...) as plain text, like the API's. */
-  private static final class PlainTextErrors extends ErrorHandler {
-    @Override
-    protected void generateResponse(Request request, org.eclipse.jetty.server.Response response, int code, String message,
-        Throwable cause, org.eclipse.jetty.util.Callback callback) {
-      String reason = message == null || message.isBlank() ? org.eclipse.jetty.http.HttpStatus.getMessage(code) : message;
-      response.getHeaders().put(org.eclipse.jetty.http.HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
-      response.write(true, java.nio.ByteBuffer.wrap((code + " " + reason + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-          callback);
-    }
+  /** The once-a-minute summary, in words an operator reads without the docs. */
+  static String summaryLine(int open, long opened, long closed, long slowReaders, long refused, long dropped) {
+    return "connections: " + open + " open; in the last minute " + opened + " opened and " + closed + " closed, "
+        + slowReaders + " of them because the client stopped reading its messages (close code 4100);"
+        + " publishes refused because delivery was backed up (HTTP 429): " + refused + ";"
+        + " webhooks dropped because their queue was full: " + dropped;
   }
 
   /** Closes every connection with 4200, stops serving, stops every thread and frees the port. Idempotent. */
@@ -379,42 +214,8 @@ public final class LocalServer implements AutoCloseable {
       if (!started) {
         return;
       }
-      if (registry != null) {
-        registry.all().forEach(app -> app.closeAll(4200, "Server is shutting down"));
-        // Each close goes out after what its connection has queued (the pusher:error saying why);
-        // give those a moment to reach Jetty before it stops.
-        long deadline = System.nanoTime() + 1_000_000_000L;
-        while (counters.pendingCloses.get() > 0 && System.nanoTime() < deadline) {
-          try {
-            Thread.sleep(5);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            break;
-          }
-        }
-      }
-      stopQuietly();
-      LOG.info("channels4j local server stopped");
-    }
-  }
-
-  private void stopQuietly() {
-    if (webhooks != null) {
-      webhooks.close();
-    }
-    try {
-      if (server != null) {
-        server.stop();
-      }
-    } catch (Exception e) {
-      LOG.warn("error while stopping the local server", e);
-    }
-    if (scheduler != null) {
-      scheduler.shutdownNow();
-      try {
-        scheduler.awaitTermination(2, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+      if (runtime != null) {
+        runtime.close();
       }
     }
   }
@@ -423,10 +224,6 @@ public final class LocalServer implements AutoCloseable {
   public String toString() {
     return "LocalServer[" + config.host() + ":" + (started && !closed ? port() : config.port()) + ", apps=" + apps + "]";
   }
-
-  private record Config(
-      String host, int port, Limits limits, Duration activityTimeout, Duration pongTimeout, Duration vacancyDelay, Duration cacheTtl,
-      Duration webhookRetryFor, Duration webhookInitialBackoff, Clock clock) {}
 
   /**
    * Configures a {@link LocalServer}. The default app's credentials and switches are set directly
@@ -445,6 +242,8 @@ public final class LocalServer implements AutoCloseable {
     private Duration webhookRetryFor = Duration.ofMinutes(5);
     private Duration webhookInitialBackoff = Duration.ofSeconds(1);
     private Clock clock = Clock.systemUTC();
+    private LongSupplier ticker = System::nanoTime;
+    private TlsIdentity tls;
 
     private Builder() {}
 
@@ -596,6 +395,29 @@ public final class LocalServer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Serves HTTPS and WSS (instead of HTTP and WS) on the one port, with this certificate and key:
+     * {@link LocalServer#pusherUrl()} then starts with {@code https://}, {@link
+     * LocalServer#webSocketUri()} with {@code wss://}. Null (the default) serves plain text.
+     *
+     * <pre>{@code
+     * LocalServer server = LocalServer.builder().tls(TlsIdentity.selfSigned()).build().start();
+     * }</pre>
+     */
+    public Builder tls(TlsIdentity identity) {
+      this.tls = identity;
+      return this;
+    }
+
+    /** Monotonic nanoseconds for the state's timeouts and throttles; tests in this package inject their own. */
+    Builder ticker(LongSupplier ticker) {
+      if (ticker == null) {
+        throw new IllegalArgumentException("ticker must not be null");
+      }
+      this.ticker = ticker;
+      return this;
+    }
+
     /** Checks the settings and builds a server (not yet started). */
     public LocalServer build() {
       LocalApp first = defaultApp.build();
@@ -613,8 +435,8 @@ public final class LocalServer implements AutoCloseable {
         }
       }
       return new LocalServer(
-          new Config(host, port, limits, activityTimeout, pongTimeout, vacancyDelay, cacheTtl, webhookRetryFor,
-              webhookInitialBackoff, clock),
+          new ServerConfig(host, port, limits, activityTimeout, pongTimeout, vacancyDelay, cacheTtl, webhookRetryFor,
+              webhookInitialBackoff, clock, ticker, tls),
           first, List.copyOf(all));
     }
 

@@ -1,6 +1,6 @@
 package dev.channels4j.testkit;
 
-import dev.channels4j.testkit.internal.socket.Authorizer;
+import dev.channels4j.protocol.Authorizer;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;

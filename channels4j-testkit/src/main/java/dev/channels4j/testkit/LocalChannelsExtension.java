@@ -2,10 +2,12 @@ package dev.channels4j.testkit;
 
 import dev.channels4j.ChannelsClient;
 import dev.channels4j.local.LocalServer;
+import dev.channels4j.local.TlsIdentity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -21,7 +23,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * class (when registered on the class, or on a static field) or for each method (on an instance
  * field, or with {@code serverPerMethod}), and resolves parameters of type {@link LocalServer},
  * {@link ChannelsClient} (configured for the server) and {@link TestSubscriber} (connected, one per
- * parameter). Clients and subscribers are closed after each test, servers when their scope ends.
+ * parameter), and, for a server with TLS, {@link SSLContext} (trusting its certificate). Clients and subscribers are closed after each test, servers when their scope ends.
  *
  * <pre>{@code
  * class OrdersTest {
@@ -110,7 +112,8 @@ public final class LocalChannelsExtension
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
     Class<?> type = parameter.getParameter().getType();
-    return type == LocalServer.class || type == ChannelsClient.class || type == TestSubscriber.class;
+    return type == LocalServer.class || type == ChannelsClient.class || type == TestSubscriber.class
+        || type == SSLContext.class;
   }
 
   @Override
@@ -126,13 +129,23 @@ public final class LocalChannelsExtension
     if (type == ChannelsClient.class) {
       return track(context, server.newClient());
     }
+    if (type == SSLContext.class) {
+      return server.clientSslContext().orElseThrow(() -> new ParameterResolutionException(
+          "an SSLContext parameter needs a server with TLS: use @LocalChannelsTest(tls = true) or configure"
+              + " LocalServer.Builder.tls(TlsIdentity.selfSigned())"));
+    }
     return track(context, TestSubscriber.connect(server));
   }
 
   private LocalServer startServer(ExtensionContext context) {
     LocalServer.Builder builder = LocalServer.builder();
-    annotation(context).ifPresent(config -> builder.clientEvents(config.clientEvents())
-        .userAuthentication(config.userAuthentication()).subscriptionCount(config.subscriptionCount()));
+    annotation(context).ifPresent(config -> {
+      builder.clientEvents(config.clientEvents()).userAuthentication(config.userAuthentication())
+          .subscriptionCount(config.subscriptionCount());
+      if (config.tls()) {
+        builder.tls(TlsIdentity.selfSigned());
+      }
+    });
     if (configuration != null) {
       configuration.accept(builder);
     }

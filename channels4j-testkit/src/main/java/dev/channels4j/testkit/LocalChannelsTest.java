@@ -40,6 +40,13 @@ public @interface LocalChannelsTest {
   /** Subscription count events and webhooks on the default app. */
   boolean subscriptionCount() default false;
 
+  /**
+   * HTTPS and WSS with a new self-signed certificate for localhost and 127.0.0.1 instead of plain
+   * HTTP and WS. Clients and subscribers the extension gives trust it; a test that builds its own
+   * takes an {@code SSLContext} parameter (trusting the server, nothing else).
+   */
+  boolean tls() default false;
+
   /** A fresh server for each test method instead of one for the class. */
   boolean serverPerMethod() default false;
 }

@@ -2,7 +2,7 @@ package dev.channels4j.testkit;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.channels4j.testkit.internal.socket.Json;
+import dev.channels4j.protocol.internal.Json;
 import java.util.Map;
 import java.util.Optional;
 

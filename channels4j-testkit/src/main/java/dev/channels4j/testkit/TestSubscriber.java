@@ -5,10 +5,10 @@ import dev.channels4j.ChannelsClient;
 import dev.channels4j.auth.PresenceMember;
 import dev.channels4j.auth.UserData;
 import dev.channels4j.local.LocalServer;
-import dev.channels4j.testkit.internal.socket.Authorizer;
-import dev.channels4j.testkit.internal.socket.SocketException;
-import dev.channels4j.testkit.internal.socket.SocketMessage;
-import dev.channels4j.testkit.internal.socket.Subscriber;
+import dev.channels4j.protocol.Authorizer;
+import dev.channels4j.protocol.SocketException;
+import dev.channels4j.protocol.SocketMessage;
+import dev.channels4j.protocol.Subscriber;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
+import javax.net.ssl.SSLContext;
 
 /**
  * A WebSocket client of the Channels protocol for tests. It connects, subscribes to every channel
@@ -68,7 +69,8 @@ public final class TestSubscriber implements AutoCloseable {
   public static TestSubscriber connect(LocalServer server) {
     ChannelsClient client = server.newClient();
     try {
-      return connect(server.webSocketUri(), Authorizer.of(client), client, DEFAULT_TIMEOUT);
+      return connect(server.webSocketUri(), server.clientSslContext().orElse(null), Authorizer.of(client), client,
+          DEFAULT_TIMEOUT);
     } catch (RuntimeException | Error e) {
       client.close();
       throw e;
@@ -77,7 +79,8 @@ public final class TestSubscriber implements AutoCloseable {
 
   /** Connects to the default app of a server, authorizing with the given client (not closed by this subscriber). */
   public static TestSubscriber connect(LocalServer server, ChannelsClient authorizer) {
-    return connect(server.webSocketUri(), Authorizer.of(authorizer), null, DEFAULT_TIMEOUT);
+    return connect(server.webSocketUri(), server.clientSslContext().orElse(null), Authorizer.of(authorizer), null,
+        DEFAULT_TIMEOUT);
   }
 
   /**
@@ -94,7 +97,23 @@ public final class TestSubscriber implements AutoCloseable {
    * @param authorizer signs private, presence and encrypted subscriptions and sign-ins; may be null for public channels only
    */
   public static TestSubscriber connect(URI uri, ChannelsClient authorizer, Duration timeout) {
-    return connect(uri, Authorizer.of(authorizer), null, timeout);
+    return connect(uri, null, Authorizer.of(authorizer), null, timeout);
+  }
+
+  /**
+   * Connects to any Channels WebSocket URI over {@code wss://}, trusting what the given context
+   * trusts (for a {@link LocalServer} with TLS: {@link LocalServer#clientSslContext()}).
+   *
+   * <pre>{@code
+   * TestSubscriber subscriber = TestSubscriber.connect(server.webSocketUri(),
+   *     server.clientSslContext().orElseThrow(), null, Duration.ofSeconds(5));
+   * }</pre>
+   *
+   * @param authorizer signs private, presence and encrypted subscriptions and sign-ins; may be null for public channels only
+   */
+  public static TestSubscriber connect(URI uri, SSLContext sslContext, ChannelsClient authorizer, Duration timeout) {
+    Objects.requireNonNull(sslContext, "sslContext");
+    return connect(uri, sslContext, Authorizer.of(authorizer), null, timeout);
   }
 
   /**
@@ -103,17 +122,18 @@ public final class TestSubscriber implements AutoCloseable {
    */
   public static TestSubscriber connect(URI uri, AuthEndpoint endpoint) {
     Objects.requireNonNull(endpoint, "endpoint");
-    TestSubscriber subscriber = connect(uri, endpoint.authorizer(DEFAULT_TIMEOUT), null, DEFAULT_TIMEOUT);
+    TestSubscriber subscriber = connect(uri, null, endpoint.authorizer(DEFAULT_TIMEOUT), null, DEFAULT_TIMEOUT);
     subscriber.endpointAuthorized = true;
     return subscriber;
   }
 
-  private static TestSubscriber connect(URI uri, Authorizer authorizer, ChannelsClient owned, Duration timeout) {
+  private static TestSubscriber connect(URI uri, SSLContext sslContext, Authorizer authorizer, ChannelsClient owned,
+      Duration timeout) {
     Objects.requireNonNull(uri, "uri");
     Objects.requireNonNull(timeout, "timeout");
     TestSubscriber test = new TestSubscriber(owned, timeout);
     try {
-      test.subscriber = Subscriber.connect(uri, authorizer, timeout, test::received);
+      test.subscriber = Subscriber.connect(uri, sslContext, authorizer, timeout, test::received);
     } catch (SocketException e) {
       throw new AssertionError("could not connect to " + uri + ": " + e.getMessage(), e);
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.channels4j.ChannelsClient;
 import dev.channels4j.testkit.TestSubscriber;
+import dev.channels4j.testsupport.Await;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -35,11 +36,8 @@ class LifecycleTest {
         .collect(Collectors.toSet());
   }
 
-  private static void awaitNoServerThreads(Set<Thread> before) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-    while ((!serverThreads().isEmpty() || !threadsStartedSince(before).isEmpty()) && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
+  private static void awaitNoServerThreads(Set<Thread> before) {
+    Await.within(() -> serverThreads().isEmpty() && threadsStartedSince(before).isEmpty(), Duration.ofSeconds(5));
     assertThat(serverThreads()).extracting(Thread::getName).isEmpty();
     assertThat(threadsStartedSince(before)).extracting(Thread::getName).as("threads of any name left behind").isEmpty();
   }

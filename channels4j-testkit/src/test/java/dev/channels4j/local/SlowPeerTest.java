@@ -104,9 +104,9 @@ class SlowPeerTest {
   }
 
   @Test
-  void publishIsRefusedWith429WhenDeliveriesBackUp() throws Exception {
+  void publishIsRefusedWith429WhenDeliveriesToReadingConnectionsBackUp() throws Exception {
     Limits limits = smallBacklogLargeOutboxes();
-    try (LocalServer server = LocalServer.builder().port(0).limits(limits).build().start();
+    try (LocalServer server = slowReaderServer(limits);
         RawWebSocket stalled = RawWebSocket.connect(server)) {
       subscribeToJam(server, stalled);
       RawApi api = new RawApi(server);
@@ -127,7 +127,7 @@ class SlowPeerTest {
 
   @Test
   void publishesWaitingForTheBacklogAreBoundedAndOneMoreIsRefusedAtOnce() throws Exception {
-    try (LocalServer server = LocalServer.builder().port(0).limits(smallBacklogLargeOutboxes()).build().start();
+    try (LocalServer server = slowReaderServer(smallBacklogLargeOutboxes());
         RawWebSocket stalled = RawWebSocket.connect(server)) {
       subscribeToJam(server, stalled);
       RawApi api = new RawApi(server);
@@ -164,7 +164,7 @@ class SlowPeerTest {
   }
 
   @Test
-  void stalledReaderHoldingPublishersBackIsClosedAndPublishingResumes() throws Exception {
+  void stalledReaderIsClosedWithoutHoldingPublishersBack() throws Exception {
     Limits limits = smallBacklogLargeOutboxes();
     try (LocalServer server = LocalServer.builder().port(0).limits(limits).build().start();
         RawWebSocket stalled = RawWebSocket.connect(server)) {
@@ -177,9 +177,10 @@ class SlowPeerTest {
           refused++;
         }
       }
-      // It took nothing for the stall timeout (5 s): closed, its backlog dropped, publishes go through.
+      // It took nothing for the stall grace: its messages left the active backlog (publishes went
+      // on) for the stalled one, which held 50 at most; it was closed, its backlog dropped.
       assertThat(server.stats().closedOverCapacity()).isEqualTo(1);
-      assertThat(refused).as("429s while it stalled (2 s each)").isLessThanOrEqualTo(10);
+      assertThat(refused).as("429s while it stalled").isZero();
       assertThat(api.post(EVENTS, body).statusCode()).isEqualTo(200);
       assertThat(stalled.drainUntilClosed()).isTrue();
     }
@@ -188,7 +189,8 @@ class SlowPeerTest {
   @Test
   void closingAClientThatStopsReadingReleasesItsBacklog() throws Exception {
     Limits limits = smallBacklogLargeOutboxes();
-    try (LocalServer server = LocalServer.builder().port(0).limits(limits).userAuthentication(true).build().start();
+    try (LocalServer server = LocalServer.builder().port(0).limits(limits).userAuthentication(true).ticker(() -> 0L)
+        .build().start();
         RawWebSocket stalled = RawWebSocket.connect(server)) {
       subscribeToJam(server, stalled);
       RawApi api = new RawApi(server);
@@ -250,6 +252,14 @@ class SlowPeerTest {
       Thread.sleep(20);
     }
     assertThat(condition.getAsBoolean()).as("condition met within " + timeout).isTrue();
+  }
+
+  /**
+   * A server whose ticker never moves: the stall grace never passes, so a subscriber that reads
+   * nothing stands for one that reads, slowly: its backlog counts for backpressure.
+   */
+  private static LocalServer slowReaderServer(Limits limits) {
+    return LocalServer.builder().port(0).limits(limits).ticker(() -> 0L).build().start();
   }
 
   /** A 10 KB event on channel "jam". */

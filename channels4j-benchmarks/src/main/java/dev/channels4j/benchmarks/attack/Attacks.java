@@ -32,6 +32,7 @@ import java.util.regex.Pattern;
  *
  * <pre>
  * java -cp benchmarks.jar dev.channels4j.benchmarks.Main attack [--jar channels4j-cli/target/channels4j-cli.jar] [--xmx 256m]
+ *     [--only swarm]   (just {@link SwarmAttack}: a swarm of stalled subscribers, another channel's publish latency)
  * </pre>
  */
 public final class Attacks {
@@ -100,6 +101,11 @@ public final class Attacks {
       Attacks attacks = new Attacks(port, server.pid());
       try {
         attacks.report("idle");
+        if (option(args, "only", "").equals("swarm")) {
+          new SwarmAttack(port, KEY, attacks.client).run();
+          attacks.report("swarm");
+          return;
+        }
         attacks.slowBodies();
         attacks.invalidFramesNeverRead();
         attacks.subscribersThatStopReading();
@@ -294,7 +300,7 @@ public final class Attacks {
   }
 
   /** A WebSocket on a bare socket that reads nothing unless told to. */
-  private static final class RawSocket implements AutoCloseable {
+  static final class RawSocket implements AutoCloseable {
     final Socket socket;
     final OutputStream out;
 

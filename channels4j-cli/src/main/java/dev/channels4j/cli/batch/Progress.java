@@ -6,8 +6,8 @@ import java.util.function.LongSupplier;
 
 /**
  * Shows how far a batch run is: a bar redrawn in place on a terminal, or, when the output is a
- * file or a pipe, a plain line at each tenth of the way (at most one a second, none for a run
- * that ends within a second). Thread-safe.
+ * file or a pipe, a plain line at each tenth of the way, the first once a second has passed (none
+ * for a run that ends within a second). Thread-safe.
  */
 abstract class Progress {
   private static final long SECOND = 1_000_000_000L;
@@ -109,24 +109,23 @@ abstract class Progress {
     }
   }
 
-  /** {@code batch: 450/1000 events (45%), 312/s, ETA 2s}. */
+  /**
+   * {@code batch: 450/1000 events (45%), 312/s, ETA 2s}: one line per tenth reached, so a log shows
+   * ten lines however long the run; tenths passed within the first second share the first line.
+   */
   private static final class Lines extends Progress {
     private int lastTenth;
-    private long lastPrintNanos;
     private boolean printed;
 
     Lines(PrintWriter err, int total, LongSupplier nanoTime) {
       super(err, total, nanoTime);
-      this.lastPrintNanos = startNanos;
     }
 
     @Override
     synchronized void update(int done) {
       int tenth = (int) (10L * done / total);
-      long now = nanoTime.getAsLong();
-      if (tenth > lastTenth && done < total && now - lastPrintNanos >= SECOND) {
+      if (tenth > lastTenth && done < total && nanoTime.getAsLong() - startNanos >= SECOND) {
         lastTenth = tenth;
-        lastPrintNanos = now;
         print(done);
       }
     }

@@ -10,8 +10,8 @@ import dev.channels4j.auth.PresenceMember;
 import dev.channels4j.auth.UserData;
 import dev.channels4j.cli.Json;
 import dev.channels4j.cli.Style;
-import dev.channels4j.testkit.internal.socket.SocketMessage;
-import dev.channels4j.testkit.internal.socket.Subscriber;
+import dev.channels4j.protocol.SocketMessage;
+import dev.channels4j.protocol.Subscriber;
 import dev.channels4j.webhook.WebhookEvent;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -286,7 +286,7 @@ final class Demo {
    */
   private static boolean arrived(Subscriber subscriber, int mark, Predicate<SocketMessage> match) {
     if (!subscriber.socket().sync(WAIT)) {
-      throw new dev.channels4j.testkit.internal.socket.SocketException("no pong within " + WAIT.toSeconds() + " s", null);
+      throw new dev.channels4j.protocol.SocketException("no pong within " + WAIT.toSeconds() + " s", null);
     }
     return !subscriber.socket().messages(mark, match).isEmpty();
   }

@@ -31,6 +31,36 @@ class ProgressTest {
   }
 
   @Test
+  void plainLinesAppearAtEachTenthEvenWhenTenthsAreLessThanASecondApart() {
+    Progress progress = progress(100, false);
+    clock.addAndGet(SECOND);
+    for (int done = 10; done <= 100; done += 10) {
+      clock.addAndGet(SECOND / 10);
+      progress.update(done);
+    }
+    progress.finish(100);
+
+    assertThat(err.toString().lines()).hasSize(10)
+        .extracting(line -> line.substring(0, line.indexOf(" events")))
+        .containsExactly("batch: 10/100", "batch: 20/100", "batch: 30/100", "batch: 40/100",
+            "batch: 50/100", "batch: 60/100", "batch: 70/100", "batch: 80/100", "batch: 90/100",
+            "batch: 100/100");
+  }
+
+  @Test
+  void tenthsPassedWithinTheFirstSecondShareOneLine() {
+    Progress progress = progress(100, false);
+    clock.addAndGet(SECOND / 2);
+    progress.update(30);
+    clock.addAndGet(SECOND / 2);
+    progress.update(40);
+    progress.update(50);
+
+    assertThat(err.toString().lines()).extracting(line -> line.substring(0, line.indexOf(" events")))
+        .containsExactly("batch: 40/100", "batch: 50/100");
+  }
+
+  @Test
   void aRunShorterThanASecondPrintsNoLines() {
     Progress progress = progress(100, false);
     for (int done = 10; done <= 100; done += 10) {

@@ -31,7 +31,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Backpressure: a publish ({@code events}, {@code batch_events}) that finds more than
  * {@link Limits#maxQueuedDeliveries()} messages (or {@link Limits#maxQueuedDeliveryBytes()} bytes)
- * waiting to be written to connections waits,
+ * waiting to be written to connections that are reading waits (messages of stalled connections do
+ * not count: they are bounded apart, see SessionConnection, so a reader that stops never holds a
+ * publisher back),
  * rechecking every {@value #RECHECK_MILLIS} ms on the scheduler (no thread is held), until the
  * backlog is under the limit; after {@value #MAX_WAIT_MILLIS} ms it is refused with 429. At most
  * {@value #MAX_WAITING_PUBLISHES} publishes ({@value #MAX_WAITING_BYTES} bytes of bodies) wait at
@@ -117,8 +119,7 @@ public final class ApiHandler extends Handler.Abstract {
       long deadlineNanos, boolean waited) {
     boolean waiting = false;
     try {
-      if (counters.queuedDeliveries.get() > limits.maxQueuedDeliveries()
-          || counters.queuedDeliveryBytes.get() > limits.maxQueuedDeliveryBytes()) {
+      if (counters.backlogOver(limits)) {
         if (!waited) {
           counters.publishesDelayed.increment();
           startWaiting(body);
@@ -126,8 +127,8 @@ public final class ApiHandler extends Handler.Abstract {
         waiting = true;
         if (System.nanoTime() - deadlineNanos >= 0) {
           counters.publishesRefused.increment();
-          throw new ApiError(429, "Too Many Requests: " + counters.queuedDeliveries.get() + " messages ("
-              + counters.queuedDeliveryBytes.get() + " bytes) are waiting to be written to connections (the limits are "
+          throw new ApiError(429, "Too Many Requests: " + counters.activeDeliveries() + " messages ("
+              + counters.activeDeliveryBytes() + " bytes) are waiting to be written to connections that read (the limits are "
               + limits.maxQueuedDeliveries() + " messages and " + limits.maxQueuedDeliveryBytes()
               + " bytes); publish more slowly or retry");
         }

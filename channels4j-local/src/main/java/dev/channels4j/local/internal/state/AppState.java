@@ -4,24 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.channels4j.local.AcceptedEvent;
 import dev.channels4j.local.LocalApp;
-import dev.channels4j.local.Limits;
 import dev.channels4j.local.internal.Json;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,39 +26,32 @@ import org.slf4j.LoggerFactory;
  * and every subscriber's outbox shares those bytes); the writes happen on other threads, so the
  * lock is never held across network I/O.
  *
- * <p>Bounded: cache-channel entries by count and bytes (least recently written evicted first,
- * expired ones swept by {@link #sweepCaches()}), the accepted-event log by count and bytes (oldest
- * dropped first); every eviction is counted in {@link Counters}.
+ * <p>What is not about connections and channels lives in collaborators guarded by the same lock:
+ * {@link CacheStore} (cache channels' last events), {@link AcceptedLog} (the accepted-event log),
+ * {@link VacancyTimers} (held-back vacancy webhooks), {@link CountThrottle} (subscription counts),
+ * {@link UserSessions} (signed-in users). Each is bounded and counts what it drops; time comes
+ * from the settings' clock and ticker.
  */
 public final class AppState {
   private static final Logger LOG = LoggerFactory.getLogger("dev.channels4j.local");
   /** Estimated heap of an accepted event or cache entry besides its strings. */
-  private static final int ENTRY_OVERHEAD_BYTES = 128;
+  static final int ENTRY_OVERHEAD_BYTES = 128;
 
   private final LocalApp app;
   private final ServerSettings settings;
   private final WebhookSink webhooks;
-  private static final int COUNT_THROTTLE_ABOVE = 100;
-  private static final int COUNT_THROTTLE_SECONDS = 5;
-
   private final ScheduledExecutorService scheduler;
   private final Object lock = new Object();
 
+  // Guarded by lock, as are the collaborators below.
   private final Map<String, Connection> connections = new HashMap<>();
   private final Map<String, ChannelState> channels = new HashMap<>();
-  /** Cache channels in the order of their last write, oldest first. */
-  private final LinkedHashMap<String, CachedEvent> caches = new LinkedHashMap<>();
-  private long cacheBytes;
   private final UserSessions users = new UserSessions();
-  /**
-   * Webhooks held back by the vacancy delay, "channel" for vacated and "channel\0user" for
-   * member_removed, each with the number of the vacancy that holds it: a timer set for an earlier
-   * vacancy of the same key must not send the webhook of a later one early.
-   */
-  private final Map<String, Long> pendingVacancies = new HashMap<>();
-  private long vacancies;
-  private final Deque<AcceptedEvent> accepted = new ArrayDeque<>();
-  private long acceptedBytes;
+  private final CacheStore caches;
+  private final AcceptedLog accepted;
+  private final VacancyTimers vacancies;
+  private final CountThrottle counts;
+  private final ConnectionSweeps sweeps;
   private final Counters counters;
 
   public AppState(LocalApp app, ServerSettings settings, WebhookSink webhooks, ScheduledExecutorService scheduler) {
@@ -74,6 +60,12 @@ public final class AppState {
     this.webhooks = webhooks;
     this.scheduler = scheduler;
     this.counters = settings.counters();
+    this.caches = new CacheStore(settings.limits(), settings.clock(), counters);
+    this.accepted = new AcceptedLog(settings.limits(), counters);
+    this.vacancies = new VacancyTimers(lock, settings.vacancyDelay(), scheduler);
+    this.counts = new CountThrottle(lock, scheduler, settings::nanoTime, state -> channels.get(state.name) == state,
+        this::sendCountLocked);
+    this.sweeps = new ConnectionSweeps(settings, app.id(), this::closed);
   }
 
   public ScheduledExecutorService scheduler() {
@@ -121,53 +113,22 @@ public final class AppState {
 
   /** Sends {@code pusher:error} and closes every connection, e.g. when the server stops. */
   public void closeAll(int code, String reason) {
-    List<Connection> all;
-    synchronized (lock) {
-      all = new ArrayList<>(connections.values());
-    }
-    for (Connection connection : all) {
-      connection.send(Messages.error(code, reason, null));
-      connection.close(code, reason);
-      closed(connection);
-    }
+    sweeps.closeAll(snapshot(), code, reason);
   }
 
-  /**
-   * Liveness, as Pusher does it: a connection silent for the activity timeout gets
-   * {@code pusher:ping}; one still silent after the pong timeout is closed with 4201.
-   */
+  /** Pings connections silent for the activity timeout; closes with 4201 those silent after the pong timeout. */
   public void sweepIdle() {
-    long now = System.nanoTime();
-    long activity = settings.activityTimeout().toNanos();
-    long pong = settings.pongTimeout().toNanos();
-    List<Connection> all;
-    synchronized (lock) {
-      all = new ArrayList<>(connections.values());
-    }
-    for (Connection connection : all) {
-      long idle = connection.idleNanos(now);
-      if (connection.pingSent && idle >= activity + pong) {
-        String reason = "Pong reply not received";
-        LOG.debug("{}: closing connection {}: no activity for {} ms", app.id(), connection.socketId(), idle / 1_000_000);
-        connection.send(Messages.error(4201, reason, null));
-        connection.close(4201, reason);
-        closed(connection);
-      } else if (!connection.pingSent && idle >= activity) {
-        connection.pingSent = true;
-        connection.send(Messages.ping());
-      }
-    }
+    sweeps.idle(snapshot());
   }
 
-  /** Closes, with 4100, connections that have had messages waiting and taken none for the stall timeout. */
+  /** Counts connections that took none of their waiting messages for the stall grace as stalled; closes the stuck. */
   public void sweepStalled(long stallNanos) {
-    List<Connection> all;
+    sweeps.stalled(snapshot(), stallNanos);
+  }
+
+  private List<Connection> snapshot() {
     synchronized (lock) {
-      all = new ArrayList<>(connections.values());
-    }
-    long now = System.nanoTime();
-    for (Connection connection : all) {
-      connection.closeIfStalled(now, stallNanos);
+      return new ArrayList<>(connections.values());
     }
   }
 
@@ -219,7 +180,7 @@ public final class AppState {
       }
       state.subscribers.add(connection);
       connection.channels.add(channel);
-      if (created && pendingVacancies.remove(channel) == null) {
+      if (created && !vacancies.takeBack(channel)) {
         emit(hook("channel_occupied", channel));
       }
       if (kind == ChannelKind.PRESENCE) {
@@ -232,7 +193,7 @@ public final class AppState {
               other.send(added);
             }
           }
-          if (pendingVacancies.remove(channel + '\0' + userId) == null) {
+          if (!vacancies.takeBack(channel + '\0' + userId)) {
             emit(hook("member_added", channel).put("user_id", userId));
           }
         }
@@ -240,7 +201,7 @@ public final class AppState {
         connection.send(Messages.subscriptionSucceeded(channel, null));
       }
       if (ChannelKind.isCache(channel)) {
-        CachedEvent cached = cachedLocked(channel);
+        CachedEvent cached = caches.get(channel);
         if (cached != null) {
           connection.send(Messages.event(cached.event(), channel, cached.data()));
         } else {
@@ -273,77 +234,30 @@ public final class AppState {
       if (gone != null) {
         String removed = Messages.memberRemoved(channel, gone);
         state.subscribers.forEach(other -> other.send(removed));
-        delayable(channel + '\0' + gone, () -> emit(hook("member_removed", channel).put("user_id", gone)));
+        vacancies.delay(channel + '\0' + gone, hasWebhooks(),
+            () -> emit(hook("member_removed", channel).put("user_id", gone)));
       }
     }
     if (state.subscribers.isEmpty()) {
       channels.remove(channel);
-      delayable(channel, () -> emit(hook("channel_vacated", channel)));
+      vacancies.delay(channel, hasWebhooks(), () -> emit(hook("channel_vacated", channel)));
     } else {
       countChangedLocked(state);
     }
   }
 
-  /**
-   * Tells a non-presence channel's subscribers (and the webhook) its new subscription count: at
-   * each change up to {@value #COUNT_THROTTLE_ABOVE} subscribers, and above that at most once every
-   * {@value #COUNT_THROTTLE_SECONDS} s with the latest count, as Pusher does. Without the throttle,
-   * N clients joining one channel would queue N² messages.
-   */
+  /** Tells a non-presence channel's subscribers (and the webhook) its new count, throttled by {@link CountThrottle}. */
   private void countChangedLocked(ChannelState state) {
-    if (!app.subscriptionCount() || state.kind == ChannelKind.PRESENCE || state.countScheduled) {
-      return;
-    }
-    long now = System.nanoTime();
-    long wait = state.countSentNanos == Long.MIN_VALUE ? 0
-        : state.countSentNanos + TimeUnit.SECONDS.toNanos(COUNT_THROTTLE_SECONDS) - now;
-    if (state.subscribers.size() <= COUNT_THROTTLE_ABOVE || wait <= 0) {
-      sendCountLocked(state, now);
-      return;
-    }
-    state.countScheduled = true;
-    try {
-      scheduler.schedule(() -> {
-        synchronized (lock) {
-          state.countScheduled = false;
-          // Only if the channel is still the one the count was for (not vacated and occupied again).
-          if (channels.get(state.name) == state) {
-            sendCountLocked(state, System.nanoTime());
-          }
-        }
-      }, wait, TimeUnit.NANOSECONDS);
-    } catch (RejectedExecutionException stopped) {
-      state.countScheduled = false;
+    if (app.subscriptionCount() && state.kind != ChannelKind.PRESENCE) {
+      counts.changed(state);
     }
   }
 
-  private void sendCountLocked(ChannelState state, long now) {
-    state.countSentNanos = now;
+  private void sendCountLocked(ChannelState state) {
     int count = state.subscribers.size();
     String message = Messages.subscriptionCount(state.name, count);
     state.subscribers.forEach(c -> c.send(message));
     emit(hook("subscription_count", state.name).put("subscription_count", count));
-  }
-
-  /**
-   * Sends a webhook now, or, with a vacancy delay, later unless the key is taken back (a user or a
-   * subscriber came back) in between, as Pusher does for channel_vacated and member_removed.
-   */
-  private void delayable(String key, Runnable send) {
-    long delayMillis = settings.vacancyDelay().toMillis();
-    if (delayMillis <= 0 || app.webhookUrls().isEmpty()) {
-      send.run();
-      return;
-    }
-    long vacancy = ++vacancies;
-    pendingVacancies.put(key, vacancy);
-    scheduler.schedule(() -> {
-      synchronized (lock) {
-        if (pendingVacancies.remove(key, vacancy)) {
-          send.run();
-        }
-      }
-    }, delayMillis, TimeUnit.MILLISECONDS);
   }
 
   // ---- events --------------------------------------------------------------------------------
@@ -366,9 +280,9 @@ public final class AppState {
           }
         }
         if (ChannelKind.isCache(channel)) {
-          cachePutLocked(channel, new CachedEvent(event, data, now.plus(settings.cacheTtl())));
+          caches.put(channel, new CachedEvent(event, data, now.plus(settings.cacheTtl())));
         }
-        record(new AcceptedEvent(AcceptedEvent.Source.API, channel, event, data,
+        accepted.record(new AcceptedEvent(AcceptedEvent.Source.API, channel, event, data,
             Optional.ofNullable(excludedSocketId), Optional.empty(), now));
       }
     }
@@ -382,7 +296,7 @@ public final class AppState {
       if (!sender.channels.contains(channel) || state == null) {
         return Refusal.of("Cannot broadcast client event (connection not subscribed to channel " + channel + ")");
       }
-      long now = System.nanoTime();
+      long now = settings.nanoTime();
       if (now - sender.rateWindowStartNanos >= 1_000_000_000L) {
         sender.rateWindowStartNanos = now;
         sender.rateWindowCount = 0;
@@ -406,63 +320,16 @@ public final class AppState {
         hook.put("user_id", userId);
       }
       emit(hook);
-      record(new AcceptedEvent(AcceptedEvent.Source.CLIENT, channel, event, dataText,
+      accepted.record(new AcceptedEvent(AcceptedEvent.Source.CLIENT, channel, event, dataText,
           Optional.of(sender.socketId()), Optional.ofNullable(userId), settings.clock().instant()));
       return null;
     }
   }
 
-  private void record(AcceptedEvent event) {
-    long size = sizeOf(event);
-    Limits limits = settings.limits();
-    while (!accepted.isEmpty()
-        && (accepted.size() >= limits.maxAcceptedEvents() || acceptedBytes + size > limits.maxAcceptedEventBytes())) {
-      acceptedBytes -= sizeOf(accepted.removeFirst());
-      counters.acceptedEventsDropped.increment();
-    }
-    accepted.addLast(event);
-    acceptedBytes += size;
-  }
-
-  private static long sizeOf(AcceptedEvent event) {
-    return 2L * (event.data().length() + event.event().length() + event.channel().length()) + ENTRY_OVERHEAD_BYTES;
-  }
-
-  private static long sizeOf(String channel, CachedEvent cached) {
-    return 2L * (cached.data().length() + cached.event().length() + channel.length()) + ENTRY_OVERHEAD_BYTES;
-  }
-
-  /** Keeps a cache channel's last event; evicts the least recently written entries past the count or byte cap. */
-  private void cachePutLocked(String channel, CachedEvent cached) {
-    CachedEvent previous = caches.remove(channel);
-    if (previous != null) {
-      cacheBytes -= sizeOf(channel, previous);
-    }
-    long size = sizeOf(channel, cached);
-    Limits limits = settings.limits();
-    Iterator<Map.Entry<String, CachedEvent>> oldest = caches.entrySet().iterator();
-    while (oldest.hasNext() && (caches.size() >= limits.maxCachedChannels() || cacheBytes + size > limits.maxCacheBytes())) {
-      Map.Entry<String, CachedEvent> entry = oldest.next();
-      cacheBytes -= sizeOf(entry.getKey(), entry.getValue());
-      oldest.remove();
-      counters.cacheEvictions.increment();
-    }
-    caches.put(channel, cached);
-    cacheBytes += size;
-  }
-
   /** Removes every expired cache entry; the server runs it periodically, so unread channels do not pin memory. */
   public void sweepCaches() {
     synchronized (lock) {
-      Instant now = settings.clock().instant();
-      Iterator<Map.Entry<String, CachedEvent>> entries = caches.entrySet().iterator();
-      while (entries.hasNext()) {
-        Map.Entry<String, CachedEvent> entry = entries.next();
-        if (!entry.getValue().expiresAt().isAfter(now)) {
-          cacheBytes -= sizeOf(entry.getKey(), entry.getValue());
-          entries.remove();
-        }
-      }
+      caches.sweep();
     }
   }
 
@@ -499,12 +366,7 @@ public final class AppState {
     synchronized (lock) {
       sessions = users.sessionsOf(userId);
     }
-    String reason = "You got disconnected by the app.";
-    for (Connection connection : sessions) {
-      connection.send(Messages.error(4009, reason, null));
-      connection.close(4009, reason);
-      closed(connection);
-    }
+    sweeps.closeAll(sessions, 4009, "You got disconnected by the app.");
     LOG.debug("{}: terminated {} connection(s) of user {}", app.id(), sessions.size(), userId);
     return sessions.size();
   }
@@ -543,30 +405,19 @@ public final class AppState {
   /** The cached event of a cache channel, if any and not expired. */
   public Optional<CachedEvent> cache(String channel) {
     synchronized (lock) {
-      return Optional.ofNullable(cachedLocked(channel));
+      return Optional.ofNullable(caches.get(channel));
     }
-  }
-
-  private CachedEvent cachedLocked(String channel) {
-    CachedEvent cached = caches.get(channel);
-    if (cached != null && !cached.expiresAt().isAfter(settings.clock().instant())) {
-      caches.remove(channel);
-      cacheBytes -= sizeOf(channel, cached);
-      return null;
-    }
-    return cached;
   }
 
   public List<AcceptedEvent> acceptedEvents() {
     synchronized (lock) {
-      return List.copyOf(accepted);
+      return accepted.list();
     }
   }
 
   public void clearAcceptedEvents() {
     synchronized (lock) {
       accepted.clear();
-      acceptedBytes = 0;
     }
   }
 
@@ -578,8 +429,12 @@ public final class AppState {
     return Json.object().put("name", name).put("channel", channel);
   }
 
+  private boolean hasWebhooks() {
+    return !app.webhookUrls().isEmpty();
+  }
+
   private void emit(ObjectNode event) {
-    if (!app.webhookUrls().isEmpty()) {
+    if (hasWebhooks()) {
       webhooks.send(app, event);
     }
   }

@@ -19,7 +19,7 @@ final class ChannelState {
   private final Map<Connection, String> userOf = new HashMap<>();
   /** Presence only: user id → member, in join order. */
   private final Map<String, Member> members = new LinkedHashMap<>();
-  /** When subscription_count was last sent (System.nanoTime), for the throttle above 100 subscribers. */
+  /** When subscription_count was last sent (the server ticker), for the throttle above 100 subscribers. */
   long countSentNanos = Long.MIN_VALUE;
   /** A throttled subscription_count is scheduled: later changes ride on it. */
   boolean countScheduled;

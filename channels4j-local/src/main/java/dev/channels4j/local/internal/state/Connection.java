@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.LongSupplier;
 
 /**
  * One WebSocket connection as the app state sees it. The transport implements {@link #send} and
@@ -18,11 +19,19 @@ public abstract class Connection {
   long rateWindowStartNanos;
   int rateWindowCount;
   boolean gone;
-  private volatile long lastActivityNanos = System.nanoTime();
+  /** The server's ticker: liveness is measured on the same time as the sweep that checks it. */
+  private final LongSupplier ticker;
+  private volatile long lastActivityNanos;
   volatile boolean pingSent;
 
   protected Connection(String socketId) {
+    this(socketId, System::nanoTime);
+  }
+
+  protected Connection(String socketId, LongSupplier ticker) {
     this.socketId = socketId;
+    this.ticker = ticker;
+    this.lastActivityNanos = ticker.getAsLong();
   }
 
   public final String socketId() {
@@ -31,7 +40,7 @@ public abstract class Connection {
 
   /** Records that the client sent something: any message or frame counts as activity. */
   public final void touch() {
-    lastActivityNanos = System.nanoTime();
+    lastActivityNanos = ticker.getAsLong();
     pingSent = false;
   }
 

@@ -3,6 +3,7 @@ package dev.channels4j.local.internal.ws;
 import dev.channels4j.local.internal.state.AppState;
 import dev.channels4j.local.internal.state.Connection;
 import dev.channels4j.local.internal.state.Counters;
+import dev.channels4j.local.internal.state.ServerSettings;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
@@ -28,12 +29,20 @@ import org.slf4j.LoggerFactory;
  * takes the next batch when Jetty says that one is written. The payloads are the shared encoded
  * buffers, each sent through a view of its own.
  *
- * <p>Bounded: when a message would take the outbox over the connection's byte or message limit,
- * or the outbox has had messages waiting and none taken for the stall timeout (a reader that
- * stopped, which under backpressure would otherwise hold every publisher back), the queue is
- * dropped, the connection is closed with 4100 "Over capacity" and counted; if the client does not
- * complete the close handshake within 2 s (it is not reading) the socket is aborted. Any other
- * close waits for the queue, within the same 2 s.
+ * <p>Bounded, so that a connection that does not read holds back only its own deliveries:
+ * <ul>
+ *   <li>When a message would take the outbox over the connection's own byte or message limit, the
+ *       queue is dropped and the connection closed with 4100 "Over capacity".
+ *   <li>An outbox that has had messages waiting and taken none for {@value #STALL_GRACE_MILLIS} ms
+ *       is <em>stalled</em>: its messages move from the server's active backlog (what an HTTP
+ *       publish waits for) to the stalled backlog, which has a bound of its own, the same size as
+ *       the server-wide limits. A stalled connection whose messages do not fit in it is closed
+ *       with 4100 at once; so no number of stalled readers can make a publish wait or get a 429.
+ *       It counts as active again as soon as it takes a batch.
+ *   <li>One stalled for the stall timeout is closed with 4100 whatever its size.
+ * </ul>
+ * Each close is counted; if the client does not complete the close handshake within 2 s (it is
+ * not reading) the socket is aborted. Any other close waits for the queue, within the same 2 s.
  */
 final class SessionConnection extends Connection {
   private static final Logger LOG = LoggerFactory.getLogger("dev.channels4j.local.ws");
@@ -41,6 +50,9 @@ final class SessionConnection extends Connection {
   private static final int OVERHEAD_BYTES = 96;
   static final int MAX_BATCH_MESSAGES = 256;
   static final int MAX_BATCH_BYTES = 64 * 1024;
+  /** Messages waiting and none taken for this long: the connection counts as stalled. */
+  static final long STALL_GRACE_MILLIS = 500;
+  private static final long STALL_GRACE_NANOS = STALL_GRACE_MILLIS * 1_000_000;
   /** How long a closed connection has to read what is queued and the close before its socket is aborted. */
   private static final long ABORT_AFTER_SECONDS = 2;
 
@@ -49,6 +61,7 @@ final class SessionConnection extends Connection {
   private final AppState app;
   private final Executor executor;
   private final Counters counters;
+  private final ServerSettings settings;
   private final long maxBytes;
   private final int maxMessages;
   private final Flusher flusher = new Flusher();
@@ -66,19 +79,23 @@ final class SessionConnection extends Connection {
   private long inFlightBytes;
   private boolean flushing;
   private boolean shut;
+  /** Whether what is queued counts in the server's stalled backlog instead of the active one. */
+  private boolean stalled;
   /** When the outbox last moved: a batch taken, or the first message queued into an idle outbox. */
-  private long progressNanos = System.nanoTime();
+  private long progressNanos;
   /** A close asked for while messages were still queued: done once they are written. */
   private Integer closeCode;
   private String closeReason;
 
   SessionConnection(String socketId, Session session, AppState app, Executor executor) {
-    super(socketId);
+    super(socketId, app.settings().ticker());
     this.session = session;
     this.core = session instanceof WebSocketSession jetty ? jetty.getCoreSession() : null;
     this.app = app;
     this.executor = executor;
-    this.counters = app.settings().counters();
+    this.settings = app.settings();
+    this.counters = settings.counters();
+    this.progressNanos = settings.nanoTime();
     this.maxBytes = app.settings().limits().maxPendingBytesPerConnection();
     this.maxMessages = app.settings().limits().maxPendingMessagesPerConnection();
   }
@@ -86,29 +103,32 @@ final class SessionConnection extends Connection {
   @Override
   public void send(ByteBuffer utf8) {
     boolean start = false;
-    boolean over = false;
+    String over = null;
     synchronized (this) {
       if (shut) {
         return;
       }
       long size = utf8.remaining() + OVERHEAD_BYTES;
       if (queue.size() >= maxMessages || queuedBytes + size > maxBytes) {
-        over = true;
+        over = "over its own limit of " + maxBytes + " bytes or " + maxMessages + " messages waiting";
+        shutLocked();
+      } else if ((!stalled && pendingLocked() && settings.nanoTime() - progressNanos >= STALL_GRACE_NANOS
+          && !markStalledLocked()) || (stalled && !stalledFits(1, size))) {
+        over = STALLED_BUDGET_FULL;
         shutLocked();
       } else {
         queue.addLast(utf8);
         queuedBytes += size;
-        counters.queuedDeliveries.incrementAndGet();
-        counters.queuedDeliveryBytes.addAndGet(size);
+        countLocked(1, size);
         if (!flushing) {
           flushing = true;
           start = true;
-          progressNanos = System.nanoTime();
+          progressNanos = settings.nanoTime();
         }
       }
     }
-    if (over) {
-      overCapacity();
+    if (over != null) {
+      overCapacity(over);
     } else if (start) {
       // On the pool, not here: the caller holds the app's lock, and while the task waits for a
       // thread more messages join the same batch (one write for several).
@@ -116,11 +136,49 @@ final class SessionConnection extends Connection {
     }
   }
 
+  private static final String STALLED_BUDGET_FULL = "stalled, and the server's backlog of stalled connections is full";
+
+  private boolean pendingLocked() {
+    return !queue.isEmpty() || inFlightCount > 0;
+  }
+
+  /** Adds to (or, negative, takes from) the server's backlog, active or stalled as this connection is. */
+  private void countLocked(long messages, long bytes) {
+    counters.queuedDeliveries.addAndGet(messages);
+    counters.queuedDeliveryBytes.addAndGet(bytes);
+    if (stalled) {
+      counters.stalledDeliveries.addAndGet(messages);
+      counters.stalledDeliveryBytes.addAndGet(bytes);
+    }
+  }
+
+  /** Moves what is queued to the stalled backlog; false when it does not fit there (the caller closes). */
+  private boolean markStalledLocked() {
+    stalled = true;
+    int messages = queue.size() + inFlightCount;
+    counters.stalledDeliveries.addAndGet(messages);
+    counters.stalledDeliveryBytes.addAndGet(queuedBytes);
+    return stalledFits(0, 0);
+  }
+
+  private void unstallLocked() {
+    if (stalled) {
+      counters.stalledDeliveries.addAndGet(-(queue.size() + inFlightCount));
+      counters.stalledDeliveryBytes.addAndGet(-queuedBytes);
+      stalled = false;
+    }
+  }
+
+  private boolean stalledFits(long messages, long bytes) {
+    return counters.stalledDeliveries.get() + messages <= settings.limits().maxQueuedDeliveries()
+        && counters.stalledDeliveryBytes.get() + bytes <= settings.limits().maxQueuedDeliveryBytes();
+  }
+
   /** Drops the queue and refuses further sends; the caller holds the lock. */
   private void shutLocked() {
     shut = true;
-    counters.queuedDeliveries.addAndGet(-(queue.size() + inFlightCount));
-    counters.queuedDeliveryBytes.addAndGet(-queuedBytes);
+    countLocked(-(queue.size() + inFlightCount), -queuedBytes);
+    stalled = false;
     inFlightCount = 0;
     inFlightBytes = 0;
     if (closeCode != null) {
@@ -134,20 +192,29 @@ final class SessionConnection extends Connection {
 
   @Override
   public boolean closeIfStalled(long nowNanos, long stallNanos) {
+    String over;
     synchronized (this) {
-      if (shut || queue.isEmpty() && inFlightCount == 0 || nowNanos - progressNanos < stallNanos) {
+      if (shut || !pendingLocked()) {
+        return false;
+      }
+      long quiet = nowNanos - progressNanos;
+      if (quiet >= stallNanos) {
+        over = "it took none of its waiting messages for " + stallNanos / 1_000_000 + " ms";
+      } else if (!stalled && quiet >= STALL_GRACE_NANOS && !markStalledLocked()) {
+        over = STALLED_BUDGET_FULL;
+      } else {
         return false;
       }
       shutLocked();
     }
-    overCapacity();
+    overCapacity(over);
     return true;
   }
 
-  private void overCapacity() {
+  private void overCapacity(String why) {
     counters.closedOverCapacity.increment();
-    LOG.debug("{}: closing connection {} with 4100: it did not read its messages fast enough (over {} bytes or {} messages"
-        + " waiting)", app.app().id(), socketId(), maxBytes, maxMessages);
+    LOG.debug("{}: closing connection {} with 4100: it did not read its messages fast enough ({})", app.app().id(),
+        socketId(), why);
     // Not here: the caller may be iterating over a channel's subscribers under the app's lock.
     dispatch(() -> {
       session.close(4100, "Over capacity", Callback.NOOP);
@@ -228,12 +295,12 @@ final class SessionConnection extends Connection {
       Integer code = null;
       String reason = null;
       synchronized (SessionConnection.this) {
-        progressNanos = System.nanoTime();
+        progressNanos = settings.nanoTime();
         // The previous batch, if any, is written now.
+        countLocked(-inFlightCount, -inFlightBytes);
         queuedBytes -= inFlightBytes;
-        counters.queuedDeliveries.addAndGet(-inFlightCount);
-        counters.queuedDeliveryBytes.addAndGet(-inFlightBytes);
         inFlightCount = 0;
+        unstallLocked();
         inFlightBytes = 0;
         int bytes = 0;
         while (count < MAX_BATCH_MESSAGES && bytes < MAX_BATCH_BYTES && !queue.isEmpty()) {

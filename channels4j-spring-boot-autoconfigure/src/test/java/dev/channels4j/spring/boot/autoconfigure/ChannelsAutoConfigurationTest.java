@@ -11,9 +11,12 @@ import dev.channels4j.spi.JsonCodec;
 import dev.channels4j.spring.boot.ChannelsClientCustomizer;
 import dev.channels4j.spring.boot.ChannelsPublisherCustomizer;
 import dev.channels4j.spring.boot.TransactionalPublisher;
+import dev.channels4j.testsupport.Await;
+import dev.channels4j.testsupport.Threads;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -159,25 +162,10 @@ class ChannelsAutoConfigurationTest {
     local().run(context -> {
       context.getBean(ChannelsClient.class).trigger("transport-closing", "used", Map.of());
       String threads = "channels4j-request-deadlines";
-      long before = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith(threads)).count();
+      long before = Threads.alive(threads);
       context.close();
-      long deadline = System.nanoTime() + java.time.Duration.ofSeconds(5).toNanos();
-      long after;
-      do {
-        after = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith(threads)).count();
-      } while (after >= before && System.nanoTime() < deadline && sleep());
-      assertThat(after).isLessThan(before);
+      Await.until("a " + threads + " thread ends", () -> Threads.alive(threads) < before, Duration.ofSeconds(5));
     });
-  }
-
-  private static boolean sleep() {
-    try {
-      Thread.sleep(20);
-      return true;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
   }
 
   @Test
