@@ -15,7 +15,9 @@ import dev.channels4j.TransportException;
  *       request sent while at least half the window was in use, grows the window by one: a full
  *       window of such answers doubles it in one round trip, as TCP's slow start does;
  *   <li>a slower answer shrinks it by one: requests queue somewhere (the server, the network, the
- *       connection pool waiting for a connection, a new connection's TLS handshake);
+ *       connection pool waiting for a connection); except the answer to a request sent with more
+ *       requests in flight than ever before, which most likely opened a new connection and paid
+ *       for its TLS handshake (164 ms at 80 ms RTT): that says nothing about queueing;
  *   <li>a failed request (429, 5xx, a transport failure) halves it, once per round trip: the
  *       failures of requests sent before the last halving do not halve it again.
  * </ul>
@@ -65,6 +67,14 @@ final class AdaptiveLimit {
    * @param failed whether it failed in a way that says "slow down": 429, 5xx, transport failure
    */
   void onAnswer(long sentAt, long answeredAt, int inFlightWhenSent, boolean failed) {
+    onAnswer(sentAt, answeredAt, inFlightWhenSent, false, failed);
+  }
+
+  /**
+   * As {@link #onAnswer(long, long, int, boolean)}, where {@code newConnection} says the request
+   * was sent with more requests in flight than ever before (so likely on a connection of its own).
+   */
+  void onAnswer(long sentAt, long answeredAt, int inFlightWhenSent, boolean newConnection, boolean failed) {
     long rtt = Math.max(1, answeredAt - sentAt);
     if (failed) {
       if (!halved || sentAt - lastHalvedAt >= 0) {
@@ -76,7 +86,9 @@ final class AdaptiveLimit {
     }
     recordRtt(answeredAt, rtt);
     if (rtt > TOLERANCE * noLoadRtt()) {
-      limit = Math.max(floor, limit - 1);
+      if (!newConnection) {
+        limit = Math.max(floor, limit - 1);
+      }
     } else if (inFlightWhenSent * 2 >= limit) {
       // Only a window in use shows whether a larger one would do: an idle publisher does not grow.
       limit = Math.min(ceiling, limit + 1);

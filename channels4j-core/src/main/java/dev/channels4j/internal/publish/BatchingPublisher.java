@@ -57,6 +57,8 @@ public final class BatchingPublisher implements Publisher {
   private final Set<InFlightBatch> inFlightBatches = new HashSet<>();
   /** Set when the linger expired, or on flush and close: partial batches may go. */
   private boolean overdue;
+  /** The most requests ever in flight at once: about as many connections as the pool has opened. */
+  private int highWater;
   private boolean timerArmed;
   private boolean closed;
   // Counters for stats(): the gauges mirror the state under the lock (written under it, read
@@ -313,6 +315,8 @@ public final class BatchingPublisher implements Publisher {
       }
       inFlightBatches.add(batch);
       batch.inFlightWhenSent = inFlightBatches.size();
+      batch.newConnection = batch.inFlightWhenSent > highWater;
+      highWater = Math.max(highWater, batch.inFlightWhenSent);
       inFlightGauge = batch.inFlightWhenSent;
       batch.sentAt = time.nanoTime();
       if (queued <= resumeBelow) {
@@ -368,7 +372,8 @@ public final class BatchingPublisher implements Publisher {
       lanes.finished(batch.taken);
       queuedGauge = lanes.queued();
       if (request != null && !(cause instanceof ValidationException)) {
-        limit.onAnswer(batch.sentAt, answeredAt, batch.inFlightWhenSent, AdaptiveLimit.saysSlowDown(cause));
+        limit.onAnswer(batch.sentAt, answeredAt, batch.inFlightWhenSent, batch.newConnection,
+            AdaptiveLimit.saysSlowDown(cause));
         limitGauge = limit.current();
       }
     } finally {

@@ -13,6 +13,8 @@ final class InFlightBatch {
   final Lanes.Batch<Pending> taken;
   long sentAt;
   int inFlightWhenSent;
+  /** Sent with more requests in flight than ever before: most likely on a new connection. */
+  boolean newConnection;
 
   InFlightBatch(Lanes.Batch<Pending> taken) {
     this.taken = taken;

@@ -72,6 +72,18 @@ class AdaptiveLimitTest {
   }
 
   @Test
+  void aSlowAnswerToARequestOnANewConnectionDoesNotShrinkIt() {
+    AdaptiveLimit limit = new AdaptiveLimit(16, 256);
+    roundTrip(limit, 80);
+
+    for (int i = 0; i < 10; i++) {
+      limit.onAnswer(now, now + 250 * MS, 40 + i, true, false);
+    }
+
+    assertThat(limit.current()).isEqualTo(32);
+  }
+
+  @Test
   void stillGrowsWhenAnswersAreSlowerButWithinTheTolerance() {
     AdaptiveLimit limit = new AdaptiveLimit(16, 256);
     roundTrip(limit, 80);
