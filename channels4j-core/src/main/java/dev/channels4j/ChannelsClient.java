@@ -440,7 +440,7 @@ public final class ChannelsClient implements AutoCloseable {
     byte[] masterKey;
     int maxDataSize = 10 * 1024;
     int maxBatchSize = 10;
-    int maxConnections = 64;
+    int maxConnections = 256;
     int maxResponseSize = ApacheTransport.DEFAULT_MAX_RESPONSE_BYTES;
     Duration connectionTimeToLive = ApacheTransport.DEFAULT_CONNECTION_TIME_TO_LIVE;
     ApacheTransport.Proxy proxy;
@@ -548,7 +548,9 @@ public final class ChannelsClient implements AutoCloseable {
     /**
      * The most pooled connections of the default transport, in each of its two pools: blocking
      * calls read their answers on the calling thread, {@code async()} and the publisher on the
-     * transport's I/O threads. Default 64.
+     * transport's I/O threads. Default 256, the publisher's default ceiling of requests in flight
+     * ({@link PublisherOptions.Builder#maxInFlightRequests}): over HTTP/1.1 each request in flight
+     * holds a connection. Connections are opened as needed, not up front.
      */
     public Builder maxConnections(int connections) {
       this.maxConnections = connections;

@@ -16,7 +16,9 @@ import java.util.concurrent.CompletableFuture;
  *       ({@link Event#withInfo}) or with the error of the request that carried it: a failed request
  *       fails exactly its own events;
  *   <li>events of one channel are sent in the order they were published: a channel never has two
- *       requests in flight, so a later batch cannot overtake an earlier one;
+ *       requests in flight, so a later batch cannot overtake an earlier one (the default,
+ *       {@link PublisherOptions.Ordering#PER_CHANNEL}; {@link PublisherOptions.Ordering#NONE} gives
+ *       up this promise for throughput on hot channels);
  *   <li>an event that is invalid fails its own future with a {@link ValidationException} and is
  *       never sent; the others are unaffected;
  *   <li>{@link #flush()} delivers every event accepted before it was called; {@link #close()}
@@ -28,8 +30,11 @@ import java.util.concurrent.CompletableFuture;
  * holds, at once: close publishers first to let their events go out.
  *
  * <p>A request is sent when a full batch is ready, or when the oldest waiting event has lingered
- * for {@link PublisherOptions.Builder#linger linger}, at most
- * {@link PublisherOptions.Builder#maxInFlightRequests maxInFlightRequests} at a time. When the queue
+ * for {@link PublisherOptions.Builder#linger linger}, while fewer requests than the window are in
+ * flight. The window adapts between {@link PublisherOptions.Builder#minInFlightRequests
+ * minInFlightRequests} and {@link PublisherOptions.Builder#maxInFlightRequests maxInFlightRequests}:
+ * it grows while answers come back as fast as they did unloaded, and shrinks when they slow down or
+ * fail with 429, 5xx or a transport error ({@link PublisherStats#inFlightLimit()}). When the queue
  * is full, {@link #publish} waits or fails fast, as {@link PublisherOptions.Backpressure} says.
  *
  * <p>Futures complete on the HTTP client's I/O threads: a callback must not block, and must not
@@ -90,7 +95,8 @@ public interface Publisher extends AutoCloseable {
   void close(Duration timeout);
 
   /**
-   * The publisher's counters now: events queued, requests in flight, events sent and failed.
+   * The publisher's counters now: events queued, requests in flight and the window, events sent
+   * and failed.
    * Thread-safe and cheap (no lock): call it as often as a metrics scraper likes.
    */
   PublisherStats stats();

@@ -66,7 +66,7 @@ class PublisherCloseTest {
         Thread.sleep(10);
       }
 
-      assertThat(publisher.stats()).isEqualTo(new PublisherStats(0, 0, 0, 1));
+      assertThat(publisher.stats()).isEqualTo(new PublisherStats(0, 0, 16, 0, 1));
     }
   }
 

@@ -52,7 +52,7 @@ class PublisherStatsTest {
   void aNewPublisherCountsNothing() {
     Publisher publisher = publisher(new PublisherTestTransport(PublisherTestTransport.OK), lingering());
 
-    assertThat(publisher.stats()).isEqualTo(new PublisherStats(0, 0, 0, 0));
+    assertThat(publisher.stats()).isEqualTo(new PublisherStats(0, 0, 16, 0, 0));
   }
 
   @Test
@@ -62,7 +62,7 @@ class PublisherStatsTest {
       publisher.publish(Event.of("a", "e", "d"));
     }
 
-    assertThat(publisher.stats()).isEqualTo(new PublisherStats(3, 0, 0, 0));
+    assertThat(publisher.stats()).isEqualTo(new PublisherStats(3, 0, 16, 0, 0));
   }
 
   @Test
@@ -76,19 +76,19 @@ class PublisherStatsTest {
     Publisher publisher = publisher(transport, immediate());
     CompletableFuture<ChannelCounts> first = publisher.publish(Event.of("a", "e", "1"));
 
-    assertThat(publisher.stats()).isEqualTo(new PublisherStats(0, 1, 0, 0));
+    assertThat(publisher.stats()).isEqualTo(new PublisherStats(0, 1, 16, 0, 0));
 
     CompletableFuture<ChannelCounts> second = publisher.publish(Event.of("a", "e", "2"));
     // The channel's second event waits for the first request: queued, not in flight.
-    assertThat(publisher.stats()).isEqualTo(new PublisherStats(1, 1, 0, 0));
+    assertThat(publisher.stats()).isEqualTo(new PublisherStats(1, 1, 16, 0, 0));
 
     answers.get(0).complete(PublisherTestTransport.ok());
     assertThat(first).isCompleted();
-    assertThat(publisher.stats()).isEqualTo(new PublisherStats(0, 1, 1, 0));
+    assertThat(publisher.stats()).isEqualTo(new PublisherStats(0, 1, 16, 1, 0));
 
     answers.get(1).complete(PublisherTestTransport.ok());
     assertThat(second).isCompleted();
-    assertThat(publisher.stats()).isEqualTo(new PublisherStats(0, 0, 2, 0));
+    assertThat(publisher.stats()).isEqualTo(new PublisherStats(0, 0, 16, 2, 0));
   }
 
   @Test
@@ -101,7 +101,7 @@ class PublisherStatsTest {
     }
     publisher.flush();
 
-    assertThat(publisher.stats()).isEqualTo(new PublisherStats(0, 0, 0, 4));
+    assertThat(publisher.stats()).isEqualTo(new PublisherStats(0, 0, 16, 0, 4));
   }
 
   @Test
@@ -113,11 +113,11 @@ class PublisherStatsTest {
     publisher.publish(Event.of("bad channel!", "e", "d"));   // invalid
     publisher.publish(Event.of("a", "e", "d"));              // queued
     publisher.publish(Event.of("b", "e", "d"));              // queue full
-    assertThat(publisher.stats()).isEqualTo(new PublisherStats(1, 0, 0, 2));
+    assertThat(publisher.stats()).isEqualTo(new PublisherStats(1, 0, 16, 0, 2));
 
     publisher.close();
     publisher.publish(Event.of("c", "e", "d"));              // closed
-    assertThat(publisher.stats()).isEqualTo(new PublisherStats(0, 0, 1, 3));
+    assertThat(publisher.stats()).isEqualTo(new PublisherStats(0, 0, 16, 1, 3));
   }
 
   @Test

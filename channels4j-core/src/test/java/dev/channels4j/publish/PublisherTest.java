@@ -31,6 +31,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -190,18 +191,23 @@ class PublisherTest {
         .queueCapacity(1).backpressure(Backpressure.WAIT).build());
     publisher.publish(Event.of("a", "ev", "1"));
     publisher.publish(Event.of("b", "ev", "2"));
-    CountDownLatch returned = new CountDownLatch(1);
-    Future<CompletableFuture<ChannelCounts>> third = executor.submit(() -> {
-      CompletableFuture<ChannelCounts> f = publisher.publish(Event.of("c", "ev", "3"));
-      returned.countDown();
-      return f;
-    });
+    CompletableFuture<CompletableFuture<ChannelCounts>> third = new CompletableFuture<>();
+    Thread publishing = new Thread(() -> third.complete(publisher.publish(Event.of("c", "ev", "3"))));
+    publishing.start();
 
-    assertThat(returned.await(200, TimeUnit.MILLISECONDS)).as("publish returned while the queue was full").isFalse();
+    awaitParked(publishing);
+    assertThat(third).as("publish returned while the queue was full").isNotDone();
     held.complete(PublisherTestTransport.ok());
     assertThat(third.get(10, TimeUnit.SECONDS).get(10, TimeUnit.SECONDS)).isNotNull();
     publisher.close();
     assertThat(transport.sentEvents()).extracting(e -> e.get("data")).containsExactly("1", "2", "3");
+  }
+
+  /** Waits until {@code thread} is parked (here: waiting for room in the queue), or has ended. */
+  private static void awaitParked(Thread thread) {
+    while (thread.getState() != Thread.State.WAITING && thread.isAlive()) {
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+    }
   }
 
   @Test
@@ -237,8 +243,11 @@ class PublisherTest {
   @Test
   void closeUnderLoadDeliversEveryAcceptedEventExactlyOnce() throws Exception {
     ExecutorService answers = Executors.newFixedThreadPool(2);
-    PublisherTestTransport transport = new PublisherTestTransport((index, events) ->
-        CompletableFuture.supplyAsync(PublisherTestTransport::ok, answers));
+    CountDownLatch someSent = new CountDownLatch(20);
+    PublisherTestTransport transport = new PublisherTestTransport((index, events) -> {
+      someSent.countDown();
+      return CompletableFuture.supplyAsync(PublisherTestTransport::ok, answers);
+    });
     Publisher publisher = client(transport).publisher(
         options().linger(Duration.ofMillis(1)).queueCapacity(100).maxInFlightRequests(4).build());
     List<CompletableFuture<ChannelCounts>> futures = Collections.synchronizedList(new ArrayList<>());
@@ -258,7 +267,8 @@ class PublisherTest {
       }));
     }
     started.await();
-    Thread.sleep(20);
+    // Closes mid-stream: some requests have gone, the publishing threads are still at it.
+    someSent.await(10, TimeUnit.SECONDS);
     publisher.close();
     for (Future<?> f : publishers) {
       f.get(30, TimeUnit.SECONDS);

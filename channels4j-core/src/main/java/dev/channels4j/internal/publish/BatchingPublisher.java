@@ -1,6 +1,5 @@
 package dev.channels4j.internal.publish;
 
-import dev.channels4j.BatchResult;
 import dev.channels4j.ChannelCounts;
 import dev.channels4j.ChannelsException;
 import dev.channels4j.Event;
@@ -17,64 +16,56 @@ import dev.channels4j.internal.api.PreparedEvent;
 import dev.channels4j.internal.api.Requests;
 import dev.channels4j.internal.api.Responses;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The {@link Publisher} behind {@code ChannelsClient.publisher()}.
+ * The {@link Publisher} behind {@code ChannelsClient.publisher()}: the concurrency shell around
+ * {@link Lanes} (which events go into which batch) and {@link AdaptiveLimit} (how many requests may
+ * be in flight).
  *
- * <p>Accepted events wait in one lane per channel. A lane is either ready (its events may go into
- * the next batch) or busy (a request carrying some of its events is in flight; its newer events
- * wait, so a channel's events are never reordered by racing requests). A batch takes events from
- * ready lanes, oldest lane first, until it is full. All of this state sits behind one lock, held
- * only to move events between lanes and batches: encoding happens before (on the publishing thread)
- * and building, signing and sending after (on whichever thread drains).
+ * <p>All of their state sits behind one lock, held only to move events between lanes and batches
+ * and to account for answers: encoding happens before (on the publishing thread) and building,
+ * signing and sending after (on whichever thread drains). Time comes from {@link PublisherTime}.
  */
 public final class BatchingPublisher implements Publisher {
-  private static final ChannelCounts NO_COUNTS = new ChannelCounts(OptionalInt.empty(), OptionalInt.empty());
-
   private final Requests requests;
   private final Dispatcher dispatcher;
+  private final PublisherTime time;
   private final long lingerNanos;
   private final int maxBatch;
-  private final int maxInFlight;
   private final int capacity;
   private final int resumeBelow;
   private final boolean failFast;
-  private final ScheduledThreadPoolExecutor timer;
   private final Runnable onClose;
   /** Marks the thread that is draining, so a request that fails synchronously does not recurse. */
   private final ThreadLocal<Boolean> draining = new ThreadLocal<>();
 
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition notFull = lock.newCondition();
-  private final Map<String, Lane> lanes = new HashMap<>();
-  private final ArrayDeque<Lane> readyLanes = new ArrayDeque<>();
-  private final List<Batch> inFlightBatches = new ArrayList<>();
-  private int queued;
-  private int readyEvents;
+  private final Lanes<Pending> lanes;
+  private final AdaptiveLimit limit;
+  private final Set<InFlightBatch> inFlightBatches = new HashSet<>();
   /** Set when the linger expired, or on flush and close: partial batches may go. */
   private boolean overdue;
+  /** The most requests ever in flight at once: about as many connections as the pool has opened. */
+  private int highWater;
   private boolean timerArmed;
   private boolean closed;
-  // Counters for stats(): the two gauges mirror queued and inFlightBatches.size() (written under
-  // the lock, read without it), the totals are adders so completions never contend.
+  // Counters for stats(): the gauges mirror the state under the lock (written under it, read
+  // without it), the totals are adders so completions never contend.
   private volatile int queuedGauge;
   private volatile int inFlightGauge;
+  private volatile int limitGauge;
   private final LongAdder eventsSent = new LongAdder();
   private final LongAdder eventsFailed = new LongAdder();
 
@@ -84,26 +75,29 @@ public final class BatchingPublisher implements Publisher {
 
   /** A publisher that runs {@code onClose} once closed (its client stops tracking it). */
   public BatchingPublisher(Requests requests, Dispatcher dispatcher, PublisherOptions options, Runnable onClose) {
-    this.onClose = onClose;
+    this(requests, dispatcher, options, PublisherTime.system(), onClose);
+  }
+
+  BatchingPublisher(Requests requests, Dispatcher dispatcher, PublisherOptions options, PublisherTime time,
+      Runnable onClose) {
     int clientLimit = requests.maxBatchSize();
     if (options.maxBatchSize() > clientLimit) {
+      time.shutdown();
       throw Errors.validation(
           "publisher maxBatchSize " + options.maxBatchSize() + " exceeds the client's maxBatchSize " + clientLimit);
     }
+    this.onClose = onClose;
     this.requests = requests;
     this.dispatcher = dispatcher;
+    this.time = time;
     this.lingerNanos = options.linger().toNanos();
     this.maxBatch = options.maxBatchSize() == 0 ? clientLimit : options.maxBatchSize();
-    this.maxInFlight = options.maxInFlightRequests();
     this.capacity = options.queueCapacity();
     this.resumeBelow = capacity / 2;
     this.failFast = options.backpressure() == PublisherOptions.Backpressure.FAIL_FAST;
-    this.timer = new ScheduledThreadPoolExecutor(1, runnable -> {
-      Thread thread = new Thread(runnable, "channels4j-publisher-linger");
-      thread.setDaemon(true);
-      return thread;
-    });
-    this.timer.setRemoveOnCancelPolicy(true);
+    this.lanes = new Lanes<>(options.ordering() == PublisherOptions.Ordering.PER_CHANNEL);
+    this.limit = new AdaptiveLimit(options.minInFlightRequests(), options.maxInFlightRequests());
+    this.limitGauge = limit.current();
   }
 
   @Override
@@ -115,11 +109,11 @@ public final class BatchingPublisher implements Publisher {
       eventsFailed.increment();
       return CompletableFuture.failedFuture(e);
     }
-    Pending pending = new Pending(prepared, new CompletableFuture<>());
+    Pending pending = new Pending(prepared);
     boolean drainNow;
     lock.lock();
     try {
-      while (queued >= capacity && !closed) {
+      while (lanes.queued() >= capacity && !closed) {
         if (failFast) {
           eventsFailed.increment();
           return CompletableFuture.failedFuture(Errors.publishRejected(
@@ -140,7 +134,8 @@ public final class BatchingPublisher implements Publisher {
         return CompletableFuture.failedFuture(
             Errors.publishRejected(PublishRejectedException.Reason.CLOSED, "the publisher is closed"));
       }
-      enqueue(pending);
+      lanes.add(prepared.channel(), pending);
+      queuedGauge = lanes.queued();
       if (lingerNanos == 0) {
         overdue = true;
       }
@@ -154,7 +149,7 @@ public final class BatchingPublisher implements Publisher {
     if (drainNow) {
       drain();
     }
-    return pending.future;
+    return pending.future();
   }
 
   @Override
@@ -176,13 +171,9 @@ public final class BatchingPublisher implements Publisher {
       abort("the publisher was closed with no time to deliver");
       return;
     }
-    long deadline = System.nanoTime() + timeout.toNanos();
     CompletableFuture<Void> all = CompletableFuture.allOf(expedite(true)).handle((ignored, error) -> null);
     try {
-      long left = deadline - System.nanoTime();
-      if (left > 0) {
-        all.get(left, TimeUnit.NANOSECONDS);
-      }
+      all.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException | ExecutionException e) {
       // what is still pending is failed below
     } catch (InterruptedException e) {
@@ -192,7 +183,7 @@ public final class BatchingPublisher implements Publisher {
     if (!all.isDone()) {
       abort("the publisher's close(" + timeout.toMillis() + " ms) deadline passed");
     }
-    timer.shutdownNow();
+    time.shutdown();
     onClose.run();
   }
 
@@ -203,38 +194,32 @@ public final class BatchingPublisher implements Publisher {
    * request still in flight later completes nothing: each future completes once.
    */
   public void abort(String reason) {
-    List<Pending> unsent = new ArrayList<>();
+    List<Pending> unsent;
     List<Pending> unanswered = new ArrayList<>();
     lock.lock();
     try {
       closed = true;
       notFull.signalAll();
-      for (Lane lane : lanes.values()) {
-        unsent.addAll(lane.events);
-        lane.events.clear();
-      }
-      readyLanes.clear();
-      queued = 0;
+      unsent = lanes.removeAll();
       queuedGauge = 0;
-      readyEvents = 0;
       overdue = false;
-      for (Batch batch : inFlightBatches) {
-        unanswered.addAll(batch.events);
+      for (InFlightBatch batch : inFlightBatches) {
+        unanswered.addAll(batch.events());
       }
     } finally {
       lock.unlock();
     }
-    timer.shutdownNow();
+    time.shutdown();
     if (!unsent.isEmpty()) {
       PublishRejectedException notSent = Errors.publishRejected(PublishRejectedException.Reason.CLOSED,
           "not sent: " + reason + " before this event's turn came");
-      unsent.forEach(pending -> fail(pending, notSent));
+      unsent.forEach(pending -> pending.fail(notSent, eventsFailed));
     }
     if (!unanswered.isEmpty()) {
       TransportException unknown = Errors.transport(TransportException.Kind.TIMEOUT,
           reason + " while the request carrying this event was in flight: it may or may not have been published",
           null);
-      unanswered.forEach(pending -> fail(pending, unknown));
+      unanswered.forEach(pending -> pending.fail(unknown, eventsFailed));
     }
     onClose.run();
   }
@@ -248,17 +233,13 @@ public final class BatchingPublisher implements Publisher {
         closed = true;
         notFull.signalAll();
       }
-      if (queued > 0) {
+      if (lanes.queued() > 0) {
         overdue = true;
       }
-      for (Lane lane : lanes.values()) {
-        for (Pending pending : lane.events) {
-          outstanding.add(pending.future);
-        }
-      }
-      for (Batch batch : inFlightBatches) {
-        for (Pending pending : batch.events) {
-          outstanding.add(pending.future);
+      lanes.forEachQueued(pending -> outstanding.add(pending.future()));
+      for (InFlightBatch batch : inFlightBatches) {
+        for (Pending pending : batch.events()) {
+          outstanding.add(pending.future());
         }
       }
     } finally {
@@ -273,32 +254,18 @@ public final class BatchingPublisher implements Publisher {
     CompletableFuture.allOf(futures).handle((ignored, error) -> null).join();
   }
 
-  private void enqueue(Pending pending) {
-    Lane lane = lanes.computeIfAbsent(pending.event.channel(), Lane::new);
-    lane.events.addLast(pending);
-    queued++;
-    queuedGauge = queued;
-    if (!lane.busy) {
-      if (!lane.ready) {
-        lane.ready = true;
-        readyLanes.addLast(lane);
-      }
-      readyEvents++;
-    }
-  }
-
   /** Whether a batch may be sent now. Under the lock. */
   private boolean canSend() {
-    return readyEvents > 0 && inFlightBatches.size() < maxInFlight && (overdue || readyEvents >= maxBatch);
+    int ready = lanes.ready();
+    return ready > 0 && inFlightBatches.size() < limit.current() && (overdue || ready >= maxBatch);
   }
 
   /** Makes sure waiting events get sent after the linger at the latest. Under the lock. */
   private void armTimer() {
-    if (!timerArmed && !overdue && queued > 0 && !timer.isShutdown()) {
-      try {
-        timer.schedule(this::lingerExpired, lingerNanos, TimeUnit.NANOSECONDS);
+    if (!timerArmed && !overdue && lanes.queued() > 0) {
+      if (time.schedule(this::lingerExpired, lingerNanos)) {
         timerArmed = true;
-      } catch (RejectedExecutionException closing) {
+      } else {
         overdue = true; // the publisher is closing: nothing waits for a linger any more
       }
     }
@@ -308,7 +275,7 @@ public final class BatchingPublisher implements Publisher {
     lock.lock();
     try {
       timerArmed = false;
-      if (queued > 0) {
+      if (lanes.queued() > 0) {
         overdue = true;
       }
     } finally {
@@ -324,7 +291,7 @@ public final class BatchingPublisher implements Publisher {
     }
     draining.set(Boolean.TRUE);
     try {
-      Batch batch;
+      InFlightBatch batch;
       while ((batch = takeBatch()) != null) {
         send(batch);
       }
@@ -333,34 +300,25 @@ public final class BatchingPublisher implements Publisher {
     }
   }
 
-  private Batch takeBatch() {
+  private InFlightBatch takeBatch() {
     lock.lock();
     try {
       if (!canSend()) {
         armTimer();
         return null;
       }
-      Batch batch = new Batch(Math.min(maxBatch, readyEvents));
-      while (batch.events.size() < maxBatch && !readyLanes.isEmpty()) {
-        Lane lane = readyLanes.pollFirst();
-        lane.ready = false;
-        lane.busy = true;
-        batch.lanes.add(lane);
-        while (batch.events.size() < maxBatch && !lane.events.isEmpty()) {
-          batch.events.add(lane.events.pollFirst());
-        }
-        readyEvents -= batch.events.size() - batch.takenBefore;
-        // Whatever the lane still holds waits for this batch, to keep the channel's order.
-        readyEvents -= lane.events.size();
-        batch.takenBefore = batch.events.size();
-      }
-      queued -= batch.events.size();
+      InFlightBatch batch = new InFlightBatch(lanes.take(maxBatch));
+      int queued = lanes.queued();
       queuedGauge = queued;
       if (queued == 0) {
         overdue = false;
       }
       inFlightBatches.add(batch);
-      inFlightGauge = inFlightBatches.size();
+      batch.inFlightWhenSent = inFlightBatches.size();
+      batch.newConnection = batch.inFlightWhenSent > highWater;
+      highWater = Math.max(highWater, batch.inFlightWhenSent);
+      inFlightGauge = batch.inFlightWhenSent;
+      batch.sentAt = time.nanoTime();
       if (queued <= resumeBelow) {
         // Waiting publishers resume once the queue is half empty, not after every batch: one
         // wake-up per half queue instead of one per batch.
@@ -372,10 +330,10 @@ public final class BatchingPublisher implements Publisher {
     }
   }
 
-  private void send(Batch batch) {
-    List<PreparedEvent> events = new ArrayList<>(batch.events.size());
-    for (Pending pending : batch.events) {
-      events.add(pending.event);
+  private void send(InFlightBatch batch) {
+    List<PreparedEvent> events = new ArrayList<>(batch.events().size());
+    for (Pending pending : batch.events()) {
+      events.add(pending.event());
     }
     CompletableFuture<Dispatcher.ApiResponse> sent;
     ApiRequest request = null;
@@ -389,7 +347,8 @@ public final class BatchingPublisher implements Publisher {
     sent.whenComplete((response, error) -> finish(batch, sentRequest, response, error));
   }
 
-  private void finish(Batch batch, ApiRequest request, Dispatcher.ApiResponse response, Throwable error) {
+  private void finish(InFlightBatch batch, ApiRequest request, Dispatcher.ApiResponse response, Throwable error) {
+    long answeredAt = time.nanoTime();
     List<ChannelCounts> counts = List.of();
     if (error == null) {
       try {
@@ -398,40 +357,24 @@ public final class BatchingPublisher implements Publisher {
         error = unreadable; // asked for info, got an answer without it: see Responses
       }
     }
-    if (error == null) {
-      for (int i = 0; i < batch.events.size(); i++) {
-        Pending pending = batch.events.get(i);
-        if (pending.claim()) { // not if an abort failed it meanwhile
-          // Counted before the future completes, so a callback that reads stats() sees its own event.
-          eventsSent.increment();
-          pending.future.complete(i < counts.size() ? counts.get(i) : NO_COUNTS);
-        }
-      }
+    Throwable cause = error == null ? null : Dispatcher.unwrap(error);
+    if (cause == null) {
+      batch.succeed(counts, eventsSent);
     } else {
-      Throwable cause = Dispatcher.unwrap(error);
-      ChannelsException failure = cause instanceof ChannelsException channels
+      batch.fail(cause instanceof ChannelsException channels
           ? channels
-          : Errors.transport(TransportException.Kind.OTHER, "batch request failed: " + cause, cause);
-      for (Pending pending : batch.events) {
-        if (pending.claim()) {
-          eventsFailed.increment();
-          pending.future.completeExceptionally(failure);
-        }
-      }
+          : Errors.transport(TransportException.Kind.OTHER, "batch request failed: " + cause, cause), eventsFailed);
     }
     lock.lock();
     try {
       inFlightBatches.remove(batch);
       inFlightGauge = inFlightBatches.size();
-      for (Lane lane : batch.lanes) {
-        lane.busy = false;
-        if (lane.events.isEmpty()) {
-          lanes.remove(lane.channel);
-        } else {
-          lane.ready = true;
-          readyLanes.addLast(lane);
-          readyEvents += lane.events.size();
-        }
+      lanes.finished(batch.taken);
+      queuedGauge = lanes.queued();
+      if (request != null && !(cause instanceof ValidationException)) {
+        limit.onAnswer(batch.sentAt, answeredAt, batch.inFlightWhenSent, batch.newConnection,
+            AdaptiveLimit.saysSlowDown(cause));
+        limitGauge = limit.current();
       }
     } finally {
       lock.unlock();
@@ -439,60 +382,13 @@ public final class BatchingPublisher implements Publisher {
     drain();
   }
 
-  private void fail(Pending pending, ChannelsException error) {
-    if (pending.claim()) {
-      eventsFailed.increment();
-      pending.future.completeExceptionally(error);
-    }
-  }
-
   @Override
   public PublisherStats stats() {
-    return new PublisherStats(queuedGauge, inFlightGauge, eventsSent.sum(), eventsFailed.sum());
+    return new PublisherStats(queuedGauge, inFlightGauge, limitGauge, eventsSent.sum(), eventsFailed.sum());
   }
 
   @Override
   public String toString() {
-    return "BatchingPublisher[maxBatch=" + maxBatch + ", maxInFlight=" + maxInFlight + ", capacity=" + capacity + "]";
-  }
-
-  /** One accepted event and its future, settled once: by its request's outcome or by an abort. */
-  private static final class Pending {
-    final PreparedEvent event;
-    final CompletableFuture<ChannelCounts> future;
-    private final AtomicBoolean settled = new AtomicBoolean();
-
-    Pending(PreparedEvent event, CompletableFuture<ChannelCounts> future) {
-      this.event = event;
-      this.future = future;
-    }
-
-    /** Whether this caller settles the event (counts it and completes its future). */
-    boolean claim() {
-      return settled.compareAndSet(false, true);
-    }
-  }
-
-  /** The waiting events of one channel. */
-  private static final class Lane {
-    final String channel;
-    final ArrayDeque<Pending> events = new ArrayDeque<>();
-    boolean ready;
-    boolean busy;
-
-    Lane(String channel) {
-      this.channel = channel;
-    }
-  }
-
-  /** The events of one request, and the lanes it keeps busy until it completes. */
-  private static final class Batch {
-    final List<Pending> events;
-    final List<Lane> lanes = new ArrayList<>();
-    int takenBefore;
-
-    Batch(int size) {
-      this.events = new ArrayList<>(size);
-    }
+    return "BatchingPublisher[maxBatch=" + maxBatch + ", " + limit + ", capacity=" + capacity + "]";
   }
 }

@@ -70,8 +70,11 @@ public class ChannelsProperties {
   /** The most bytes of an API answer read; a larger one fails the call (core's default, 4MB). */
   private DataSize maxResponseSize = DataSize.ofMegabytes(4);
 
-  /** The most pooled connections of the HTTP client, in each of its pools. */
-  private int maxConnections = 64;
+  /**
+   * The most pooled connections of the HTTP client, in each of its pools (opened as needed): as
+   * many as the publisher's max-in-flight-requests, since each request in flight holds one.
+   */
+  private int maxConnections = 256;
 
   /** The most bytes of event data (10 KB on Pusher's standard plans). */
   private DataSize maxDataSize = DataSize.ofKilobytes(10);
@@ -388,8 +391,17 @@ public class ChannelsProperties {
     /** How long an event may wait for others to fill its batch. */
     private Duration linger = Duration.ofMillis(5);
 
-    /** How many batch requests may be in flight at once. */
-    private int maxInFlightRequests = 16;
+    /**
+     * The fewest batch requests in flight: where the adaptive window starts, and its floor. Unset:
+     * 16, or max-in-flight-requests when that is lower.
+     */
+    private Integer minInFlightRequests;
+
+    /** The most batch requests in flight: the adaptive window's ceiling. */
+    private int maxInFlightRequests = 256;
+
+    /** PER_CHANNEL keeps each channel's events in order; NONE lets a hot channel have several batches in flight. */
+    private PublisherOptions.Ordering ordering = PublisherOptions.Ordering.PER_CHANNEL;
 
     /** How many accepted events may wait to be sent. */
     private int queueCapacity = 10_000;
@@ -411,6 +423,22 @@ public class ChannelsProperties {
 
     public void setLinger(Duration linger) {
       this.linger = linger;
+    }
+
+    public Integer getMinInFlightRequests() {
+      return minInFlightRequests;
+    }
+
+    public void setMinInFlightRequests(Integer minInFlightRequests) {
+      this.minInFlightRequests = minInFlightRequests;
+    }
+
+    public PublisherOptions.Ordering getOrdering() {
+      return ordering;
+    }
+
+    public void setOrdering(PublisherOptions.Ordering ordering) {
+      this.ordering = ordering;
     }
 
     public int getMaxInFlightRequests() {

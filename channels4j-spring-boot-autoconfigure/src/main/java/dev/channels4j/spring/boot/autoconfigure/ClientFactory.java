@@ -119,7 +119,11 @@ final class ClientFactory {
   static PublisherOptions.Builder publisherOptions(ChannelsProperties.Publisher p) {
     PublisherOptions.Builder options = PublisherOptions.builder();
     apply("channels4j.publisher.linger", () -> options.linger(p.getLinger()));
+    if (p.getMinInFlightRequests() != null) {
+      apply("channels4j.publisher.min-in-flight-requests", () -> options.minInFlightRequests(p.getMinInFlightRequests()));
+    }
     apply("channels4j.publisher.max-in-flight-requests", () -> options.maxInFlightRequests(p.getMaxInFlightRequests()));
+    apply("channels4j.publisher.ordering", () -> options.ordering(p.getOrdering()));
     apply("channels4j.publisher.queue-capacity", () -> options.queueCapacity(p.getQueueCapacity()));
     apply("channels4j.publisher.backpressure", () -> options.backpressure(p.getBackpressure()));
     return options;

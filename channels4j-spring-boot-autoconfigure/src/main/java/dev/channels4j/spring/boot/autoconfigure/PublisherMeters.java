@@ -5,7 +5,10 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
-/** The Publisher's queue depth, requests in flight, and events sent and failed, read from its stats. */
+/**
+ * The Publisher's queue depth, requests in flight and its window, and events sent and failed, read
+ * from its stats.
+ */
 final class PublisherMeters {
   private PublisherMeters() {}
 
@@ -15,6 +18,9 @@ final class PublisherMeters {
         .register(registry);
     Gauge.builder("channels4j.publisher.in.flight", publisher, p -> p.stats().inFlightRequests())
         .description("Batch requests of the publisher in flight")
+        .register(registry);
+    Gauge.builder("channels4j.publisher.in.flight.limit", publisher, p -> p.stats().inFlightLimit())
+        .description("How many batch requests the publisher's adaptive window lets in flight now")
         .register(registry);
     FunctionCounter.builder("channels4j.events.published", publisher, p -> p.stats().eventsSent())
         .description("Events the publisher delivered to the API")

@@ -246,7 +246,38 @@ class ChannelsAutoConfigurationTest {
       MeterRegistry registry = context.getBean(MeterRegistry.class);
       assertThat(registry.get("channels4j.events.published").functionCounter().count()).isEqualTo(1);
       assertThat(registry.get("channels4j.publisher.queued").gauge().value()).isZero();
+      assertThat(registry.get("channels4j.publisher.in.flight.limit").gauge().value()).isEqualTo(16);
     });
+  }
+
+  @Test
+  void thePublishersWindowAndOrderingComeFromProperties() {
+    dev.channels4j.PublisherOptions options = ClientFactory.publisherOptions(bind(
+        "channels4j.publisher.min-in-flight-requests=4", "channels4j.publisher.max-in-flight-requests=32",
+        "channels4j.publisher.ordering=NONE")).build();
+
+    assertThat(options.minInFlightRequests()).isEqualTo(4);
+    assertThat(options.maxInFlightRequests()).isEqualTo(32);
+    assertThat(options.ordering()).isEqualTo(dev.channels4j.PublisherOptions.Ordering.NONE);
+  }
+
+  @Test
+  void aLowMaxInFlightAloneMakesAFixedWindow() {
+    dev.channels4j.PublisherOptions options = ClientFactory.publisherOptions(
+        bind("channels4j.publisher.max-in-flight-requests=4")).build();
+
+    assertThat(options.minInFlightRequests()).isEqualTo(4);
+  }
+
+  private static ChannelsProperties.Publisher bind(String... properties) {
+    java.util.Map<String, String> values = new java.util.HashMap<>();
+    for (String property : properties) {
+      String[] pair = property.split("=", 2);
+      values.put(pair[0], pair[1]);
+    }
+    return new org.springframework.boot.context.properties.bind.Binder(
+            new org.springframework.boot.context.properties.source.MapConfigurationPropertySource(values))
+        .bind("channels4j", ChannelsProperties.class).get().getPublisher();
   }
 
   @Test
