@@ -12,6 +12,7 @@ import java.util.Arrays;
  * java -jar channels4j-benchmarks/target/benchmarks.jar jmh [JMH options]   # per-operation cost
  * java -jar channels4j-benchmarks/target/benchmarks.jar load [--events N] [--warmup N] [--sinks minimal,local]
  * java -jar channels4j-benchmarks/target/benchmarks.jar fanout [--servers soketi,channels4j-local] [--events N] ...
+ * java -jar channels4j-benchmarks/target/benchmarks.jar idle [--servers soketi,channels4j-local] [--connections 10000]
  * java -jar channels4j-benchmarks/target/benchmarks.jar soak [--minutes 10]                 # RELIABILITY.md
  * </pre>
  *
@@ -29,12 +30,13 @@ public final class Main {
       case "sink" -> Sinks.main(rest);
       case "client" -> ClientRun.main(rest);
       case "fanout" -> dev.channels4j.benchmarks.fanout.FanOutBenchmark.main(rest);
+      case "idle" -> dev.channels4j.benchmarks.fanout.IdleConnections.main(rest);
       case "fanout-server" -> dev.channels4j.benchmarks.fanout.LocalServerMain.main(rest);
       case "attack" -> dev.channels4j.benchmarks.attack.Attacks.main(rest);
       case "soak" -> dev.channels4j.benchmarks.soak.Soak.main(rest);
       default -> {
         System.out.println("usage: benchmarks.jar jmh [JMH options] | load [--events N] [--warmup N] [--sinks minimal,local]"
-            + " | fanout [--servers soketi,channels4j-local] [--subscribers N] [--events N] | soak [--minutes M]");
+            + " | fanout [--servers soketi,channels4j-local] [--subscribers N] [--events N] | idle [--connections N] | soak [--minutes M]");
         System.exit(command.equals("help") ? 0 : 2);
       }
     }
