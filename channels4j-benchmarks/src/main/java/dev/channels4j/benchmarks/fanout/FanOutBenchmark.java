@@ -29,7 +29,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * through {@code batch_events} (10 a request, one per channel in turn) from {@code --publishers}
  * threads, and measures until every delivery arrived (or 60 s after the last publish). A 429 is
  * retried after 2 ms and counted. Then it opens idle connections, up to {@code --max-connections}
- * or the first failure, to measure RSS per idle connection and the most connections held.
+ * or the first failure, to measure RSS per idle connection and the most connections held (the
+ * {@code idle} command measures that alone, subscribed, with a heap that follows the live one).
  *
  * <pre>
  * java -jar benchmarks.jar fanout [--servers soketi,channels4j-local] [--subscribers 500] [--channels 10]
@@ -119,11 +120,15 @@ public final class FanOutBenchmark {
       result.put("closed_by_server", subscribers.closedByServer.get());
       System.out.println("  " + result);
 
-      System.gc();
+      // The server's GC, not ours: with its fixed heap RSS still counts heap pages garbage touched
+      // once; `idle` measures with a heap that follows the live one.
+      server.gc();
       Thread.sleep(2000);
       long rss0 = server.rssBytes();
       int idle = subscribers.openIdle(uri, Math.max(0, maxConnections - subscriberCount));
       Thread.sleep(3000);
+      server.gc();
+      Thread.sleep(2000);
       long rss1 = server.rssBytes();
       result.put("rss_mb_with_subscribers", round(rss0 / 1048576.0, 1));
       result.put("rss_kb_per_idle_connection", idle == 0 ? 0 : round((rss1 - rss0) / 1024.0 / idle, 1));
