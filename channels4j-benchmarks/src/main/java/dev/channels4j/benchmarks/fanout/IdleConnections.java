@@ -107,7 +107,7 @@ public final class IdleConnections {
   }
 
   /** Runs a full GC through {@code jcmd GC.class_histogram}, keeps the histogram, returns its total bytes. */
-  private static long liveHeap(ServerProcess server, Path histogram) throws IOException, InterruptedException {
+  static long liveHeap(ServerProcess server, Path histogram) throws IOException, InterruptedException {
     Path jcmd = Paths.get(System.getProperty("java.home"), "bin", "jcmd");
     Process p = new ProcessBuilder(jcmd.toString(), Long.toString(server.pid()), "GC.class_histogram")
         .redirectErrorStream(true).redirectOutput(histogram.toFile()).start();

@@ -100,19 +100,6 @@ final class ServerProcess implements AutoCloseable {
     }
   }
 
-  /**
-   * A full GC in channels4j-local ({@code jcmd GC.run}), so that RSS read next holds no garbage the
-   * load left behind; nothing for soketi (Node is read as it is).
-   */
-  void gc() throws IOException, InterruptedException {
-    if (name.equals("channels4j-local")) {
-      Process jcmd = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "jcmd").toString(),
-          Long.toString(process.pid()), "GC.run").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-          .start();
-      jcmd.waitFor(60, TimeUnit.SECONDS);
-    }
-  }
-
   long pid() {
     return process.pid();
   }
