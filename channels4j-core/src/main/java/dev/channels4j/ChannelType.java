@@ -8,6 +8,7 @@ package dev.channels4j;
  * ChannelType.of("private-encrypted-payments");   // PRIVATE_ENCRYPTED
  * ChannelType.of("presence-room").requiresAuthorization();  // true
  * ChannelType.isCache("presence-cache-room");     // true: also keeps its last event
+ * ChannelType.isValidName("private-orders.42");    // true: a name a browser may subscribe to
  * }</pre>
  *
  * <p>Cache channels ({@code cache-}, {@code private-cache-}, {@code private-encrypted-cache-},
@@ -26,6 +27,9 @@ public enum ChannelType {
   PRESENCE("presence-"),
   /** {@code #server-to-user-<user id>}: reserved for {@link ChannelsClient#sendToUser}. */
   SERVER_TO_USER("#server-to-user-");
+
+  /** The longest channel name Channels accepts. */
+  public static final int MAX_NAME_LENGTH = 200;
 
   private final String prefix;
 
@@ -67,6 +71,29 @@ public enum ChannelType {
   public static boolean isCache(String channelName) {
     ChannelType type = of(channelName);
     return type != SERVER_TO_USER && channelName.startsWith("cache-", type.prefix.length());
+  }
+
+  /**
+   * Whether {@code channelName} is a channel name Channels accepts: 1 to {@value #MAX_NAME_LENGTH}
+   * characters of {@code A-Z a-z 0-9 _ - = @ , . ;}. The one place channels4j keeps this alphabet;
+   * false for null. Reserved {@code #server-to-user-} names are not valid names to subscribe to or
+   * trigger on ({@code #} is outside the alphabet).
+   */
+  public static boolean isValidName(String channelName) {
+    if (channelName == null || channelName.isEmpty() || channelName.length() > MAX_NAME_LENGTH) {
+      return false;
+    }
+    for (int i = 0; i < channelName.length(); i++) {
+      if (!isNameCharacter(channelName.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isNameCharacter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+        || c == '_' || c == '-' || c == '=' || c == '@' || c == ',' || c == '.' || c == ';';
   }
 
   /** The prefix that marks this type ({@code ""} for {@link #PUBLIC}). */

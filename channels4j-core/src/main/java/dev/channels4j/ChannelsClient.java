@@ -12,7 +12,6 @@ import dev.channels4j.internal.api.RawRequests;
 import dev.channels4j.internal.api.Requests;
 import dev.channels4j.internal.api.Responses;
 import dev.channels4j.internal.auth.Authorizer;
-import dev.channels4j.internal.crypto.ChannelEncryption;
 import dev.channels4j.internal.publish.BatchingPublisher;
 import dev.channels4j.internal.signing.AuthSignatures;
 import dev.channels4j.internal.transport.ApacheTransport;
@@ -24,11 +23,9 @@ import dev.channels4j.spi.JacksonJsonCodecs;
 import dev.channels4j.spi.JsonCodec;
 import dev.channels4j.spi.Transport;
 import dev.channels4j.webhook.Webhook;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,8 +35,6 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -77,7 +72,7 @@ public final class ChannelsClient implements AutoCloseable {
   /** Whether the transport was made by the builder, and so is the client's to close. */
   private final boolean ownsTransport;
 
-  private ChannelsClient(ClientSettings settings, List<WebhookCredential> webhookCredentials, boolean ownsTransport) {
+  ChannelsClient(ClientSettings settings, List<WebhookCredential> webhookCredentials, boolean ownsTransport) {
     this.settings = settings;
     this.ownsTransport = ownsTransport;
     this.requests = new Requests(settings);
@@ -351,9 +346,11 @@ public final class ChannelsClient implements AutoCloseable {
    * }</pre>
    *
    * @param path starts with {@code /}, holds no {@code ?} or {@code #}, characters outside
-   *     RFC 3986's path alphabet percent-encoded, no {@code .} or {@code ..} segments
+   *     RFC 3986's path alphabet percent-encoded, no segment a server would read as {@code .} or
+   *     {@code ..}: not literally, nor percent-encoded ({@code %2e}, also twice: {@code %252e}),
+   *     nor with {@code ;parameters} ({@code ..;x}), nor split by an encoded {@code /} or {@code \}
    * @param query lower-case parameter names; none of the {@code auth_*} or {@code body_md5} names
-   *     the signature uses
+   *     the signature uses; values well-formed Unicode (no unpaired surrogate)
    * @return the 2xx answer; an error status throws an {@link ApiException} carrying the body, as
    *     every operation does, and GETs are retried as the {@link RetryPolicy} says
    * @throws ValidationException for a bad path or parameter, before anything is sent
@@ -429,38 +426,32 @@ public final class ChannelsClient implements AutoCloseable {
    * }</pre>
    */
   public static final class Builder {
-    private static final Pattern APP_ID = Pattern.compile("[A-Za-z0-9_-]+");
-    private static final Duration MAX_TIMEOUT = Duration.ofHours(1);
-    private static final Pattern CLUSTER = Pattern.compile("[a-z0-9-]+");
-    // Underscores: Docker Compose service names (my_service) are host names too.
-    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._-]+|\\[[0-9a-fA-F:.]+\\]");
-    private static final Pattern HOST_AND_PORT = Pattern.compile("([A-Za-z0-9._-]+|\\[[0-9a-fA-F:.]+\\]):([0-9]{1,5})");
 
-    private String appId;
-    private String key;
-    private String secret;
-    private String cluster;
-    private String host;
-    private Integer port;
-    private boolean useTls = true;
-    private Duration timeout = Duration.ofSeconds(5);
-    private Duration connectTimeout = Duration.ofSeconds(3);
-    private String masterKeyBase64;
-    private byte[] masterKey;
-    private int maxDataSize = 10 * 1024;
-    private int maxBatchSize = 10;
-    private int maxConnections = 64;
-    private int maxResponseSize = ApacheTransport.DEFAULT_MAX_RESPONSE_BYTES;
-    private Duration connectionTimeToLive = ApacheTransport.DEFAULT_CONNECTION_TIME_TO_LIVE;
-    private ApacheTransport.Proxy proxy;
-    private SSLContext sslContext;
-    private RequestListener requestListener;
-    private LongSupplier ticker = System::nanoTime;
-    private JsonCodec codec = JacksonJsonCodecs.defaults();
-    private Transport transport;
-    private Clock clock = Clock.systemUTC();
-    private RetryPolicy retryPolicy = RetryPolicy.defaults();
-    private final List<WebhookCredential> webhookCredentials = new ArrayList<>();
+    String appId;
+    String key;
+    String secret;
+    String cluster;
+    String host;
+    Integer port;
+    boolean useTls = true;
+    Duration timeout = Duration.ofSeconds(5);
+    Duration connectTimeout = Duration.ofSeconds(3);
+    String masterKeyBase64;
+    byte[] masterKey;
+    int maxDataSize = 10 * 1024;
+    int maxBatchSize = 10;
+    int maxConnections = 64;
+    int maxResponseSize = ApacheTransport.DEFAULT_MAX_RESPONSE_BYTES;
+    Duration connectionTimeToLive = ApacheTransport.DEFAULT_CONNECTION_TIME_TO_LIVE;
+    ApacheTransport.Proxy proxy;
+    SSLContext sslContext;
+    RequestListener requestListener;
+    LongSupplier ticker = System::nanoTime;
+    JsonCodec codec = JacksonJsonCodecs.defaults();
+    Transport transport;
+    Clock clock = Clock.systemUTC();
+    RetryPolicy retryPolicy = RetryPolicy.defaults();
+    final List<WebhookCredential> webhookCredentials = new ArrayList<>();
 
     private Builder() {}
 
@@ -722,128 +713,10 @@ public final class ChannelsClient implements AutoCloseable {
 
     /** Checks every setting and builds the client. */
     public ChannelsClient build() {
-      require(appId, "appId", "appId(\"123\")");
-      require(key, "key", "key(\"your-app-key\")");
-      require(secret, "secret", "secret(\"your-app-secret\")");
-      if (!APP_ID.matcher(appId).matches()) {
-        throw invalid("appId","appId \"" + appId + "\" may only contain letters, digits, _ and -");
-      }
-      if (host == null && cluster == null) {
-        throw invalid("cluster",
-            "no server: set cluster(\"eu\") for Pusher, or host(\"127.0.0.1\").port(6001).useTls(false) for a local server");
-      }
-      // The host wins over the cluster (documented on both setters).
-      if (host == null && !CLUSTER.matcher(cluster).matches()) {
-        throw invalid("cluster","cluster \"" + cluster + "\" is not a cluster name like eu, us2 or ap1");
-      }
-      String hostOnly = host;
-      Integer portSetting = port;
-      if (host != null) {
-        Matcher hostAndPort = HOST_AND_PORT.matcher(host);
-        if (hostAndPort.matches()) {
-          hostOnly = hostAndPort.group(1);
-          int hostPort = Integer.parseInt(hostAndPort.group(2));
-          if (port != null && port != hostPort) {
-            throw invalid("port","host(\"" + host + "\") names port " + hostPort + " but port(" + port
-                + ") was set too; give the port once");
-          }
-          portSetting = hostPort;
-        }
-        if (hostOnly.isEmpty() || !HOST.matcher(hostOnly).matches()) {
-          throw invalid("host","host \"" + host
-              + "\" is not a host name or IP address, optionally with :port (no scheme, no path)");
-        }
-      }
-      if (portSetting != null && (portSetting < 1 || portSetting > 65535)) {
-        throw invalid("port", "port must be between 1 and 65535, got " + portSetting);
-      }
-      timeoutSetting(timeout, "timeout");
-      timeoutSetting(connectTimeout, "connectTimeout");
-      timeoutSetting(connectionTimeToLive, "connectionTimeToLive");
-      if (maxDataSize < 1) {
-        throw invalid("maxDataSize", "maxDataSize must be at least 1 byte, got " + maxDataSize);
-      }
-      if (maxBatchSize < 1) {
-        throw invalid("maxBatchSize", "maxBatchSize must be at least 1, got " + maxBatchSize);
-      }
-      if (maxConnections < 1) {
-        throw invalid("maxConnections", "maxConnections must be at least 1, got " + maxConnections);
-      }
-      if (maxResponseSize < 1) {
-        throw invalid("maxResponseSize", "maxResponseSize must be at least 1 byte, got " + maxResponseSize);
-      }
-      if (codec == null) {
-        throw invalid("jsonCodec", "jsonCodec must not be null");
-      }
-      if (clock == null) {
-        throw invalid("clock", "clock must not be null");
-      }
-      if (retryPolicy == null) {
-        throw invalid("retryPolicy", "retryPolicy must not be null; use RetryPolicy.none()");
-      }
-      if (proxy != null && (proxy.host() == null || proxy.host().isEmpty() || proxy.port() < 1 || proxy.port() > 65535)) {
-        throw invalid("proxy", "proxy needs a host and a port between 1 and 65535");
-      }
-      if (transport != null && sslContext != null) {
-        throw invalid("sslContext", "sslContext applies to the default transport only: configure the TLS of the"
-            + " transport you passed to transport(...) there, and drop sslContext(...)");
-      }
-      ChannelEncryption encryption = encryption();
-      String scheme = useTls ? "https" : "http";
-      String hostName = hostOnly != null ? hostOnly : "api-" + cluster + ".pusher.com";
-      int effectivePort = portSetting != null ? portSetting : (useTls ? 443 : 80);
-      URI baseUri = URI.create(scheme + "://" + hostName + ":" + effectivePort);
-      Transport chosen = transport != null ? transport : new ApacheTransport(new ApacheTransport.Settings(
-          connectTimeout, timeout, maxConnections, proxy, maxResponseSize, sslContext, connectionTimeToLive));
-      return new ChannelsClient(new ClientSettings(appId, key, secret, baseUri, timeout, maxDataSize, maxBatchSize,
-          codec, chosen, clock, retryPolicy, encryption, requestListener, ticker),
-          List.copyOf(webhookCredentials), transport == null);
+      return ClientBuild.build(this);
     }
 
-    private ChannelEncryption encryption() {
-      if (masterKeyBase64 != null && masterKey != null) {
-        throw invalid("encryptionMasterKeyBase64",
-            "set the encryption master key once: either encryptionMasterKeyBase64(...) or encryptionMasterKey(...), not both");
-      }
-      byte[] bytes = masterKey;
-      if (masterKeyBase64 != null) {
-        try {
-          bytes = Base64.getDecoder().decode(masterKeyBase64.trim());
-        } catch (IllegalArgumentException e) {
-          throw new ValidationException("encryptionMasterKeyBase64", "encryptionMasterKeyBase64 is not valid base64", e);
-        }
-      }
-      if (bytes == null) {
-        return null;
-      }
-      if (bytes.length != ChannelEncryption.MASTER_KEY_BYTES) {
-        throw invalid("encryptionMasterKeyBase64",
-            "the encryption master key must be 32 bytes, got " + bytes.length
-                + " (generate one with: openssl rand -base64 32)");
-      }
-      return new ChannelEncryption(bytes);
-    }
-
-    private static void require(String value, String name, String example) {
-      if (value == null || value.isEmpty()) {
-        throw invalid(name, name + " is missing: call ." + example + " on the builder");
-      }
-    }
-
-    /**
-     * Positive and at most {@link #MAX_TIMEOUT}: checked here, before the transport is made, since
-     * the transport turns timeouts into nanoseconds from now, which overflows for huge ones.
-     */
-    private static void timeoutSetting(Duration duration, String name) {
-      if (duration == null || duration.isNegative() || duration.isZero()) {
-        throw invalid(name, name + " must be a positive duration, got " + duration);
-      }
-      if (duration.compareTo(MAX_TIMEOUT) > 0) {
-        throw invalid(name, name + " must be at most 1 hour, got " + duration);
-      }
-    }
-
-    private static ValidationException invalid(String setting, String message) {
+    static ValidationException invalid(String setting, String message) {
       return new ValidationException(setting, message, null);
     }
 

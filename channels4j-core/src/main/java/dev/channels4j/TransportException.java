@@ -20,7 +20,10 @@ public final class TransportException extends ChannelsException {
   public enum Kind {
     /** The request did not complete within the configured timeout. */
     TIMEOUT,
-    /** Nothing listens at the host and port, or the connection could not be opened in time. */
+    /**
+     * Nothing listens at the host and port, or the connection could not be opened within the
+     * connect timeout, its TLS handshake included.
+     */
     CONNECTION_REFUSED,
     /** The connection was reset or closed before a response arrived. */
     CONNECTION_RESET,

@@ -12,7 +12,9 @@
  *   body      internal.api.EventBodies            the JSON envelope, serialized once: ApiRequest
  *   sign      internal.signing.RequestSigner      afresh for every attempt (called by internal.api.Dispatcher)
  *   send      spi.Transport                       internal.transport.ApacheTransport by default
- *   judge     internal.api.Dispatcher             success, typed failure, or retry (internal.api.RetrySchedule)
+ *   judge     internal.api.Verdicts               an answer: success or ApiException (internal.api.Failures: no answer)
+ *   retry     internal.api.Dispatcher             another attempt or not (internal.api.RetrySchedule, Retry-After)
+ *   report    internal.api.AttemptReporter        each attempt to the RequestListener, if one is set
  *   parse     internal.api.Responses              the typed result (TriggerResult, ChannelInfo, ...)
  * </pre>
  *

@@ -6,33 +6,22 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.channels4j.testing.RecordingHttpServer.Reply;
 import dev.channels4j.testing.RecordingHttpServer;
+import dev.channels4j.testsupport.Await;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** {@link AsyncChannelsClient}: futures that complete with the same results and fail with the same exceptions. */
 class AsyncClientTest {
-  private RecordingHttpServer server;
-  private ChannelsClient client;
-  private AsyncChannelsClient async;
-
-  @BeforeEach
-  void start() {
-    server = RecordingHttpServer.start();
-    client = clientFor(server);
-    async = client.async();
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    server.close();
-  }
+  @AutoClose
+  private final RecordingHttpServer server = RecordingHttpServer.start();
+  @AutoClose
+  private final ChannelsClient client = clientFor(server);
+  private final AsyncChannelsClient async = client.async();
 
   private static <T> T await(CompletableFuture<T> future) throws Exception {
     return future.get(10, TimeUnit.SECONDS);
@@ -167,9 +156,7 @@ class AsyncClientTest {
     server.enqueue(Reply.json("{}").after(java.time.Duration.ofSeconds(20)));
     ChannelsClient patient = TestClients.builderFor(server).timeout(java.time.Duration.ofSeconds(30)).build();
     CompletableFuture<TriggerResult> inFlight = patient.async().trigger("c", "e", "d");
-    for (int i = 0; i < 500 && server.requestCount() == 0; i++) {
-      Thread.sleep(10);
-    }
+    Await.until("the request reaches the server", () -> server.requestCount() > 0, java.time.Duration.ofSeconds(5));
     assertThat(server.requestCount()).as("the request reached the server").isEqualTo(1);
 
     patient.close();

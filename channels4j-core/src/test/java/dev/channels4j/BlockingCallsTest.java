@@ -8,6 +8,7 @@ import dev.channels4j.spi.TransportRequest;
 import dev.channels4j.spi.TransportResponse;
 import dev.channels4j.testing.RecordingHttpServer;
 import dev.channels4j.testing.RecordingHttpServer.Reply;
+import dev.channels4j.testsupport.Await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -63,9 +64,7 @@ class BlockingCallsTest {
       server.enqueue(Reply.json("{}").after(Duration.ofSeconds(20)));
       ChannelsClient patient = TestClients.builderFor(server).timeout(Duration.ofSeconds(30)).build();
       CompletableFuture<TriggerResult> caller = CompletableFuture.supplyAsync(() -> patient.trigger("c", "e", "d"));
-      for (int i = 0; i < 500 && server.requestCount() == 0; i++) {
-        Thread.sleep(10);
-      }
+      Await.until("the request reaches the server", () -> server.requestCount() > 0, Duration.ofSeconds(5));
       assertThat(server.requestCount()).as("the request reached the server").isEqualTo(1);
 
       patient.close();

@@ -59,4 +59,23 @@ class ChannelTypeTest {
     assertThatThrownBy(() -> ChannelType.of(null)).isInstanceOf(ValidationException.class).hasMessageContaining("null");
     assertThatThrownBy(() -> ChannelType.isCache(null)).isInstanceOf(ValidationException.class);
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"a", "private-orders.42", "presence-room_1", "x-=@,.;", "A"})
+  void namesOfTheChannelAlphabetAreValid(String channel) {
+    assertThat(ChannelType.isValidName(channel)).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "private-\u2713", "a b", "#server-to-user-1", "a/b", "a\n"})
+  void namesOutsideTheAlphabetAreNotValid(String channel) {
+    assertThat(ChannelType.isValidName(channel)).isFalse();
+  }
+
+  @Test
+  void aNameOverTwoHundredCharactersIsNotValid() {
+    assertThat(ChannelType.isValidName("a".repeat(200))).isTrue();
+    assertThat(ChannelType.isValidName("a".repeat(201))).isFalse();
+    assertThat(ChannelType.isValidName(null)).isFalse();
+  }
 }

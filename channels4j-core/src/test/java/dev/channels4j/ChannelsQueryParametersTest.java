@@ -9,28 +9,17 @@ import dev.channels4j.testing.RecordingHttpServer;
 import dev.channels4j.testing.RecordingHttpServer.Recorded;
 import dev.channels4j.testing.RecordingHttpServer.Reply;
 import dev.channels4j.testing.SignatureCheck;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** ChannelsQuery.with(name, value): free-form parameters of the channels query, signed and read back. */
 class ChannelsQueryParametersTest {
-  private RecordingHttpServer server;
-  private ChannelsClient client;
-
-  @BeforeEach
-  void start() {
-    server = RecordingHttpServer.start();
-    client = clientFor(server);
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    server.close();
-  }
+  @AutoClose
+  private final RecordingHttpServer server = RecordingHttpServer.start();
+  @AutoClose
+  private final ChannelsClient client = clientFor(server);
 
   @Test
   void addedParametersAreSentAndSigned() {

@@ -19,8 +19,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** What each operation puts on the wire, checked byte by byte against a real HTTP server. */
@@ -31,20 +30,10 @@ class ClientRequestsTest {
   private static final String KEY_B = "d41a439c438a100756f5";
   private static final String SECRET_B = "4bf35003e819bb138249";
 
-  private RecordingHttpServer server;
-  private ChannelsClient client;
-
-  @BeforeEach
-  void start() {
-    server = RecordingHttpServer.start();
-    client = clientFor(server);
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    server.close();
-  }
+  @AutoClose
+  private final RecordingHttpServer server = RecordingHttpServer.start();
+  @AutoClose
+  private final ChannelsClient client = clientFor(server);
 
   private ChannelsClient clientB(long timestamp) {
     return ChannelsClient.builder()

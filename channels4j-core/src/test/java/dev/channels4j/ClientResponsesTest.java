@@ -7,28 +7,17 @@ import dev.channels4j.testing.RecordingHttpServer.Reply;
 import dev.channels4j.testing.RecordingHttpServer;
 import java.util.List;
 import java.util.OptionalInt;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Typed results read from what a real server answered (vectors: go-library §7.1.6, §7.1.7). */
 class ClientResponsesTest {
   private static final String SESSION = "presence-session-d41a439c438a100756f5-4bf35003e819bb138249-";
 
-  private RecordingHttpServer server;
-  private ChannelsClient client;
-
-  @BeforeEach
-  void start() {
-    server = RecordingHttpServer.start();
-    client = clientFor(server);
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    server.close();
-  }
+  @AutoClose
+  private final RecordingHttpServer server = RecordingHttpServer.start();
+  @AutoClose
+  private final ChannelsClient client = clientFor(server);
 
   @Test
   void triggerWithSubscriptionCountReadsIt() {

@@ -186,13 +186,51 @@ class EscapeHatchTest {
       "/users/auth0|123^percent-encode it",
       "/channels/%zz^%XX",
       "/channels/%4^%XX",
-      "/../other-app/events^. or .. segments",
-      "/./channels^. or .. segments"})
+      "/../other-app/events^read as . or ..",
+      "/./channels^read as . or .."})
   void badPathsAreRefusedNamingTheProblem(String path, String problem) {
     assertThatThrownBy(() -> client.get(path, Map.of()))
         .isInstanceOf(ValidationException.class).hasMessageContaining(problem);
     assertThatThrownBy(() -> client.post(path, "{}"))
         .isInstanceOf(ValidationException.class).hasMessageContaining(problem);
+    assertThat(server.requestCount()).isZero();
+  }
+
+  /** Red-team finding 1 (issue 16): each of these reached another endpoint of a Tomcat app, signed. */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "/%2e%2e/%2e%2e/pusher/webhooks", "/%2E%2E/x", "/.%2e/x", "/%2e./x", "/%2e/channels", "/..;/x",
+      "/%2e%2e;/x", "/channels/..;jsessionid=1", "/%252e%252e/x", "/%25252e/x", "/..%2f../x", "/..%2F..",
+      "/x/..%5c..", "/%c0%ae%c0%ae/x", "/%2e%2e%3b/x", "/.;a=b/x"})
+  void pathsAServerWouldReadAsDotSegmentsAreRefusedBeforeSending(String path) {
+    assertThatThrownBy(() -> client.get(path, Map.of()))
+        .isInstanceOf(ValidationException.class).hasMessageContaining("path").hasMessageContaining("read as . or ..");
+    assertThatThrownBy(() -> client.post(path, "{}"))
+        .isInstanceOf(ValidationException.class).hasMessageContaining("path");
+    assertThatThrownBy(() -> client.async().get(path, Map.of()).join())
+        .hasCauseInstanceOf(ValidationException.class);
+    assertThat(server.requestCount()).isZero();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/channels/a.b", "/channels/...", "/channels/..x", "/channels/x..", "/channels/a;b",
+      "/channels/%2e%2e%2e", "/channels/%2ex", "/channels/a%2Fb"})
+  void segmentsWithDotsThatNoServerResolvesAreSent(String path) {
+    server.enqueue(Reply.json("{}"));
+
+    client.get(path, Map.of());
+
+    assertThat(server.onlyRequest().rawPath()).isEqualTo("/apps/" + TestClients.APP_ID + path);
+  }
+
+  /** Red-team finding 2 (issue 16): a lone surrogate was signed and sent as "?". */
+  @ParameterizedTest
+  @ValueSource(strings = {"\uD800", "a\uDC00b", "x\uD83D"})
+  void queryValuesWithAnUnpairedSurrogateAreRefused(String value) {
+    assertThatThrownBy(() -> client.get("/channels", Map.of("filter_by_prefix", value)))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("query parameter filter_by_prefix")
+        .hasMessageContaining("unpaired surrogate");
     assertThat(server.requestCount()).isZero();
   }
 

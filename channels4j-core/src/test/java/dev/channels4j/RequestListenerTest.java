@@ -120,6 +120,17 @@ class RequestListenerTest {
   }
 
   @Test
+  void thePublishersBatchesAreHeardAsTriggerBatch() {
+    server.otherwise(Reply.json("{}"));
+
+    try (Publisher publisher = client.publisher()) {
+      publisher.publish(Event.of("c", "e", "{}")).join();
+    }
+
+    assertThat(heard).extracting(RequestEvent::operation).containsOnly(Operation.TRIGGER_BATCH);
+  }
+
+  @Test
   void refusedInputIsNeverHeard() {
     assertThatThrownBy(() -> client.trigger("bad channel!", "e", "{}")).isInstanceOf(ValidationException.class);
 

@@ -10,23 +10,13 @@ import dev.channels4j.testing.RecordingHttpServer.Reply;
 import dev.channels4j.testing.RecordingHttpServer;
 import dev.channels4j.testing.SignatureCheck;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Which failures are retried, how often, and how long the policy waits; attempts counted on the server. */
 class RetryPolicyTest {
-  private RecordingHttpServer server;
-
-  @BeforeEach
-  void start() {
-    server = RecordingHttpServer.start();
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
+  @AutoClose
+  private final RecordingHttpServer server = RecordingHttpServer.start();
 
   private ChannelsClient clientWith(RetryPolicy policy) {
     return builderFor(server).retryPolicy(policy).build();

@@ -10,23 +10,13 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Network failures and how they are told apart. */
 class TimeoutTest {
-  private RecordingHttpServer server;
-
-  @BeforeEach
-  void start() {
-    server = RecordingHttpServer.start();
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
+  @AutoClose
+  private RecordingHttpServer server = RecordingHttpServer.start();
 
   /** A loopback port that was just bound and released, so nothing listens on it. */
   static int closedPort() throws IOException {

@@ -52,7 +52,7 @@ final class ChannelCommand implements Callable<Integer> {
       json.put("name", channel.name());
       json.put("occupied", channel.occupied());
       json.putAll(fields);
-      context.out().println(Json.write(json));
+      context.out().println(CliJson.write(json));
       return ExitCodes.OK;
     }
     List<String> parts = new ArrayList<>();

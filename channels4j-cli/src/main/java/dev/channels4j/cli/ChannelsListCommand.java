@@ -42,7 +42,7 @@ final class ChannelsListCommand implements Callable<Integer> {
       list = client.channels(query);
     }
     if (output.json) {
-      context.out().println(Json.write(Map.of("channels", Counts.toMap(list.channels()))));
+      context.out().println(CliJson.write(Map.of("channels", Counts.toMap(list.channels()))));
       return ExitCodes.OK;
     }
     if (list.channels().isEmpty()) {

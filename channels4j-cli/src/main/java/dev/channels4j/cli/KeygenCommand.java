@@ -26,7 +26,7 @@ final class KeygenCommand implements Callable<Integer> {
     byte[] key = new byte[32];
     RANDOM.nextBytes(key);
     String encoded = Base64.getEncoder().encodeToString(key);
-    context.out().println(output.json ? Json.write(Map.of("encryption_master_key", encoded)) : encoded);
+    context.out().println(output.json ? CliJson.write(Map.of("encryption_master_key", encoded)) : encoded);
     return ExitCodes.OK;
   }
 }

@@ -78,7 +78,7 @@ final class ListenCommand implements Callable<Integer> {
     try (ChannelsClient client = app.client()) {
       // Channel messages come only after subscribing, when the subscriber is known; the listener must not block.
       AtomicReference<Subscriber> holder = new AtomicReference<>();
-      Subscriber subscriber = Subscriber.connect(app.webSocketUri("channels4j-cli", ChannelsCommand.version()), Authorizer.of(client),
+      Subscriber subscriber = Subscriber.connect(app.webSocketUri("channels4j-cli", RootCommand.version()), Authorizer.of(client),
           TIMEOUT, message -> {
         Subscriber known = holder.get();
         if (known != null && show(known, message, style) && count != null && printed.incrementAndGet() >= count) {
@@ -90,7 +90,7 @@ final class ListenCommand implements Callable<Integer> {
       Thread goodbye = new Thread(subscriber::close, "channels4j-listen-close");
       Runtime.getRuntime().addShutdownHook(goodbye);
       try (subscriber) {
-        status(style.dim("Connected to " + app.webSocketUri("channels4j-cli", ChannelsCommand.version()).toString()
+        status(style.dim("Connected to " + app.webSocketUri("channels4j-cli", RootCommand.version()).toString()
             .replaceAll("\\?.*", "") + " as socket " + subscriber.socketId()));
         if (user != null) {
           signIn(subscriber, user);
@@ -179,7 +179,7 @@ final class ListenCommand implements Callable<Integer> {
       if (decrypted) {
         json.put("decrypted", true);
       }
-      print(Json.write(json));
+      print(CliJson.write(json));
     } else {
       String time = LocalTime.now().truncatedTo(ChronoUnit.MILLIS).format(TIME);
       print(style.dim(time) + "  " + style.cyan(message.channel()) + "  " + style.bold(shownEvent) + "  " + data
@@ -194,7 +194,7 @@ final class ListenCommand implements Callable<Integer> {
       return "";
     }
     try {
-      if (Json.parse(succeeded.data()) instanceof Map<?, ?> data
+      if (CliJson.parse(succeeded.data()) instanceof Map<?, ?> data
           && data.get("presence") instanceof Map<?, ?> presence
           && presence.get("ids") instanceof List<?> ids) {
         return " (" + ids.size() + (ids.size() == 1 ? " member: " : " members: ")

@@ -50,7 +50,7 @@ public final class Main {
 
   /** This build's version, e.g. {@code 0.1.0-SNAPSHOT}. */
   public static String version() {
-    return ChannelsCommand.version();
+    return RootCommand.version();
   }
 
   /** Runs one command line and returns its exit code. */
@@ -62,7 +62,7 @@ public final class Main {
   }
 
   static CommandLine commandLine(CliContext context) {
-    CommandLine commandLine = new CommandLine(new ChannelsCommand(context), new ContextFactory(context));
+    CommandLine commandLine = new CommandLine(new RootCommand(context), new ContextFactory(context));
     // "@file" is ours (--data @file), not picocli's argument files.
     commandLine.setExpandAtFiles(false);
     commandLine.setOut(context.out());

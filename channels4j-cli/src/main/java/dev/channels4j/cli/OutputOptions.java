@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
  *
  * <pre>{@code
  * // in a command:  @Mixin OutputOptions output;
- * context.out().println(output.json ? Json.write(result) : describe(result));
+ * context.out().println(output.json ? CliJson.write(result) : describe(result));
  * }</pre>
  */
 public final class OutputOptions {

@@ -33,7 +33,7 @@ final class TerminateCommand implements Callable<Integer> {
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("ok", true);
       json.put("user_id", userId);
-      context.out().println(Json.write(json));
+      context.out().println(CliJson.write(json));
     } else {
       context.out().println("Terminated the connections of user " + userId + ".");
     }

@@ -68,7 +68,7 @@ final class TriggerCommand implements Callable<Integer> {
       if (!result.channels().isEmpty()) {
         json.put("info", Counts.toMap(result.channels()));
       }
-      context.out().println(Json.write(json));
+      context.out().println(CliJson.write(json));
     } else {
       Style style = Style.of(context);
       boolean encrypted = ChannelType.of(channels.get(0)) == ChannelType.PRIVATE_ENCRYPTED;

@@ -35,7 +35,7 @@ final class UsersCommand implements Callable<Integer> {
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("channel", channel);
       json.put("users", users);
-      context.out().println(Json.write(json));
+      context.out().println(CliJson.write(json));
     } else if (users.isEmpty()) {
       context.out().println("No users on " + channel + ".");
     } else {

@@ -64,7 +64,7 @@ final class WebhookCommand implements Callable<Integer> {
         json.put("valid", true);
         json.put("time_ms", webhook.timeMs());
         json.put("events", events);
-        context.out().println(Json.write(json));
+        context.out().println(CliJson.write(json));
         return ExitCodes.OK;
       }
       Style style = Style.of(context);
@@ -102,7 +102,7 @@ final class WebhookCommand implements Callable<Integer> {
         client.signWebhook(bytes).forEach((name, values) -> headers.put(name, values.get(0)));
       }
       if (output.json) {
-        context.out().println(Json.write(headers));
+        context.out().println(CliJson.write(headers));
       } else {
         headers.forEach((name, value) -> context.out().println(name + ": " + value));
       }

@@ -13,14 +13,14 @@ class AuthRoundTripTest extends LocalServerTest {
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> json(String text) {
-    return (Map<String, Object>) Json.parse(text);
+    return (Map<String, Object>) CliJson.parse(text);
   }
 
   private static String frame(String event, Map<String, Object> data) {
     Map<String, Object> frame = new LinkedHashMap<>();
     frame.put("event", event);
     frame.put("data", data);
-    return Json.write(frame);
+    return CliJson.write(frame);
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.channels4j.auth.PresenceMember;
 import dev.channels4j.local.LocalServer;
 import dev.channels4j.testkit.TestSubscriber;
+import dev.channels4j.testsupport.Await;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -31,24 +32,13 @@ class ListenCommandTest extends LocalServerTest {
 
     /** Waits until every subscription is made (or the command ended). */
     Listening ready() {
-      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-      while (!err.toString().contains("Listening") && !exit.isDone() && System.nanoTime() < deadline) {
-        sleep();
-      }
+      Await.within(() -> err.toString().contains("Listening") || exit.isDone(), Duration.ofSeconds(10));
       assertThat(err.toString()).as("stderr of listen").contains("Listening");
       return this;
     }
 
     int exitCode() throws Exception {
       return exit.get(10, TimeUnit.SECONDS);
-    }
-  }
-
-  private static void sleep() {
-    try {
-      Thread.sleep(20);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 

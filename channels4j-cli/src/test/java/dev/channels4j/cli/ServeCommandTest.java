@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.channels4j.ChannelsClient;
 import dev.channels4j.TransportException;
+import dev.channels4j.testsupport.Await;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -76,15 +79,13 @@ class ServeCommandTest {
     }
   }
 
-  private static String awaitPusherUrl(StringWriter out) throws InterruptedException {
-    for (int i = 0; i < 500; i++) {
-      for (String line : out.toString().lines().toList()) {
-        if (line.startsWith("PUSHER_URL=")) {
-          return line.substring("PUSHER_URL=".length());
-        }
-      }
-      Thread.sleep(20);
-    }
-    throw new AssertionError("serve printed no PUSHER_URL: " + out);
+  private static String awaitPusherUrl(StringWriter out) {
+    Await.until("serve prints PUSHER_URL; it printed: " + out, () -> pusherUrl(out).isPresent(), Duration.ofSeconds(10));
+    return pusherUrl(out).orElseThrow();
+  }
+
+  private static Optional<String> pusherUrl(StringWriter out) {
+    return out.toString().lines().filter(line -> line.startsWith("PUSHER_URL="))
+        .map(line -> line.substring("PUSHER_URL=".length())).findFirst();
   }
 }

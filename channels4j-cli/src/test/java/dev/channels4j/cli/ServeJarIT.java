@@ -7,7 +7,9 @@ import dev.channels4j.ApiException;
 import dev.channels4j.ChannelsClient;
 import com.sun.net.httpserver.HttpServer;
 import dev.channels4j.testkit.TestSubscriber;
+import dev.channels4j.testsupport.Await;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -123,22 +125,20 @@ class ServeJarIT {
   }
 
   private Matcher awaitOutput(Pattern pattern) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (System.nanoTime() < deadline) {
-      Matcher matcher = pattern.matcher(read(out));
-      if (matcher.find()) {
-        return matcher;
-      }
-      if (!process.isAlive()) {
-        break;
-      }
-      Thread.sleep(50);
+    Await.within(() -> pattern.matcher(read(out)).find() || !process.isAlive(), Duration.ofSeconds(30));
+    Matcher matcher = pattern.matcher(read(out));
+    if (matcher.find()) {
+      return matcher;
     }
     throw new AssertionError("the jar did not print " + pattern + "; stdout: " + read(out) + "\nstderr: " + read(err));
   }
 
-  private static String read(Path file) throws IOException {
-    return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+  private static String read(Path file) {
+    try {
+      return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Test

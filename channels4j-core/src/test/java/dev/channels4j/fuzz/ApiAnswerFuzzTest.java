@@ -91,7 +91,7 @@ class ApiAnswerFuzzTest {
           return values.isEmpty() ? List.of(g.string(30)) : values;
         });
     byte[] body = g.oneOf(
-        () -> JsonValues.damaged(g, () -> shaped(g)).getBytes(StandardCharsets.UTF_8),
+        () -> g.damaged(() -> shaped(g)).getBytes(StandardCharsets.UTF_8),
         () -> g.bytes(64));
     return new Answer(new TransportResponse(status, headers, body));
   }

@@ -38,34 +38,11 @@ final class JsonValues {
 
   /** A JSON string literal, escapes and all. */
   static String string(Fuzz.Gen g) {
-    String s = g.string(20);
-    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n")
-        .replace("\r", "\\r").replace("\t", "\\t").chars()
-        .mapToObj(c -> c < 0x20 ? String.format("\\u%04x", c) : String.valueOf((char) c))
-        .collect(Collectors.joining()) + "\"";
+    return Fuzz.jsonString(g.string(20));
   }
 
   /** Object keys: mostly ones the parsers look for, some arbitrary. */
   static String key(Fuzz.Gen g) {
     return g.oneOf(() -> g.of(KEYS), () -> string(g));
-  }
-
-  /** Text that is JSON, or was JSON before it was damaged. */
-  static String damaged(Fuzz.Gen g, Supplier<String> json) {
-    return g.oneOf(
-        json,
-        () -> {
-          String text = json.get();
-          return text.substring(0, g.between(0, text.length()));
-        },
-        () -> {
-          String text = json.get();
-          if (text.isEmpty()) {
-            return text;
-          }
-          int at = g.between(0, text.length() - 1);
-          return text.substring(0, at) + g.anyChar() + text.substring(at + 1);
-        },
-        () -> g.string(60));
   }
 }

@@ -118,7 +118,7 @@ class WebhookFuzzTest {
   }
 
   private static String webhookBody(Fuzz.Gen g) {
-    return JsonValues.damaged(g, () -> g.oneOf(
+    return g.damaged(() -> g.oneOf(
         () -> {
           String time = g.oneOf(() -> String.valueOf(g.anyLong()), () -> JsonValues.value(g, 1));
           String events = g.oneOf(

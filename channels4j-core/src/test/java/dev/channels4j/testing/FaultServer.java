@@ -79,6 +79,8 @@ public final class FaultServer implements AutoCloseable {
   private final boolean oneExchangePerConnection;
   private final Thread acceptor;
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+  /** Connections waiting for their next request, as a load balancer's idle timeout finds them. */
+  private final Set<Socket> idle = ConcurrentHashMap.newKeySet();
   private final List<Thread> handlers = new CopyOnWriteArrayList<>();
   private final AtomicInteger connections = new AtomicInteger();
   private final AtomicInteger requests = new AtomicInteger();
@@ -158,7 +160,7 @@ public final class FaultServer implements AutoCloseable {
       connection.setSoTimeout((int) MAX_FAULT.toMillis());
       InputStream in = new BufferedInputStream(connection.getInputStream());
       OutputStream out = connection.getOutputStream();
-      while (!closed && readRequest(in)) {
+      while (!closed && readIdle(connection, in)) {
         requests.incrementAndGet();
         if (!answer(fault, connection, in, out) || oneExchangePerConnection) {
           return;
@@ -169,6 +171,28 @@ public final class FaultServer implements AutoCloseable {
     } finally {
       open.remove(connection);
     }
+  }
+
+  private boolean readIdle(Socket connection, InputStream in) throws IOException {
+    idle.add(connection);
+    try {
+      return readRequest(in);
+    } finally {
+      idle.remove(connection);
+    }
+  }
+
+  /**
+   * Closes every kept-alive connection that waits for a request, as a load balancer does when its
+   * idle timeout passes; returns how many it closed.
+   */
+  public int closeIdleConnections() throws IOException {
+    int count = 0;
+    for (Socket connection : List.copyOf(idle)) {
+      connection.close();
+      count++;
+    }
+    return count;
   }
 
   /** Acts out the fault; whether the connection may carry another request. */

@@ -119,7 +119,7 @@ public final class RecordingHttpServer implements AutoCloseable {
     Reply reply = Optional.ofNullable(script.poll()).orElse(fallback);
     if (!reply.delay().isZero()) {
       try {
-        Thread.sleep(reply.delay().toMillis());
+        Thread.sleep(reply.delay().toMillis()); // a slow peer: the client's own timers must see real time pass
       } catch (InterruptedException stopping) {
         Thread.currentThread().interrupt();
         exchange.close();
@@ -151,7 +151,7 @@ public final class RecordingHttpServer implements AutoCloseable {
       while (System.nanoTime() < until) {
         os.write(' ');
         os.flush();
-        Thread.sleep(100);
+        Thread.sleep(100); // the trickle's pace: only real time between bytes tests a per-read timeout
       }
     } catch (InterruptedException stopping) {
       Thread.currentThread().interrupt();

@@ -558,6 +558,35 @@ class WebhookVerificationTest {
 
   // ---- helpers ----------------------------------------------------------------------------
 
+  // ---- strict readings (red-team finding 3, issue 16) --------------------------------------
+
+  @Test
+  void aSignedBodyThatIsNotUtf8IsRefused() {
+    byte[] body = {'{', '"', 'x', '"', ':', '"', (byte) 0xC0, (byte) 0xAF, '"', '}'};
+
+    assertThatThrownBy(() -> client.verifyWebhook(client.signWebhook(body), body))
+        .isInstanceOf(WebhookVerificationException.class)
+        .hasMessageContaining("not valid UTF-8");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"1e400", "1.5", "-1", "9223372036854775808", "-0.5", "1e19"})
+  void aTimeThatIsNotAnIntegerInRangeIsRefused(String timeMs) {
+    byte[] body = bytes("{\"time_ms\":" + timeMs + ",\"events\":[]}");
+
+    assertThatThrownBy(() -> client.verifyWebhook(client.signWebhook(body), body))
+        .isInstanceOf(WebhookVerificationException.class)
+        .hasMessageContaining("time_ms is not an integer from 0 to");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0", "1700000000000", "9223372036854775807"})
+  void anIntegerTimeInRangeIsRead(String timeMs) {
+    byte[] body = bytes("{\"time_ms\":" + timeMs + ",\"events\":[]}");
+
+    assertThat(client.verifyWebhook(client.signWebhook(body), body).timeMs()).isEqualTo(Long.parseLong(timeMs));
+  }
+
   private static ChannelsClient client(String key, String secret, byte[] masterKey) {
     ChannelsClient.Builder builder = ChannelsClient.builder()
         .appId("3").key(key).secret(secret).host("127.0.0.1").port(1).useTls(false);

@@ -30,9 +30,7 @@ final class FuzzInputs {
   static String string(Fuzz.Gen g) {
     return g.oneOf(
         () -> g.of(STRINGS),
-        () -> "\"" + g.encodableString(16).replace("\\", "\\\\").replace("\"", "\\\"").chars()
-            .mapToObj(c -> c < 0x20 ? String.format("\\u%04x", c) : String.valueOf((char) c))
-            .collect(Collectors.joining()) + "\"");
+        () -> Fuzz.jsonString(g.encodableString(16)));
   }
 
   static String key(Fuzz.Gen g) {
@@ -42,28 +40,9 @@ final class FuzzInputs {
         () -> string(g));
   }
 
-  /** JSON, or JSON cut short, or with one character replaced, or just text. */
-  static String damaged(Fuzz.Gen g, Supplier<String> json) {
-    return g.oneOf(
-        json,
-        () -> {
-          String text = json.get();
-          return text.substring(0, g.between(0, text.length()));
-        },
-        () -> {
-          String text = json.get();
-          if (text.isEmpty()) {
-            return text;
-          }
-          int at = g.between(0, text.length() - 1);
-          return text.substring(0, at) + g.encodableChar() + text.substring(at + 1);
-        },
-        () -> g.encodableString(40));
-  }
-
   /** An event body of the HTTP API, its fields of any type. */
   static String eventBody(Fuzz.Gen g) {
-    return damaged(g, () -> g.oneOf(
+    return g.damagedEncodable(() -> g.oneOf(
         () -> {
           String name = g.oneOf(() -> g.of("\"e\"", "\"pusher:x\"", "\"client-x\""), () -> value(g, 1));
           String channels = g.oneOf(() -> g.of("[\"room\"]", "[\"private-encrypted-room\",\"room\"]", "[]"), () -> value(g, 2));

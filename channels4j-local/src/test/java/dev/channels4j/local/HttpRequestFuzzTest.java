@@ -101,7 +101,7 @@ class HttpRequestFuzzTest {
   }
 
   private static String batchBody(Fuzz.Gen g) {
-    return FuzzInputs.damaged(g, () -> g.oneOf(
+    return g.damagedEncodable(() -> g.oneOf(
         () -> "{\"batch\":[" + String.join(",", g.list(12, () -> FuzzInputs.eventBody(g))) + "]}",
         () -> FuzzInputs.value(g, 3)));
   }

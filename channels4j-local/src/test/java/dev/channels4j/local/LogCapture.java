@@ -1,5 +1,6 @@
 package dev.channels4j.local;
 
+import dev.channels4j.testsupport.Await;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -42,19 +43,16 @@ final class LogCapture implements AutoCloseable {
   }
 
   /** Waits until the log holds the fragment and returns the line holding it. */
-  String awaitLine(String fragment, Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (true) {
-      String line = text().lines().filter(l -> l.contains(fragment)).findFirst().orElse(null);
-      if (line != null) {
-        return line;
-      }
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("nothing logged containing \"" + fragment + "\" within " + timeout.toMillis()
-            + " ms; logged: " + text());
-      }
-      Thread.sleep(10);
+  String awaitLine(String fragment, Duration timeout) {
+    if (!Await.within(() -> line(fragment) != null, timeout)) {
+      throw new AssertionError("nothing logged containing \"" + fragment + "\" within " + timeout.toMillis()
+          + " ms; logged: " + text());
     }
+    return line(fragment);
+  }
+
+  private String line(String fragment) {
+    return text().lines().filter(l -> l.contains(fragment)).findFirst().orElse(null);
   }
 
   @Override

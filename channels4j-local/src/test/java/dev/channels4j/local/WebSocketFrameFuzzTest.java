@@ -65,7 +65,7 @@ class WebSocketFrameFuzzTest {
   }
 
   private static String frame(Fuzz.Gen g) {
-    return FuzzInputs.damaged(g, () -> g.oneOf(
+    return g.damagedEncodable(() -> g.oneOf(
         () -> {
           String event = g.oneOf(
               () -> g.of("\"pusher:subscribe\"", "\"pusher:unsubscribe\"", "\"pusher:ping\"", "\"pusher:pong\"",

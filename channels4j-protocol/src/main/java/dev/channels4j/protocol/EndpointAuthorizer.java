@@ -78,13 +78,26 @@ final class EndpointAuthorizer implements Authorizer {
     String body = new String(bytes, StandardCharsets.UTF_8);
     if (status / 100 != 2) {
       throw new SocketException(what + " was refused: POST " + url + " answered " + status
-          + (body.isBlank() ? "" : ": " + abbreviate(body)), null);
+          + (body.isBlank() ? "" : ": " + abbreviate(body)) + likelyCause(status), null);
     }
     if (bytes.length > MAX_ANSWER_BYTES) {
       throw new SocketException(what + ": POST " + url + " answered more than " + MAX_ANSWER_BYTES
           + " bytes; an auth answer is a small JSON object", null);
     }
     return body;
+  }
+
+  /** 401 and 403 look alike from here: say what usually causes each. */
+  private static String likelyCause(int status) {
+    if (status == 401) {
+      return " (likely: no or wrong credentials in the subscriber's headers; with Spring Security also a missing"
+          + " or invalid CSRF token, whose 403 its error page may turn into 401)";
+    }
+    if (status == 403) {
+      return " (likely: the application's rule refused this user or channel, no rule matches the channel,"
+          + " or a missing or invalid CSRF token)";
+    }
+    return "";
   }
 
   private static String abbreviate(String text) {

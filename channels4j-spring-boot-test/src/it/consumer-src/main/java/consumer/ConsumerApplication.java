@@ -25,8 +25,21 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** What a user writes: rules, a listener, a controller that publishes. */
-@SpringBootApplication
+/**
+ * What a user writes: rules, a listener, a controller that publishes. Without Spring Security (the
+ * X-User header stands in for a login): its auto-configurations, as named on Boot 4 and on Boot 3,
+ * are excluded; {@code securedconsumer} is the application that has it.
+ */
+@SpringBootApplication(excludeName = {
+    "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+    "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+    "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+    "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
+    "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+    "org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration",
+    "org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration",
+    "org.springframework.boot.autoconfigure.security.servlet.SecurityFilterAutoConfiguration",
+    "org.springframework.boot.actuate.autoconfigure.security.servlet.ManagementWebSecurityAutoConfiguration"})
 public class ConsumerApplication {
   public static void main(String[] args) {
     SpringApplication.run(ConsumerApplication.class, args);

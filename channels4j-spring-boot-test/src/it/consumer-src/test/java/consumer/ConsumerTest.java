@@ -50,7 +50,7 @@ class ConsumerTest {
 
   @Test
   void eventDataIsWrittenByTheApplicationsOwnJacksonLine() {
-    assertThat(SpringBootVersion.getVersion()).startsWith(System.getProperty("expected.jackson").equals("2") ? "3." : "4.");
+    assertThat(SpringBootVersion.getVersion()).startsWith(System.getProperty("expected.boot"));
     assertThat(codec.toString()).contains("Jackson " + System.getProperty("expected.jackson"));
     assertThat(codec.toJson(Map.of("at", java.time.Instant.EPOCH))).isEqualTo("{\"at\":\"1970-01-01T00:00:00Z\"}");
   }

@@ -38,6 +38,21 @@ public final class Fuzz {
     void check(T input) throws Exception;
   }
 
+  /** {@code text} as a JSON string literal: quotes, backslashes and control characters escaped. */
+  public static String jsonString(String text) {
+    StringBuilder out = new StringBuilder(text.length() + 2).append('"');
+    for (char c : text.toCharArray()) {
+      if (c == '"' || c == '\\') {
+        out.append('\\').append(c);
+      } else if (c < 0x20) {
+        out.append(String.format("\\u%04x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.append('"').toString();
+  }
+
   /** Checks {@code property} for every generated case, failing with the seed, case index and input. */
   public static <T> void forAll(String name, Function<Gen, T> generator, Property<T> property) {
     long seed = Long.getLong("channels4j.fuzz.seed", DEFAULT_SEED);
@@ -172,6 +187,37 @@ public final class Fuzz {
         out.append(encodableChar());
       }
       return out.toString();
+    }
+
+    /**
+     * The text {@code json} makes, or that text cut short, or with one char replaced by {@link #anyChar()},
+     * or {@linkplain #string(int) any text}: input that is JSON and input that was JSON.
+     */
+    public String damaged(Supplier<String> json) {
+      return damaged(json, this::anyChar, () -> string(60));
+    }
+
+    /** Like {@link #damaged(Supplier)} but every char {@linkplain #encodableChar() encodable}: text UTF-8 can carry. */
+    public String damagedEncodable(Supplier<String> json) {
+      return damaged(json, this::encodableChar, () -> encodableString(40));
+    }
+
+    private String damaged(Supplier<String> json, Supplier<Character> replacement, Supplier<String> noise) {
+      return oneOf(
+          json,
+          () -> {
+            String text = json.get();
+            return text.substring(0, between(0, text.length()));
+          },
+          () -> {
+            String text = json.get();
+            if (text.isEmpty()) {
+              return text;
+            }
+            int at = between(0, text.length() - 1);
+            return text.substring(0, at) + replacement.get() + text.substring(at + 1);
+          },
+          noise);
     }
 
     /** A string of 0 to {@code maxLength} {@linkplain #anyChar() any chars}, short ones more often. */

@@ -6,6 +6,7 @@ import dev.channels4j.ChannelsClient;
 import dev.channels4j.Info;
 import dev.channels4j.testkit.LocalChannelsTest;
 import dev.channels4j.testkit.TestSubscriber;
+import dev.channels4j.testsupport.Await;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -133,13 +134,9 @@ class ProtocolRobustnessTest {
       return probe;
     }
 
-    void awaitText(String fragment) throws InterruptedException {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-      while (!text.toString().contains(fragment)) {
-        if (System.nanoTime() > deadline) {
-          throw new AssertionError("no message containing " + fragment + "; got " + text);
-        }
-        Thread.sleep(10);
+    void awaitText(String fragment) {
+      if (!Await.within(() -> text.toString().contains(fragment), Duration.ofSeconds(5))) {
+        throw new AssertionError("no message containing " + fragment + "; got " + text);
       }
     }
 

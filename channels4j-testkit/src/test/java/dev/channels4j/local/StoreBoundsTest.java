@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.channels4j.ChannelsClient;
 import dev.channels4j.testkit.TestSubscriber;
+import dev.channels4j.testsupport.Await;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -26,11 +27,7 @@ class StoreBoundsTest {
       }
       assertThat(server.app().cachedChannelCount()).isEqualTo(50);
       clock.advance(Duration.ofSeconds(2));
-      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-      while (server.app().cachedChannelCount() > 0 && System.nanoTime() < deadline) {
-        Thread.sleep(50);
-      }
-      assertThat(server.app().cachedChannelCount()).isZero();
+      Await.until("the sweep empties the cache", () -> server.app().cachedChannelCount() == 0, Duration.ofSeconds(10));
       assertThat(server.stats().cacheEvictions()).isZero();
     }
   }

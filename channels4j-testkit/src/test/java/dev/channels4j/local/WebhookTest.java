@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.channels4j.ChannelsClient;
 import dev.channels4j.auth.PresenceMember;
 import dev.channels4j.testkit.TestSubscriber;
+import dev.channels4j.testsupport.Await;
 import dev.channels4j.webhook.Webhook;
 import dev.channels4j.webhook.WebhookEvent;
 import dev.channels4j.local.internal.Json;
@@ -168,7 +169,7 @@ class WebhookTest {
             .contains("last failure: HTTP 503");
         int settled = receiver.attempts.get();
         subscriber.sync();
-        Thread.sleep(300);
+        Thread.sleep(300); // an absence: a retry (20 ms backoff) would have reached the receiver by now
         assertThat(receiver.attempts.get()).as("no attempt after giving up").isEqualTo(settled);
       }
     }
@@ -213,10 +214,7 @@ class WebhookTest {
     try (WebhookDispatcher dispatcher = new WebhookDispatcher(scheduler, Clock.systemUTC(), Duration.ofSeconds(30),
         Duration.ofMillis(10), Limits.pusher(), new Counters())) {
       dispatcher.send(app, Json.object().put("name", "channel_occupied").put("channel", "backoff"));
-      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-      while (delays.size() < 4 && System.nanoTime() < deadline) {
-        Thread.sleep(10);
-      }
+      Await.until("four retries are scheduled", () -> delays.size() >= 4, Duration.ofSeconds(20));
       assertThat(delays).startsWith(10L, 20L, 40L, 80L);
       assertThat(receiver.attempts.get()).isGreaterThanOrEqualTo(4);
     } finally {

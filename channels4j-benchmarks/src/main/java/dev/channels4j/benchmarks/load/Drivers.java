@@ -4,6 +4,13 @@ import com.pusher.rest.Pusher;
 import com.pusher.rest.PusherAsync;
 import com.pusher.rest.data.Result;
 import dev.channels4j.ChannelsClient;
+import dev.channels4j.benchmarks.network.SelfSignedCertificate;
+import io.netty.handler.ssl.SslContextBuilder;
+import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
+import org.apache.http.config.RegistryBuilder;
+import org.apache.http.conn.socket.ConnectionSocketFactory;
+import org.apache.http.conn.ssl.SSLConnectionSocketFactory;
+import org.asynchttpclient.Dsl;
 import dev.channels4j.Event;
 import dev.channels4j.Publisher;
 import dev.channels4j.PublisherOptions;
@@ -43,6 +50,8 @@ import org.apache.http.impl.conn.PoolingHttpClientConnectionManager;
 final class Drivers {
   static final int BLOCKING_THREADS = 8;
   static final int ASYNC_IN_FLIGHT = 64;
+  /** The hand-tuned publisher of issue 18: 256 requests in flight over 256 connections. */
+  static final int TUNED_IN_FLIGHT = 256;
 
   static final List<String> ALL = List.of(
       "channels4j-blocking", "channels4j-async", "channels4j-publisher",
@@ -51,26 +60,35 @@ final class Drivers {
   private Drivers() {}
 
   static Driver create(String name, int port) throws Exception {
+    return create(name, port, null);
+  }
+
+  /** The client {@code name} publishing to 127.0.0.1:port, over HTTPS trusting {@code tls} when not null. */
+  static Driver create(String name, int port, SelfSignedCertificate tls) throws Exception {
     return switch (name) {
       case "channels4j-blocking" -> {
-        ChannelsClient client = channels4j(port);
+        ChannelsClient client = channels4j(port, tls, 0);
         yield blocking(i -> {
           client.trigger(Workload.channel(i), Workload.EVENT, Workload.DATA);
           return true;
         }, client::close);
       }
       case "channels4j-async" -> {
-        ChannelsClient client = channels4j(port);
+        ChannelsClient client = channels4j(port, tls, 0);
         yield async(i -> client.async().trigger(Workload.channel(i), Workload.EVENT, Workload.DATA)
             .thenApply(result -> Boolean.TRUE), client::close);
       }
-      case "channels4j-publisher" -> publisher(channels4j(port));
+      case "channels4j-publisher" -> publisher(channels4j(port, tls, 0), PublisherOptions.defaults());
+      case "channels4j-publisher-tuned" -> publisher(channels4j(port, tls, TUNED_IN_FLIGHT),
+          PublisherOptions.builder().maxInFlightRequests(TUNED_IN_FLIGHT).build());
       case "pusher-http-java-blocking" -> {
         Pusher pusher = new Pusher(Workload.APP_ID, Workload.KEY, Workload.SECRET);
         pusher.setHost("127.0.0.1:" + port);
-        pusher.setEncrypted(false);
+        pusher.setEncrypted(tls != null);
         // Its default pool allows 2 connections per route; give it one per thread, as a user would.
-        PoolingHttpClientConnectionManager pool = new PoolingHttpClientConnectionManager();
+        PoolingHttpClientConnectionManager pool = tls == null ? new PoolingHttpClientConnectionManager()
+            : new PoolingHttpClientConnectionManager(RegistryBuilder.<ConnectionSocketFactory>create()
+                .register("https", new SSLConnectionSocketFactory(tls.clientContext())).build());
         pool.setMaxTotal(BLOCKING_THREADS * 2);
         pool.setDefaultMaxPerRoute(BLOCKING_THREADS * 2);
         pusher.configureHttpClient(HttpClientBuilder.create().setConnectionManager(pool).disableRedirectHandling());
@@ -80,12 +98,17 @@ final class Drivers {
       case "pusher-http-java-async" -> {
         PusherAsync pusher = new PusherAsync(Workload.APP_ID, Workload.KEY, Workload.SECRET);
         pusher.setHost("127.0.0.1:" + port);
-        pusher.setEncrypted(false);
+        pusher.setEncrypted(tls != null);
+        if (tls != null) {
+          // Its documented way in: the AsyncHttpClient config, whose TLS is Netty's.
+          pusher.configureHttpClient(Dsl.config().setSslContext(
+              SslContextBuilder.forClient().trustManager(tls.trustManagers()).build()));
+        }
         yield async(i -> pusher.trigger(Workload.channel(i), Workload.EVENT, Workload.DATA)
             .thenApply(result -> result.getStatus() == Result.Status.SUCCESS), pusher::close);
       }
-      case "httpclient5-floor" -> floor(port, false);
-      case "httpclient5-floor-blocking" -> floor(port, true);
+      case "httpclient5-floor" -> floor(port, false, tls);
+      case "httpclient5-floor-blocking" -> floor(port, true, tls);
       case "httpclient5-classic-floor" -> classicFloor(port);
       case "channels4j-transport-only" -> transportOnly(port);
       default -> throw new IllegalArgumentException("unknown client " + name + "; known: " + ALL);
@@ -93,10 +116,27 @@ final class Drivers {
   }
 
   static ChannelsClient channels4j(int port) {
-    return ChannelsClient.builder()
+    return channels4j(port, null, 0);
+  }
+
+  /** A client of 127.0.0.1:port; over HTTPS trusting {@code tls} (and nothing else) when it is not null. */
+  static ChannelsClient channels4j(int port, SelfSignedCertificate tls, int maxConnections) {
+    ChannelsClient.Builder builder = ChannelsClient.builder()
         .appId(Workload.APP_ID).key(Workload.KEY).secret(Workload.SECRET)
-        .host("127.0.0.1").port(port).useTls(false)
-        .build();
+        .host("127.0.0.1").port(port).useTls(tls != null);
+    if (maxConnections > 0) {
+      builder.maxConnections(maxConnections);
+    }
+    // Diagnostic: the connect timeout (which bounds the TLS handshake too), to tell a slow
+    // handshake on a starved machine from a failure.
+    String connectTimeout = System.getenv("CHANNELS4J_BENCH_CONNECT_TIMEOUT_MS");
+    if (connectTimeout != null) {
+      builder.connectTimeout(java.time.Duration.ofMillis(Long.parseLong(connectTimeout)));
+    }
+    if (tls != null) {
+      builder.sslContext(tls.clientContext());
+    }
+    return builder.build();
   }
 
   interface Closer {
@@ -168,8 +208,8 @@ final class Drivers {
   }
 
   /** One thread publishing as fast as the publisher accepts (it waits when its queue is full). */
-  static Driver publisher(ChannelsClient client) {
-    Publisher publisher = client.publisher(PublisherOptions.defaults());
+  static Driver publisher(ChannelsClient client, PublisherOptions options) {
+    Publisher publisher = client.publisher(options);
     Event[] events = new Event[Workload.CHANNELS];
     for (int c = 0; c < events.length; c++) {
       events[c] = Event.of(Workload.channel(c), Workload.EVENT, Workload.DATA);
@@ -213,10 +253,14 @@ final class Drivers {
   }
 
   static URI floorUri(int port, byte[] body) {
+    return floorUri(port, body, false);
+  }
+
+  static URI floorUri(int port, byte[] body, boolean tls) {
     String path = "/apps/" + Workload.APP_ID + "/events";
     String query = new RequestSigner(Workload.KEY, Workload.SECRET)
         .signedQuery("POST", path, Map.of(), body, System.currentTimeMillis() / 1000);
-    return URI.create("http://127.0.0.1:" + port + path + "?" + query);
+    return URI.create((tls ? "https" : "http") + "://127.0.0.1:" + port + path + "?" + query);
   }
 
   /**
@@ -250,13 +294,17 @@ final class Drivers {
    * of what waiting on the async client costs): {@link #BLOCKING_THREADS} threads each waiting for
    * its answer.
    */
-  static Driver floor(int port, boolean blocking) {
+  static Driver floor(int port, boolean blocking, SelfSignedCertificate tls) {
     byte[] body = floorBody();
-    URI uri = floorUri(port, body);
+    URI uri = floorUri(port, body, tls != null);
+    PoolingAsyncClientConnectionManagerBuilder connections =
+        PoolingAsyncClientConnectionManagerBuilder.create().setMaxConnTotal(64).setMaxConnPerRoute(64);
+    if (tls != null) {
+      connections.setTlsStrategy(ClientTlsStrategyBuilder.create().setSslContext(tls.clientContext()).build());
+    }
     CloseableHttpAsyncClient http = HttpAsyncClients.createMinimal(
         HttpVersionPolicy.FORCE_HTTP_1, H2Config.DEFAULT, Http1Config.DEFAULT,
-        IOReactorConfig.custom().setIoThreadCount(2).build(),
-        PoolingAsyncClientConnectionManagerBuilder.create().setMaxConnTotal(64).setMaxConnPerRoute(64).build());
+        IOReactorConfig.custom().setIoThreadCount(2).build(), connections.build());
     http.start();
     IntFunction<CompletableFuture<Boolean>> post = i -> {
       CompletableFuture<Boolean> result = new CompletableFuture<>();

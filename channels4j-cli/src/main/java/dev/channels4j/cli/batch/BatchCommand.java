@@ -7,7 +7,7 @@ import dev.channels4j.cli.Connection;
 import dev.channels4j.cli.ConnectionOptions;
 import dev.channels4j.cli.ExitCodes;
 import dev.channels4j.cli.Inputs;
-import dev.channels4j.cli.Json;
+import dev.channels4j.cli.CliJson;
 import dev.channels4j.cli.OutputOptions;
 import dev.channels4j.cli.Style;
 import java.nio.charset.StandardCharsets;
@@ -120,7 +120,7 @@ public final class BatchCommand implements Callable<Integer> {
           .map(f -> Map.of("lines", f.lines(), "error", f.message(), "sent", !f.refusedBeforeSending())).toList());
       json.put("seconds", outcome.seconds());
       json.put("dry_run", dryRun);
-      context.out().println(Json.write(json));
+      context.out().println(CliJson.write(json));
       return;
     }
     Style style = Style.of(context);

@@ -3,7 +3,7 @@ package dev.channels4j.cli.batch;
 import dev.channels4j.ChannelType;
 import dev.channels4j.Event;
 import dev.channels4j.ValidationException;
-import dev.channels4j.cli.Json;
+import dev.channels4j.cli.CliJson;
 import dev.channels4j.internal.validation.Validation;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -33,7 +33,7 @@ record BatchLine(int number, Event event, String problem) {
   static BatchLine parse(int number, String text, boolean canEncrypt, int maxDataBytes) {
     Object parsed;
     try {
-      parsed = Json.parse(text);
+      parsed = CliJson.parse(text);
     } catch (IllegalArgumentException e) {
       return invalid(number, "not valid JSON: " + dev.channels4j.cli.Inputs.jsonProblem(e.getMessage()));
     }
@@ -59,7 +59,7 @@ record BatchLine(int number, Event event, String problem) {
       return invalid(number, "\"socket_id\" must be a string like \"1234.5678\"");
     }
     Object value = map.get("data");
-    String data = value instanceof String string ? string : Json.write(value);
+    String data = value instanceof String string ? string : CliJson.write(value);
     try {
       Validation.channelName(channel);
       Validation.eventName(name);

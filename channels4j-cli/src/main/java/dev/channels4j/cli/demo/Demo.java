@@ -8,7 +8,7 @@ import dev.channels4j.Info;
 import dev.channels4j.WebhookVerificationException;
 import dev.channels4j.auth.PresenceMember;
 import dev.channels4j.auth.UserData;
-import dev.channels4j.cli.Json;
+import dev.channels4j.cli.CliJson;
 import dev.channels4j.cli.Style;
 import dev.channels4j.protocol.SocketMessage;
 import dev.channels4j.protocol.Subscriber;
@@ -306,7 +306,7 @@ final class Demo {
 
   static boolean sameJson(String a, String b) {
     try {
-      return Objects.equals(Json.parse(a), Json.parse(b));
+      return Objects.equals(CliJson.parse(a), CliJson.parse(b));
     } catch (IllegalArgumentException notJson) {
       return Objects.equals(a, b);
     }
@@ -314,7 +314,7 @@ final class Demo {
 
   private static String userIdOf(String data) {
     try {
-      return Json.parse(data) instanceof Map<?, ?> map ? String.valueOf(map.get("user_id")) : "";
+      return CliJson.parse(data) instanceof Map<?, ?> map ? String.valueOf(map.get("user_id")) : "";
     } catch (IllegalArgumentException notJson) {
       return "";
     }
@@ -322,7 +322,7 @@ final class Demo {
 
   private static String memberIds(String data) {
     try {
-      if (Json.parse(data) instanceof Map<?, ?> map && map.get("presence") instanceof Map<?, ?> presence) {
+      if (CliJson.parse(data) instanceof Map<?, ?> map && map.get("presence") instanceof Map<?, ?> presence) {
         return String.valueOf(presence.get("ids"));
       }
     } catch (IllegalArgumentException notJson) {
@@ -334,7 +334,7 @@ final class Demo {
   /** {@code {"nonce":"C5cycGDU...","ciphertext":"DQwqqLiwBhA8f..."}}: enough to see it is not plaintext. */
   private static String envelopePreview(String wire) {
     try {
-      if (Json.parse(wire) instanceof Map<?, ?> envelope) {
+      if (CliJson.parse(wire) instanceof Map<?, ?> envelope) {
         return "{\"nonce\":\"" + shorten(String.valueOf(envelope.get("nonce")), 11) + "\",\"ciphertext\":\""
             + shorten(String.valueOf(envelope.get("ciphertext")), 16) + "\"}";
       }

@@ -5,11 +5,13 @@ import dev.channels4j.cli.CliContext;
 import dev.channels4j.cli.Connection;
 import dev.channels4j.cli.ExitCodes;
 import dev.channels4j.cli.Style;
+import dev.channels4j.local.LocalServer;
 import dev.channels4j.protocol.Authorizer;
 import dev.channels4j.protocol.Subscriber;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
@@ -30,11 +32,25 @@ import picocli.CommandLine.Command;
         "Triggers, batches, excluded sockets, private, presence and encrypted channels, user sign-in, queries and webhooks; exits 0 only when every step was received as expected."})
 public final class DemoCommand implements Callable<Integer> {
   private static final Duration CONNECT = Duration.ofSeconds(5);
+  private static final String APP_ID = "demo-app";
+  private static final String KEY = "demo-key";
+  private static final String SECRET = "demo-secret";
 
   private final CliContext context;
 
   public DemoCommand(CliContext context) {
     this.context = context;
+  }
+
+  /** The local server the demo runs in-process, on a free port, posting webhooks to the demo's endpoint. */
+  private static LocalServer startServer(URI webhookUrl) {
+    return LocalServer.builder()
+        .host("127.0.0.1").port(0)
+        .appId(APP_ID).key(KEY).secret(SECRET)
+        .clientEvents(true).userAuthentication(true)
+        .webhookUrl(webhookUrl)
+        .build()
+        .start();
   }
 
   @Override
@@ -46,13 +62,13 @@ public final class DemoCommand implements Callable<Integer> {
     out.println();
     List<Demo.StepResult> results;
     try (WebhookReceiver webhooks = WebhookReceiver.start();
-        DemoServer server = DemoServer.start(webhooks.url())) {
-      Connection app = new Connection(DemoServer.APP_ID, DemoServer.KEY, DemoServer.SECRET, null, "127.0.0.1",
+        LocalServer server = startServer(webhooks.url())) {
+      Connection app = new Connection(APP_ID, KEY, SECRET, null, "127.0.0.1",
           server.port(), false, newMasterKey());
       try (ChannelsClient client = app.client()) {
         webhooks.verifyWith(client);
         String version = dev.channels4j.cli.Main.version();
-        java.net.URI socketUri = app.webSocketUri("channels4j-cli", version);
+        URI socketUri = app.webSocketUri("channels4j-cli", version);
         try (Subscriber alice = Subscriber.connect(socketUri, Authorizer.of(client), CONNECT, message -> {});
             Subscriber bob = Subscriber.connect(socketUri, Authorizer.of(client), CONNECT, message -> {})) {
           row(out, style, "Local server", app.apiBase() + " (app " + app.appId() + ", in this process)");

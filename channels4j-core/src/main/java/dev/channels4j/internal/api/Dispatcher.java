@@ -8,35 +8,20 @@ import dev.channels4j.internal.Errors;
 import dev.channels4j.internal.signing.RequestSigner;
 import dev.channels4j.internal.transport.ApacheTransport;
 import dev.channels4j.internal.transport.ClientClosedException;
-import dev.channels4j.internal.transport.ResponseTooLargeException;
 import dev.channels4j.spi.JsonCodec;
 import dev.channels4j.spi.Transport;
 import dev.channels4j.spi.TransportRequest;
 import dev.channels4j.spi.TransportResponse;
-import java.io.EOFException;
-import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.SocketException;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -121,7 +106,7 @@ public final class Dispatcher {
         TransportResponse response = transport.execute(sign(request));
         elapsed = reporter.elapsedNanos(started);
         logAnswer(request, response, elapsed);
-        outcome = judge(request, response);
+        outcome = Verdicts.judge(request, response, codec, clock);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         TransportException interrupted =
@@ -132,28 +117,28 @@ public final class Dispatcher {
         elapsed = reporter.elapsedNanos(started);
         outcome = Outcome.failed(failed(request, e, elapsed));
       }
-      reporter.attemptEnded(request, attempt, elapsed, outcome.status, outcome.error);
-      if (outcome.response != null) {
-        return outcome.response;
+      reporter.attemptEnded(request, attempt, elapsed, outcome.status(), outcome.error());
+      if (outcome.response() != null) {
+        return outcome.response();
       }
-      if (attempt >= RetrySchedule.attemptsFor(retryPolicy, request.method()) || !isRetryable(outcome.error)) {
-        throw outcome.error;
+      if (attempt >= RetrySchedule.attemptsFor(retryPolicy, request.method()) || !isRetryable(outcome.error())) {
+        throw outcome.error();
       }
       if (closed) {
-        throw closedWhileWaiting(request, outcome.error);
+        throw closedWhileWaiting(request, outcome.error());
       }
-      Duration delay = retryDelay(request, attempt, outcome.error);
+      Duration delay = retryDelay(request, attempt, outcome.error());
       if (delay == null) {
-        throw outcome.error; // its retryAfter() tells the caller when to try again
+        throw outcome.error(); // its retryAfter() tells the caller when to try again
       }
       try {
         // Not a sleep: close() ends the wait, so a closed client does not hold its callers.
         if (closedSignal.await(delay.toMillis(), TimeUnit.MILLISECONDS)) {
-          throw closedWhileWaiting(request, outcome.error);
+          throw closedWhileWaiting(request, outcome.error());
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw outcome.error;
+        throw outcome.error();
       }
     }
   }
@@ -219,10 +204,10 @@ public final class Dispatcher {
             outcome = Outcome.failed(failed(request, failure, elapsed));
           } else {
             logAnswer(request, response, elapsed);
-            outcome = judge(request, response);
+            outcome = Verdicts.judge(request, response, codec, clock);
           }
           if (!result.isDone()) {
-            reporter.attemptEnded(request, attempt, elapsed, outcome.status, outcome.error);
+            reporter.attemptEnded(request, attempt, elapsed, outcome.status(), outcome.error());
           }
           settle(outcome, attempt);
         } catch (RuntimeException | Error e) {
@@ -236,18 +221,18 @@ public final class Dispatcher {
       if (result.isDone()) {
         return; // cancelled or failed meanwhile: this attempt's outcome is nobody's
       }
-      if (outcome.response != null) {
-        result.complete(outcome.response);
+      if (outcome.response() != null) {
+        result.complete(outcome.response());
         return;
       }
-      lastError = outcome.error;
-      if (attempt >= RetrySchedule.attemptsFor(retryPolicy, request.method()) || !isRetryable(outcome.error)) {
-        result.completeExceptionally(outcome.error);
+      lastError = outcome.error();
+      if (attempt >= RetrySchedule.attemptsFor(retryPolicy, request.method()) || !isRetryable(outcome.error())) {
+        result.completeExceptionally(outcome.error());
         return;
       }
-      Duration delay = retryDelay(request, attempt, outcome.error);
+      Duration delay = retryDelay(request, attempt, outcome.error());
       if (delay == null) {
-        result.completeExceptionally(outcome.error); // its retryAfter() tells the caller when
+        result.completeExceptionally(outcome.error()); // its retryAfter() tells the caller when
         return;
       }
       // Registered before closed is read: either close() sees this call or this call sees closed.
@@ -296,7 +281,7 @@ public final class Dispatcher {
 
   /** The error for an attempt that got no response, logged. */
   private ChannelsException failed(ApiRequest request, Throwable failure, long elapsedNanos) {
-    ChannelsException error = transportFailure(request, unwrap(failure));
+    ChannelsException error = Failures.of(request, failure, baseUri, timeout);
     if (LOG.isDebugEnabled()) {
       long millis = TimeUnit.NANOSECONDS.toMillis(elapsedNanos);
       LOG.debug("{} {} failed after {} ms: {}", request.method(), request.path(), millis, error.getMessage());
@@ -314,106 +299,6 @@ public final class Dispatcher {
         request.method(), origin, pathPrefix + request.path() + "?" + query, headers, request.body(), timeout);
   }
 
-  private Outcome judge(ApiRequest request, TransportResponse response) {
-    String body = response.bodyText();
-    Object json = parseOrNull(body);
-    int status = response.status();
-    if (status >= 200 && status < 300) {
-      if (json instanceof Map<?, ?> map && map.containsKey("error") && map.containsKey("code")) {
-        int code = map.get("code") instanceof Number n ? n.intValue() : status;
-        String message = String.valueOf(map.get("error"));
-        return Outcome.failed(Errors.api(
-            request + " failed: " + code + " " + message + " (error body with HTTP " + status + ")",
-            code, body, null), status);
-      }
-      return Outcome.ok(new ApiResponse(status, body, json));
-    }
-    Duration retryAfter = response.header("Retry-After").map(Dispatcher::parseRetryAfter).orElse(null);
-    String message = request + " failed with HTTP " + status + (body.isBlank() ? "" : ": " + shorten(body.strip()));
-    return Outcome.failed(Errors.api(message, status, body, retryAfter), status);
-  }
-
-  private Object parseOrNull(String body) {
-    if (body.isEmpty()) {
-      return null;
-    }
-    if (body.equals("{}")) {
-      return new LinkedHashMap<String, Object>(); // Pusher's usual answer; what a codec parses it to
-    }
-    char first = body.charAt(0);
-    if (first != '{' && first != '[') {
-      return null;
-    }
-    try {
-      return codec.parse(body);
-    } catch (IllegalArgumentException notJson) {
-      return null;
-    }
-  }
-
-  private ChannelsException transportFailure(ApiRequest request, Throwable failure) {
-    if (failure instanceof ChannelsException channels) {
-      return channels;
-    }
-    String what = request.toString();
-    ClientClosedException closedClient = causeOf(failure, ClientClosedException.class);
-    if (closedClient != null) {
-      return Errors.transport(TransportException.Kind.CLOSED, what + ": " + closedClient.getMessage(), failure);
-    }
-    ResponseTooLargeException tooLarge = causeOf(failure, ResponseTooLargeException.class);
-    if (tooLarge != null) {
-      return Errors.transport(
-          TransportException.Kind.RESPONSE_TOO_LARGE, what + ": " + tooLarge.getMessage()
-              + "; the API's answers are kilobytes, so a server or proxy on the way misbehaves", tooLarge);
-    }
-    if (failure instanceof TimeoutException) {
-      return Errors.transport(
-          TransportException.Kind.TIMEOUT, what + " timed out after " + timeout.toMillis() + " ms", failure);
-    }
-    if (failure instanceof ConnectException || failure instanceof NoRouteToHostException
-        || failure.getClass().getSimpleName().equals("ConnectTimeoutException")) {
-      return Errors.transport(
-          TransportException.Kind.CONNECTION_REFUSED,
-          what + " could not connect to " + baseUri + ": " + failure.getMessage(), failure);
-    }
-    if (failure instanceof UnknownHostException) {
-      return Errors.transport(
-          TransportException.Kind.UNKNOWN_HOST, what + ": unknown host " + failure.getMessage(), failure);
-    }
-    if (failure instanceof InterruptedIOException) {
-      return Errors.transport(
-          TransportException.Kind.TIMEOUT, what + " timed out: " + failure.getMessage(), failure);
-    }
-    if (failure instanceof SocketException || failure instanceof EOFException || isResetMessage(failure)
-        || failure.getClass().getSimpleName().equals("ConnectionClosedException")
-        || failure.getClass().getSimpleName().equals("NoHttpResponseException")) {
-      return Errors.transport(
-          TransportException.Kind.CONNECTION_RESET,
-          what + ": connection reset or closed before a response: " + failure.getMessage(), failure);
-    }
-    String kind = failure instanceof IOException ? "I/O failure" : "failure";
-    return Errors.transport(
-        TransportException.Kind.OTHER, what + " " + kind + ": " + failure, failure);
-  }
-
-  /** {@code failure} itself or its nearest cause of the type (the wrappers are a few deep), or null. */
-  private static <T extends Throwable> T causeOf(Throwable failure, Class<T> type) {
-    Throwable t = failure;
-    for (int depth = 0; t != null && depth < 8; depth++, t = t.getCause()) {
-      if (type.isInstance(t)) {
-        return type.cast(t);
-      }
-    }
-    return null;
-  }
-
-  /** The NIO reactor reports a reset as a plain IOException ("Connection reset by peer", "Broken pipe"). */
-  private static boolean isResetMessage(Throwable failure) {
-    String message = failure.getMessage();
-    return failure instanceof IOException && message != null
-        && (message.contains("Connection reset") || message.contains("Broken pipe"));
-  }
-
   private static boolean isRetryable(ChannelsException error) {
     if (error instanceof ApiException api) {
       return api.isRetryable();
@@ -425,50 +310,11 @@ public final class Dispatcher {
     return error instanceof ApiException api ? api.retryAfter().orElse(null) : null;
   }
 
-  static Duration parseRetryAfter(String value) {
-    String v = value.trim();
-    try {
-      long seconds = Long.parseLong(v);
-      return seconds < 0 ? null : Duration.ofSeconds(seconds);
-    } catch (NumberFormatException notSeconds) {
-      try {
-        ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
-        Duration d = Duration.between(java.time.Instant.now(), at.toInstant());
-        return d.isNegative() ? Duration.ZERO : d;
-      } catch (DateTimeParseException notDate) {
-        return null;
-      }
-    }
-  }
-
   /** Strips the wrappers a future puts around the real failure. */
   public static Throwable unwrap(Throwable failure) {
-    Throwable t = failure;
-    while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-      t = t.getCause();
-    }
-    return t;
-  }
-
-  private static String shorten(String s) {
-    return s.length() <= 500 ? s : s.substring(0, 497) + "...";
+    return Failures.unwrap(failure);
   }
 
   /** A successful response: its status, body text, and the body parsed as JSON (or null). */
   public record ApiResponse(int status, String body, Object json) {}
-
-  /** An attempt's end: a response or an error, and the HTTP status (0 when no answer arrived). */
-  private record Outcome(ApiResponse response, ChannelsException error, int status) {
-    static Outcome ok(ApiResponse response) {
-      return new Outcome(response, null, response.status());
-    }
-
-    static Outcome failed(ChannelsException error) {
-      return new Outcome(null, error, 0);
-    }
-
-    static Outcome failed(ChannelsException error, int status) {
-      return new Outcome(null, error, status);
-    }
-  }
 }

@@ -3,6 +3,8 @@ package dev.channels4j.internal.api;
 import dev.channels4j.RequestEvent.Operation;
 import dev.channels4j.ValidationException;
 import dev.channels4j.internal.Errors;
+import dev.channels4j.internal.validation.PathSegments;
+import dev.channels4j.internal.validation.Validation;
 import dev.channels4j.spi.JsonCodec;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -95,10 +97,10 @@ public final class RawRequests {
                 + "): percent-encode it, the path is signed and sent exactly as given");
       }
     }
-    for (String segment : path.split("/", -1)) {
-      if (segment.equals(".") || segment.equals("..")) {
-        throw Errors.validation("path \"" + shorten(path) + "\" must not contain . or .. segments");
-      }
+    if (PathSegments.hasDotSegment(path)) {
+      throw Errors.validation("path \"" + shorten(path) + "\" has a segment a server would read as . or .."
+          + " (%2e is ., ;parameters are dropped, %252e is decoded twice by some stacks): it could leave"
+          + " /apps/<app-id>");
     }
   }
 
@@ -123,6 +125,8 @@ public final class RawRequests {
       throw Errors.validation("query parameter name \"" + shorten(name)
           + "\" may only contain a-z 0-9 _ . - (lower case, as every Channels API parameter is)");
     }
+    // UTF-8 cannot encode a lone surrogate: it would be signed and sent as "?".
+    Validation.wellFormed(value, "query parameter " + name + "'s value");
   }
 
   /** RFC 3986 pchar (without pct-encoded) and the segment separator. */

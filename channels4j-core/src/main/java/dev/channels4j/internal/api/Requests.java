@@ -186,7 +186,7 @@ public final class Requests {
   public ApiRequest channel(String channel, Set<Info> info) {
     Validation.notNull(channel, "channel");
     Validation.channelName(channel);
-    Validation.notDotSegment(channel, "channel");
+    Validation.notReadAsDotSegment(channel, "channel");
     String joined = join(info);
     return ApiRequest.get(Operation.CHANNEL, appPath + "/channels/" + channel, joined == null ? Map.of() : Map.of("info", joined));
   }

@@ -1,7 +1,11 @@
 package dev.channels4j.internal.api;
 
 import dev.channels4j.RetryPolicy;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -31,5 +35,26 @@ final class RetrySchedule {
     long ceiling = policy.initialBackoff().toMillis() << Math.min(attempt - 1, 20);
     ceiling = Math.min(Math.max(ceiling, 1), maxBackoff.toMillis());
     return Duration.ofMillis(ThreadLocalRandom.current().nextLong(ceiling + 1));
+  }
+
+  /**
+   * A {@code Retry-After} header's delay: seconds, or an HTTP date read against {@code clock} (the
+   * client's, so tests decide what "now" is); a date in the past is no delay. {@code null} for a
+   * value that is neither, or negative: then the policy's own backoff applies.
+   */
+  static Duration retryAfter(String value, Clock clock) {
+    String v = value.trim();
+    try {
+      long seconds = Long.parseLong(v);
+      return seconds < 0 ? null : Duration.ofSeconds(seconds);
+    } catch (NumberFormatException notSeconds) {
+      try {
+        ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
+        Duration d = Duration.between(clock.instant(), at.toInstant());
+        return d.isNegative() ? Duration.ZERO : d;
+      } catch (DateTimeParseException notDate) {
+        return null;
+      }
+    }
   }
 }

@@ -4,11 +4,7 @@ import dev.channels4j.spi.Transport;
 import dev.channels4j.spi.TransportRequest;
 import dev.channels4j.spi.TransportResponse;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeoutException;
@@ -32,9 +28,6 @@ import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.ClassicHttpResponse;
-import org.apache.hc.core5.http.Header;
-import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.RequestNotExecutedException;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.io.CloseMode;
@@ -64,6 +57,7 @@ public final class ApacheTransport implements Transport {
   private final Duration defaultTimeout;
   private final RequestConfig defaultRequestConfig;
   private final int maxResponseBytes;
+  private final Duration connectTimeout;
   /** Set first thing in {@link #close}: a failure after it is reported as the close, not as what the stopped pool says. */
   private volatile boolean closed;
 
@@ -102,9 +96,25 @@ public final class ApacheTransport implements Transport {
    * @param proxy the proxy, or {@code null}
    * @param sslContext the TLS trust (and keys) of HTTPS connections, or {@code null} for the JVM's default
    * @param connectionTimeToLive the longest a connection is reused, counted from its opening
+   * @param validateAfterInactivity a pooled connection idle this long is checked before reuse
    */
   public record Settings(Duration connectTimeout, Duration timeout, int maxConnections, Proxy proxy,
-      int maxResponseBytes, SSLContext sslContext, Duration connectionTimeToLive) {}
+      int maxResponseBytes, SSLContext sslContext, Duration connectionTimeToLive, Duration validateAfterInactivity) {
+
+    /** Settings with the default check of idle connections. */
+    public Settings(Duration connectTimeout, Duration timeout, int maxConnections, Proxy proxy,
+        int maxResponseBytes, SSLContext sslContext, Duration connectionTimeToLive) {
+      this(connectTimeout, timeout, maxConnections, proxy, maxResponseBytes, sslContext, connectionTimeToLive,
+          DEFAULT_VALIDATE_AFTER_INACTIVITY);
+    }
+  }
+
+  /**
+   * How long a pooled connection may idle before it is checked on reuse. The blocking pool's check
+   * reads with a 1 ms timeout, so checking every reuse would cost a millisecond per request; load
+   * balancers close idle connections after tens of seconds, which a one-second threshold catches.
+   */
+  public static final Duration DEFAULT_VALIDATE_AFTER_INACTIVITY = Duration.ofSeconds(1);
 
   public ApacheTransport(Duration connectTimeout, Duration timeout, int maxConnections, Proxy proxy) {
     this(connectTimeout, timeout, maxConnections, proxy, DEFAULT_MAX_RESPONSE_BYTES);
@@ -131,6 +141,7 @@ public final class ApacheTransport implements Transport {
       throw new IllegalArgumentException("maxResponseBytes must be at least 1, got " + maxResponseBytes);
     }
     this.maxResponseBytes = maxResponseBytes;
+    this.connectTimeout = connectTimeout;
     this.defaultTimeout = timeout;
     this.defaultRequestConfig = requestConfigFor(timeout);
     PoolingAsyncClientConnectionManager connections =
@@ -236,7 +247,7 @@ public final class ApacheTransport implements Transport {
           public void completed(SimpleHttpResponse response) {
             // On a reactor thread: nothing may escape (see GuardedResponseConsumer).
             try {
-              result.complete(toResponse(response));
+              result.complete(ApacheResponses.of(response));
             } catch (Throwable t) {
               result.completeExceptionally(new IOException("reading the response failed: " + t, t));
             }
@@ -258,7 +269,7 @@ public final class ApacheTransport implements Transport {
               resendFor(result, () -> send(request, false));
               return;
             }
-            result.completeExceptionally(closed ? closedInFlight(e) : e);
+            result.completeExceptionally(closed ? closedInFlight(e) : understood(e, request));
           }
 
           @Override
@@ -299,7 +310,7 @@ public final class ApacheTransport implements Transport {
     return ConnectionConfig.custom()
         .setConnectTimeout(Timeout.of(settings.connectTimeout()))
         .setSocketTimeout(Timeout.of(settings.timeout()))
-        .setValidateAfterInactivity(TimeValue.ofSeconds(1))
+        .setValidateAfterInactivity(TimeValue.of(settings.validateAfterInactivity()))
         .setTimeToLive(TimeValue.of(settings.connectionTimeToLive()))
         .build();
   }
@@ -326,65 +337,6 @@ public final class ApacheTransport implements Transport {
         .build();
   }
 
-  private static TransportResponse toResponse(SimpleHttpResponse response) {
-    byte[] body = response.getBodyBytes();
-    return new TransportResponse(response.getCode(), headersOf(response.getHeaders()), body == null ? new byte[0] : body);
-  }
-
-  /**
-   * Reads a classic response, at most {@code limit} bytes of body. Past that it calls
-   * {@code abort}, which must drop the connection: closing the body's stream would read the rest
-   * of it, and a hostile body never ends.
-   */
-  static TransportResponse toResponse(ClassicHttpResponse response, int limit, Runnable abort) throws IOException {
-    HttpEntity entity = response.getEntity();
-    byte[] body = entity == null ? new byte[0] : boundedBody(entity, limit, abort);
-    return new TransportResponse(response.getCode(), headersOf(response.getHeaders()), body);
-  }
-
-  private static byte[] boundedBody(HttpEntity entity, int limit, Runnable abort) throws IOException {
-    long announced = entity.getContentLength();
-    if (announced > limit) {
-      abort.run();
-      throw new ResponseTooLargeException(limit, "Content-Length " + announced);
-    }
-    InputStream in = entity.getContent();
-    if (in == null) {
-      return new byte[0];
-    }
-    // One byte past the limit tells an answer of exactly the limit from a larger one.
-    byte[] body = in.readNBytes((int) Math.min((long) limit + 1, Integer.MAX_VALUE - 8));
-    if (body.length > limit) {
-      abort.run();
-      throw new ResponseTooLargeException(limit, "over " + limit + " bytes received");
-    }
-    in.close(); // at the end of the body already: releases the connection for reuse
-    return body;
-  }
-
-  /**
-   * The headers as the immutable map {@link TransportResponse} keeps, built directly (so it is not
-   * copied again), repeated names merged in order.
-   */
-  @SuppressWarnings("unchecked")
-  private static Map<String, List<String>> headersOf(Header[] headers) {
-    List<Map.Entry<String, List<String>>> entries = new ArrayList<>(headers.length);
-    next:
-    for (Header header : headers) {
-      for (int i = 0; i < entries.size(); i++) {
-        Map.Entry<String, List<String>> entry = entries.get(i);
-        if (entry.getKey().equals(header.getName())) {
-          List<String> values = new ArrayList<>(entry.getValue());
-          values.add(header.getValue());
-          entries.set(i, Map.entry(entry.getKey(), List.copyOf(values)));
-          continue next;
-        }
-      }
-      entries.add(Map.entry(header.getName(), List.of(header.getValue())));
-    }
-    return Map.ofEntries(entries.toArray(new Map.Entry[0]));
-  }
-
   /** On the calling thread, with HttpClient 5's classic client: see {@link BlockingClient}. */
   @Override
   public TransportResponse execute(TransportRequest request) throws IOException, TimeoutException {
@@ -398,8 +350,16 @@ public final class ApacheTransport implements Transport {
       if (closed && !(e instanceof ClientClosedException)) {
         throw closedInFlight(e);
       }
+      if (e instanceof IOException io && understood(io, request) instanceof TransportFailure failure) {
+        throw failure;
+      }
       throw e;
     }
+  }
+
+  /** The failure as {@link ApacheFailures} reads it, for the server the request went to. */
+  private Throwable understood(Throwable failure, TransportRequest request) {
+    return ApacheFailures.classify(failure, Origin.of(request.origin()).host.toHostString(), connectTimeout);
   }
 
   private static ClientClosedException closedInFlight(Throwable cause) {

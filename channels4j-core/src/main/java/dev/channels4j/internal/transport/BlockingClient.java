@@ -86,7 +86,7 @@ final class BlockingClient implements AutoCloseable {
 
     Watchdog.Watched watched = watchdog.watch(request.timeout(), reason -> exchange.cancel());
     try {
-      return client.execute(origin.host, exchange, context, response -> ApacheTransport.toResponse(response, maxResponseBytes, exchange::cancel));
+      return client.execute(origin.host, exchange, context, response -> ApacheResponses.of(response, maxResponseBytes, exchange::cancel));
     } catch (IOException e) {
       // The reason may be shared by every exchange the close aborted: wrap it, never initCause it.
       Exception aborted = watched.abortedWith();

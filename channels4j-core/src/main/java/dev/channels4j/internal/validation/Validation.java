@@ -1,24 +1,22 @@
 package dev.channels4j.internal.validation;
 
 import dev.channels4j.ChannelType;
+import dev.channels4j.SocketId;
 import dev.channels4j.ValidationException;
 import dev.channels4j.internal.Errors;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /** The rules every name, id and size is checked against before a request is built. */
 public final class Validation {
   public static final int MAX_CHANNELS_PER_TRIGGER = 100;
-  public static final int MAX_CHANNEL_NAME_LENGTH = 200;
+  public static final int MAX_CHANNEL_NAME_LENGTH = ChannelType.MAX_NAME_LENGTH;
   public static final int MAX_EVENT_NAME_LENGTH = 200;
   public static final int MAX_USER_ID_LENGTH = 200;
   public static final int MAX_WATCHLIST_SIZE = 100;
   public static final String SERVER_TO_USER_PREFIX = ChannelType.SERVER_TO_USER.prefix();
 
-  private static final Pattern CHANNEL_NAME = Pattern.compile("[-a-zA-Z0-9_=@,.;]+");
-  private static final Pattern SOCKET_ID = Pattern.compile("[0-9]+\\.[0-9]+");
   private static final String ALLOWED = "A-Z a-z 0-9 _ - = @ , . ;";
 
   private Validation() {}
@@ -48,7 +46,7 @@ public final class Validation {
           "channel name is " + name.length() + " characters, more than the limit of "
               + MAX_CHANNEL_NAME_LENGTH + ": \"" + shorten(name) + "\"");
     }
-    if (!CHANNEL_NAME.matcher(name).matches()) {
+    if (!ChannelType.isValidName(name)) {
       throw Errors.validation(
           "channel name \"" + shorten(name) + "\" may only contain " + ALLOWED);
     }
@@ -92,7 +90,7 @@ public final class Validation {
 
   /** A socket id: digits, a dot, digits. */
   public static void socketId(String socketId) {
-    if (socketId == null || !SOCKET_ID.matcher(socketId).matches()) {
+    if (!SocketId.isValid(socketId)) {
       throw Errors.validation(
           "socket id " + quote(socketId) + " is not valid: expected digits, a dot, digits (like 1234.5678)");
     }
@@ -146,6 +144,18 @@ public final class Validation {
   public static void notDotSegment(String value, String what) {
     if (value.equals(".") || value.equals("..")) {
       throw Errors.validation(what + " \"" + value + "\" cannot be used in a request path: it is a relative path segment");
+    }
+  }
+
+  /**
+   * For a value put in a path as it is (a channel name, whose characters need no encoding): refuses
+   * what a server would read as "." or "..", including after dropping {@code ;parameters}
+   * ({@code ..;x}), see {@link PathSegments}.
+   */
+  public static void notReadAsDotSegment(String value, String what) {
+    if (PathSegments.readAsDotSegment(value)) {
+      throw Errors.validation(what + " \"" + value + "\" cannot be used in a request path: a server would read it"
+          + " as the relative path segment . or .. (after dropping ;parameters or percent-decoding)");
     }
   }
 

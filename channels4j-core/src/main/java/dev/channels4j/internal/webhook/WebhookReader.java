@@ -99,7 +99,7 @@ public final class WebhookReader {
       throw Errors.webhookVerification(
           "webhook signature does not match its body: the body was altered or signed with another secret");
     }
-    return read(new String(body, StandardCharsets.UTF_8));
+    return read(WebhookFields.utf8(body));
   }
 
   private Webhook read(String text) {
@@ -115,10 +115,7 @@ public final class WebhookReader {
     long timeMs = 0;
     Object time = body.get("time_ms");
     if (time != null) {
-      if (!(time instanceof Number number)) {
-        throw Errors.webhookVerification("webhook time_ms is not a number: " + time);
-      }
-      timeMs = number.longValue();
+      timeMs = WebhookFields.timeMs(time);
     }
     Object rawEvents = body.get("events");
     List<WebhookEvent> events = new ArrayList<>();

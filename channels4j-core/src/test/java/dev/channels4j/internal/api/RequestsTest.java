@@ -301,12 +301,12 @@ class RequestsTest {
   }
 
   @ParameterizedTest
-  @CsvSource({".", ".."})
+  @CsvSource({".", "..", "..;x", ".;x"})
   void channelQueryOfADotSegmentIsRefused(String channel) {
     assertThatThrownBy(() -> requests.channel(channel, Set.of()))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("\"" + channel + "\"")
-        .hasMessageContaining("path segment");
+        .hasMessageContaining("relative path segment");
   }
 
   @Test

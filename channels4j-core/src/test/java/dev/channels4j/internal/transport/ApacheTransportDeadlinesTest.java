@@ -77,7 +77,7 @@ class ApacheTransportDeadlinesTest {
             while (true) {
               out.write(' ');
               out.flush();
-              Thread.sleep(50);
+              Thread.sleep(50); // a slow peer: the byte-by-byte pace is what the whole-exchange deadline ends
             }
           }
           out.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}"

@@ -9,7 +9,8 @@ import java.lang.annotation.Target;
 /**
  * Declares who may subscribe to the channels matching a pattern. Put it on a method of any bean;
  * the starter's {@code POST /pusher/auth} endpoint calls it for each subscription request whose
- * channel matches. A channel that matches no rule is refused (403).
+ * channel matches. A channel that matches no rule is refused (403). The same on servlet and on
+ * WebFlux, where the method runs on Reactor's {@code boundedElastic} scheduler, so it may block.
  *
  * <p>The method may take, in any order: the request's authenticated {@link java.security.Principal}
  * (or the type the security framework gives, e.g. Spring Security's {@code Authentication}),
@@ -40,6 +41,10 @@ import java.lang.annotation.Target;
  *
  * <p>Anonymous requests (no principal) are refused before the method is called, unless
  * {@link #allowAnonymous()} is set; the method then receives a null principal.
+ *
+ * <p>Checked at start-up: a pattern that can match no valid channel, a parameter the rule cannot
+ * be given, a wrong return type, two rules for one pattern, or a {@code private-encrypted-} rule
+ * without {@code channels4j.encryption-master-key} stops the application.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)

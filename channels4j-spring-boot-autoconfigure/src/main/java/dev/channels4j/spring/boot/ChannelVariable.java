@@ -9,7 +9,8 @@ import java.lang.annotation.Target;
 /**
  * Binds a {@code {placeholder}} of a {@link ChannelAuthorization} pattern to a method parameter,
  * converted to the parameter's type by the application's {@code ConversionService} bean when it
- * has exactly one (Spring MVC's, with the converters and formatters the application registers),
+ * has exactly one (Spring MVC's or WebFlux's, with the converters and formatters the application
+ * registers),
  * else by Spring's default conversions. A value that does not convert refuses the subscription (403).
  *
  * <pre>{@code

@@ -13,12 +13,11 @@ import dev.channels4j.ChannelsClient;
  * }
  * }</pre>
  *
- * <p>The builder already holds the starter's HTTP transport, made from the properties (and timed
- * for the metrics and the health indicator). The connection settings of that transport are
- * {@code connectTimeout}, {@code maxConnections}, {@code proxy} and {@code maxResponseSize}. Setting
- * them here does not reach it. Set them as {@code channels4j.*} properties instead, or give the
- * builder a transport of your own with {@code builder.transport(...)}. A transport you give is yours
- * to close.
+ * <p>Every builder setting works here: the client makes and owns its HTTP transport from the
+ * builder (timeouts, pool, proxy, TLS, response size), as the properties set them or as you
+ * override them. Two settings take over from the starter: {@code requestListener(...)} replaces the
+ * listener that feeds the starter's metrics and health indicator, and {@code transport(...)} makes
+ * the transport yours (to configure and to close; {@code channels4j.ssl.bundle} then fails start-up).
  */
 @FunctionalInterface
 public interface ChannelsClientCustomizer {

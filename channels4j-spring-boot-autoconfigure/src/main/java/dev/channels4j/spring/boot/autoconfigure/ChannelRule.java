@@ -8,29 +8,19 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.security.Principal;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.springframework.core.convert.ConversionException;
 import org.springframework.core.convert.ConversionService;
 import org.springframework.util.ReflectionUtils;
 
 /**
- * One {@link ChannelAuthorization} method: its pattern compiled to a regular expression, and how to
- * supply each of its parameters. Everything that can be checked is checked when the application
- * starts, so that a rule that could never work fails start-up rather than a subscription.
+ * One {@link ChannelAuthorization} method bound to its compiled {@link ChannelPattern}: how to
+ * supply each parameter and how to read the answer. Everything that can be checked is checked when
+ * the application starts, so that a rule that could never work fails start-up rather than a
+ * subscription.
  */
 final class ChannelRule {
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_]*)}");
-  /** A placeholder matches one segment: the characters Pusher allows in channel names, but '.'. */
-  private static final String SEGMENT = "([-a-zA-Z0-9_=@,;]+)";
-
-  enum Kind { PRIVATE, ENCRYPTED, PRESENCE }
 
   /** The outcome of asking a rule. */
   record Decision(boolean allowed, PresenceMember member, String reason) {
@@ -39,47 +29,23 @@ final class ChannelRule {
     }
   }
 
-  private final String pattern;
-  private final Pattern regex;
-  private final List<String> variables;
-  private final Kind kind;
+  private final ChannelPattern pattern;
   private final boolean allowAnonymous;
   private final Method method;
   private final Supplier<Object> bean;
   private final String description;
   private final ParameterSource[] sources;
-  private final int literalLength;
 
   private ChannelRule(ChannelAuthorization annotation, Method method, Supplier<Object> bean, String description) {
-    this.pattern = annotation.value();
+    this.description = description;
+    try {
+      this.pattern = ChannelPattern.compile(annotation.value());
+    } catch (IllegalArgumentException e) {
+      throw invalid(annotation.value(), e.getMessage());
+    }
     this.allowAnonymous = annotation.allowAnonymous();
     this.method = method;
     this.bean = bean;
-    this.description = description;
-    this.kind = kindOf(pattern, description);
-    List<String> names = new ArrayList<>();
-    StringBuilder expression = new StringBuilder();
-    Matcher m = PLACEHOLDER.matcher(pattern);
-    int last = 0;
-    int literals = 0;
-    while (m.find()) {
-      expression.append(Pattern.quote(pattern.substring(last, m.start()))).append(SEGMENT);
-      literals += m.start() - last;
-      if (names.contains(m.group(1))) {
-        throw invalid("uses {" + m.group(1) + "} twice");
-      }
-      names.add(m.group(1));
-      last = m.end();
-    }
-    expression.append(Pattern.quote(pattern.substring(last)));
-    literals += pattern.length() - last;
-    String rest = PLACEHOLDER.matcher(pattern).replaceAll("");
-    if (rest.contains("{") || rest.contains("}")) {
-      throw invalid("has a brace that is not a {name} placeholder");
-    }
-    this.regex = Pattern.compile(expression.toString());
-    this.variables = List.copyOf(names);
-    this.literalLength = literals;
     this.sources = sources(method);
     checkReturnType();
     ReflectionUtils.makeAccessible(method);
@@ -90,40 +56,24 @@ final class ChannelRule {
   }
 
   String pattern() {
-    return pattern;
+    return pattern.pattern();
   }
 
-  /** Longer literal text = more specific: when two rules match, the more specific decides. */
+  ChannelType type() {
+    return pattern.type();
+  }
+
   int specificity() {
-    return literalLength;
-  }
-
-  Kind kind() {
-    return kind;
+    return pattern.specificity();
   }
 
   String description() {
     return description;
   }
 
-  /**
-   * The placeholder values when the channel matches, null otherwise. A rule answers only for
-   * channels of its own type: a placeholder may hold '-', so "private-{room}" would otherwise match
-   * "private-encrypted-payroll" and hand out that channel's shared secret.
-   */
+  /** See {@link ChannelPattern#match}. */
   Map<String, String> match(String channel) {
-    if (!ChannelType.of(channel).equals(typeOf(kind))) {
-      return null;
-    }
-    Matcher m = regex.matcher(channel);
-    if (!m.matches()) {
-      return null;
-    }
-    java.util.LinkedHashMap<String, String> values = new java.util.LinkedHashMap<>();
-    for (int i = 0; i < variables.size(); i++) {
-      values.put(variables.get(i), m.group(i + 1));
-    }
-    return values;
+    return pattern.match(channel);
   }
 
   Decision decide(Principal principal, String socketId, String channel, Map<String, String> values, ConversionService conversion)
@@ -145,9 +95,8 @@ final class ChannelRule {
         case SOCKET_ID -> args[i] = socketId;
         case CHANNEL_NAME -> args[i] = channel;
         case VARIABLE -> {
-          String raw = values.get(source.name);
           try {
-            args[i] = conversion.convert(raw, source.type);
+            args[i] = conversion.convert(values.get(source.name), source.type);
           } catch (ConversionException e) {
             return Decision.refuse("{" + source.name + "} is not a " + source.type.getSimpleName());
           }
@@ -163,7 +112,7 @@ final class ChannelRule {
     } catch (InvocationTargetException e) {
       throw e.getCause();
     }
-    if (kind == Kind.PRESENCE) {
+    if (pattern.type() == ChannelType.PRESENCE) {
       if (answer instanceof PresenceMember member) {
         return new Decision(true, member, null);
       }
@@ -181,8 +130,9 @@ final class ChannelRule {
   private void checkReturnType() {
     Class<?> type = method.getReturnType();
     boolean bool = type == boolean.class || type == Boolean.class;
-    if (kind == Kind.PRESENCE ? !(bool || PresenceMember.class.isAssignableFrom(type)) : !bool) {
-      throw invalid(kind == Kind.PRESENCE
+    boolean presence = pattern.type() == ChannelType.PRESENCE;
+    if (presence ? !(bool || PresenceMember.class.isAssignableFrom(type)) : !bool) {
+      throw invalid(pattern.pattern(), presence
           ? "is a presence pattern: the method must return PresenceMember (null refuses) or boolean"
           : "is a private pattern: the method must return boolean");
     }
@@ -195,20 +145,19 @@ final class ChannelRule {
   private ParameterSource[] sources(Method method) {
     Parameter[] parameters = method.getParameters();
     ParameterSource[] result = new ParameterSource[parameters.length];
-    Set<String> bound = new LinkedHashSet<>();
     for (int i = 0; i < parameters.length; i++) {
       Parameter parameter = parameters[i];
       ChannelVariable variable = parameter.getAnnotation(ChannelVariable.class);
       if (variable != null) {
         String name = variable.value().isEmpty() ? parameter.getName() : variable.value();
         if (variable.value().isEmpty() && !parameter.isNamePresent()) {
-          throw invalid("names no placeholder on parameter " + i
+          throw invalid(pattern.pattern(), "names no placeholder on parameter " + i
               + ": write @ChannelVariable(\"name\") or compile with -parameters");
         }
-        if (!variables.contains(name)) {
-          throw invalid("has no {" + name + "} placeholder for parameter " + parameter.getName() + " (it has " + variables + ")");
+        if (!pattern.variables().contains(name)) {
+          throw invalid(pattern.pattern(), "has no {" + name + "} placeholder for parameter " + parameter.getName()
+              + " (it has " + pattern.variables() + ")");
         }
-        bound.add(name);
         result[i] = new ParameterSource(What.VARIABLE, parameter.getType(), name);
       } else if (Principal.class.isAssignableFrom(parameter.getType())) {
         result[i] = new ParameterSource(What.PRINCIPAL, parameter.getType(), null);
@@ -217,41 +166,20 @@ final class ChannelRule {
         result[i] = new ParameterSource(
             parameter.getName().equals("socketId") ? What.SOCKET_ID : What.CHANNEL_NAME, String.class, null);
       } else {
-        throw invalid("cannot supply parameter " + parameter.getName() + " (" + parameter.getType().getSimpleName()
+        throw invalid(pattern.pattern(), "cannot supply parameter " + parameter.getName() + " ("
+            + parameter.getType().getSimpleName()
             + "): a rule takes a Principal, @ChannelVariable values, String socketId and String channelName");
       }
     }
     return result;
   }
 
-  private static Kind kindOf(String pattern, String description) {
-    switch (ChannelType.of(pattern)) {
-      case PRIVATE_ENCRYPTED:
-        return Kind.ENCRYPTED;
-      case PRIVATE:
-        return Kind.PRIVATE;
-      case PRESENCE:
-        return Kind.PRESENCE;
-      default:
-        throw new IllegalStateException("@ChannelAuthorization(\"" + pattern + "\") on " + description
-            + " must start with private-, private-encrypted- or presence-: other channels need no authorization");
-    }
-  }
-
-  private static ChannelType typeOf(Kind kind) {
-    return switch (kind) {
-      case ENCRYPTED -> ChannelType.PRIVATE_ENCRYPTED;
-      case PRIVATE -> ChannelType.PRIVATE;
-      case PRESENCE -> ChannelType.PRESENCE;
-    };
-  }
-
-  private IllegalStateException invalid(String problem) {
+  private IllegalStateException invalid(String pattern, String problem) {
     return new IllegalStateException("@ChannelAuthorization(\"" + pattern + "\") on " + description + " " + problem);
   }
 
   @Override
   public String toString() {
-    return pattern + " -> " + description;
+    return pattern.pattern() + " -> " + description;
   }
 }

@@ -3,11 +3,15 @@ package dev.channels4j.spring.boot.autoconfigure;
 import dev.channels4j.ChannelsClient;
 import dev.channels4j.Publisher;
 import dev.channels4j.PublisherOptions;
+import dev.channels4j.spi.JacksonJsonCodecs;
 import dev.channels4j.spi.JsonCodec;
+import dev.channels4j.spring.boot.ChannelsConnectionDetails;
+import dev.channels4j.spring.boot.ChannelsPublicationDelivery;
 import dev.channels4j.spring.boot.ChannelsClientCustomizer;
 import dev.channels4j.spring.boot.ChannelsPublisherCustomizer;
 import dev.channels4j.spring.boot.TransactionalPublisher;
 import java.time.Clock;
+import javax.net.ssl.SSLContext;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -16,6 +20,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -33,16 +39,17 @@ import org.springframework.core.env.Environment;
  * }
  * }</pre>
  *
- * <p>Shutdown order: the publisher depends on the client and the client on its transport, so
- * Spring closes the publisher first (delivering what it accepted, within its bounded close), then
- * the client, then the transport's connections and threads.
+ * <p>Shutdown order: the publisher depends on the client, so Spring closes the publisher first
+ * (delivering what it accepted, within its bounded close), then the client with its HTTP transport.
  */
 @AutoConfiguration(afterName = {
     "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
     "org.springframework.boot.jackson2.autoconfigure.Jackson2AutoConfiguration",
     "org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration",
     "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
-    "org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration"})
+    "org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration",
+    "org.springframework.modulith.events.config.EventPublicationAutoConfiguration",
+    "org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration"})
 @ConditionalOnClass(ChannelsClient.class)
 @ConditionalOnProperty(prefix = "channels4j", name = "enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(ChannelsProperties.class)
@@ -57,50 +64,65 @@ public class ChannelsAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  RequestOutcomes channelsRequestOutcomes() {
+  RequestOutcomes channels4jRequestOutcomes() {
     return new RequestOutcomes(Clock.systemUTC());
   }
 
-  /**
-   * The client's HTTP transport, a bean of its own so that Spring closes it after the client (a
-   * client does not close a transport it was given). Its HTTP client is made on first use.
-   */
-  @Bean(destroyMethod = "close")
-  @ConditionalOnMissingBean(ChannelsClient.class)
-  ObservedTransport channelsTransport(
-      ChannelsProperties properties, ObjectProvider<ChannelsMetrics> metrics, RequestOutcomes outcomes) {
-    return ClientFactory.transport(properties, metrics.getIfAvailable(() -> ChannelsMetrics.NONE), outcomes);
+  /** Where to connect, from the properties; a bean of the application (or of the test support) replaces it. */
+  // Not when the application builds its own client: it may set no channels4j.* property at all.
+  @Bean
+  @ConditionalOnMissingBean({ChannelsConnectionDetails.class, ChannelsClient.class})
+  ChannelsConnectionDetails channels4jConnectionDetails(ChannelsProperties properties, Environment environment) {
+    return new PropertiesChannelsConnectionDetails(properties, environment);
   }
 
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean
-  public ChannelsClient channelsClient(
+  public ChannelsClient channels4jClient(
       ChannelsProperties properties,
-      Environment environment,
+      ChannelsConnectionDetails connection,
       ObjectProvider<JsonCodec> codec,
       ObjectProvider<ChannelsClientCustomizer> customizers,
-      ObservedTransport channelsTransport) {
-    ChannelsClient.Builder builder = ClientFactory.builder(properties, environment, channelsTransport);
+      ObjectProvider<ChannelsMetrics> metrics,
+      RequestOutcomes outcomes,
+      ObjectProvider<SslBundles> sslBundles) {
+    ObservingListener listener = new ObservingListener(metrics.getIfAvailable(() -> ChannelsMetrics.NONE), outcomes);
+    SSLContext sslContext = SslBundleContexts.of(properties.getSsl().getBundle(), sslBundles);
+    ChannelsClient.Builder builder = ClientFactory.builder(properties, connection, sslContext, listener);
     codec.ifAvailable(builder::jsonCodec);
     customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
-    return ClientFactory.build(builder);
+    return ClientFactory.build(builder, connection);
   }
 
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean
   @ConditionalOnProperty(prefix = "channels4j.publisher", name = "enabled", havingValue = "true", matchIfMissing = true)
-  public Publisher channelsPublisher(
+  public Publisher channels4jPublisher(
       ChannelsClient client, ChannelsProperties properties, ObjectProvider<ChannelsPublisherCustomizer> customizers) {
     PublisherOptions.Builder options = ClientFactory.publisherOptions(properties.getPublisher());
     customizers.orderedStream().forEach(customizer -> customizer.customize(options));
     return client.publisher(options.build());
   }
 
+  /**
+   * Durable publishing when the application uses Spring Modulith's event publication registry: the
+   * registry records each event of {@link TransactionalPublisher} inside the transaction.
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  @ConditionalOnBean(value = Publisher.class, type = "org.springframework.modulith.events.core.EventPublicationRegistry")
+  public ChannelsPublicationDelivery channels4jPublicationDelivery(
+      Publisher publisher, ObjectProvider<JsonCodec> codec, ApplicationEventPublisher events) {
+    return new ChannelsPublicationDelivery(publisher, codec.getIfAvailable(JacksonJsonCodecs::defaults), events);
+  }
+
   @Bean
   @ConditionalOnMissingBean
   @ConditionalOnBean(Publisher.class)
-  public TransactionalPublisher channelsTransactionalPublisher(Publisher publisher) {
-    return new TransactionalPublisher(publisher);
+  public TransactionalPublisher channels4jTransactionalPublisher(
+      Publisher publisher, ObjectProvider<ChannelsPublicationDelivery> durable) {
+    ChannelsPublicationDelivery delivery = durable.getIfUnique();
+    return delivery == null ? new TransactionalPublisher(publisher) : new TransactionalPublisher(publisher, delivery);
   }
 
   /** Event data serialized by the application's Jackson 3 mapper (Spring Boot 4). */
@@ -110,7 +132,7 @@ public class ChannelsAutoConfiguration {
   static class Jackson3Codec {
     @Bean
     @ConditionalOnMissingBean
-    JsonCodec channelsJsonCodec(tools.jackson.databind.ObjectMapper mapper) {
+    JsonCodec channels4jJsonCodec(tools.jackson.databind.ObjectMapper mapper) {
       return JsonCodecs.jackson3(mapper);
     }
   }
@@ -122,7 +144,7 @@ public class ChannelsAutoConfiguration {
   static class Jackson2Codec {
     @Bean
     @ConditionalOnMissingBean
-    JsonCodec channelsJsonCodec(com.fasterxml.jackson.databind.ObjectMapper mapper) {
+    JsonCodec channels4jJsonCodec(com.fasterxml.jackson.databind.ObjectMapper mapper) {
       return JsonCodecs.jackson2(mapper);
     }
   }
@@ -133,14 +155,14 @@ public class ChannelsAutoConfiguration {
   static class Metrics {
     @Bean
     @ConditionalOnMissingBean
-    ChannelsMetrics channelsMetrics(ObjectProvider<io.micrometer.core.instrument.MeterRegistry> registry) {
+    ChannelsMetrics channels4jMetrics(ObjectProvider<io.micrometer.core.instrument.MeterRegistry> registry) {
       io.micrometer.core.instrument.MeterRegistry chosen = registry.getIfUnique();
       return chosen == null ? ChannelsMetrics.NONE : new MicrometerChannelsMetrics(chosen);
     }
 
     // No @ConditionalOnBean(Publisher): this imported class is read before the Publisher bean method.
     @Bean
-    io.micrometer.core.instrument.binder.MeterBinder channelsPublisherMeters(ObjectProvider<Publisher> publisher) {
+    io.micrometer.core.instrument.binder.MeterBinder channels4jPublisherMeters(ObjectProvider<Publisher> publisher) {
       return registry -> publisher.ifAvailable(available -> PublisherMeters.bind(available, registry));
     }
   }
@@ -150,7 +172,7 @@ public class ChannelsAutoConfiguration {
   @ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.SanitizingFunction")
   static class Sanitizing {
     @Bean
-    org.springframework.boot.actuate.endpoint.SanitizingFunction channelsSanitizingFunction() {
+    org.springframework.boot.actuate.endpoint.SanitizingFunction channels4jSanitizingFunction() {
       return data -> SecretKeys.isSecret(data.getKey()) ? data.withSanitizedValue() : data;
     }
   }

@@ -61,8 +61,14 @@ public class ChannelsProperties {
   /** How long a request may take, end to end. */
   private Duration timeout = Duration.ofSeconds(5);
 
-  /** How long connecting may take. */
-  private Duration connectTimeout = Duration.ofSeconds(5);
+  /** How long connecting may take (core's default). */
+  private Duration connectTimeout = Duration.ofSeconds(3);
+
+  /** How long a pooled connection is reused at most, so that DNS changes are picked up (core's default). */
+  private Duration connectionTimeToLive = Duration.ofMinutes(5);
+
+  /** The most bytes of an API answer read; a larger one fails the call (core's default, 4MB). */
+  private DataSize maxResponseSize = DataSize.ofMegabytes(4);
 
   /** The most pooled connections of the HTTP client, in each of its pools. */
   private int maxConnections = 64;
@@ -74,6 +80,8 @@ public class ChannelsProperties {
   private int maxBatchSize = 10;
 
   private final Retry retry = new Retry();
+
+  private final Ssl ssl = new Ssl();
 
   private final Proxy proxy = new Proxy();
 
@@ -181,6 +189,26 @@ public class ChannelsProperties {
     this.connectTimeout = connectTimeout;
   }
 
+  public Duration getConnectionTimeToLive() {
+    return connectionTimeToLive;
+  }
+
+  public void setConnectionTimeToLive(Duration connectionTimeToLive) {
+    this.connectionTimeToLive = connectionTimeToLive;
+  }
+
+  public DataSize getMaxResponseSize() {
+    return maxResponseSize;
+  }
+
+  public void setMaxResponseSize(DataSize maxResponseSize) {
+    this.maxResponseSize = maxResponseSize;
+  }
+
+  public Ssl getSsl() {
+    return ssl;
+  }
+
   public int getMaxConnections() {
     return maxConnections;
   }
@@ -280,6 +308,23 @@ public class ChannelsProperties {
 
     public void setRetryPosts(boolean retryPosts) {
       this.retryPosts = retryPosts;
+    }
+  }
+
+  /** TLS of requests to the Channels API. */
+  public static class Ssl {
+    /**
+     * The name of a Spring Boot SSL bundle ({@code spring.ssl.bundle.*}) whose trust material (and
+     * key material, for mutual TLS) requests use; the JVM's trust store when not set.
+     */
+    private String bundle;
+
+    public String getBundle() {
+      return bundle;
+    }
+
+    public void setBundle(String bundle) {
+      this.bundle = bundle;
     }
   }
 

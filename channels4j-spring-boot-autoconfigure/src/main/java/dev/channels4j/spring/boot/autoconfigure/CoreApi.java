@@ -30,9 +30,4 @@ final class CoreApi {
   static Webhook verifyWebhook(ChannelsClient client, Map<String, List<String>> headers, byte[] body) {
     return client.verifyWebhook(headers, body);
   }
-
-  /** Accepts the signatures of one more key/secret pair on webhooks (secret rotation). */
-  static void webhookCredentials(ChannelsClient.Builder builder, String key, String secret) {
-    builder.webhookCredentials(key, secret);
-  }
 }

@@ -11,12 +11,14 @@ import dev.channels4j.local.LocalServer;
 import dev.channels4j.spring.boot.TransactionalPublisher;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.transaction.TransactionDefinition;
@@ -59,7 +61,7 @@ class TransactionalPublisherTest {
   }
 
   @Test
-  void anEventPublishedInATransactionThatRollsBackIsDropped() {
+  void anEventPublishedInATransactionThatRollsBackIsDroppedAndCompletesAsNotPublished() {
     runner.withPropertyValues("channels4j.url=" + server.pusherUrl()).run(context -> {
       TransactionalPublisher publisher = context.getBean(TransactionalPublisher.class);
       TransactionTemplate transaction = new TransactionTemplate(new NoResourceTransactionManager());
@@ -69,8 +71,7 @@ class TransactionalPublisherTest {
         status.setRollbackOnly();
       });
       context.getBean(Publisher.class).flush();
-      assertThat(outcome[0]).isCancelled();
-      assertThatThrownBy(() -> outcome[0].get(1, TimeUnit.SECONDS)).isInstanceOf(CancellationException.class);
+      assertThat(outcome[0]).isCompletedWithValueMatching(counts -> counts == TransactionalPublisher.NOT_PUBLISHED);
       // A later event on another channel is delivered: the rolled-back one never will be.
       publisher.publish(Event.of("tx-after", "marker", Map.of())).get(10, TimeUnit.SECONDS);
       assertThat(server.acceptedEvents()).extracting(AcceptedEvent::channel).contains("tx-after").doesNotContain("tx-rollback");
@@ -84,6 +85,53 @@ class TransactionalPublisherTest {
           .get(Duration.ofSeconds(10).toMillis(), TimeUnit.MILLISECONDS);
       assertThat(server.acceptedEvents()).extracting(AcceptedEvent::channel).contains("no-tx");
     });
+  }
+
+  @Test
+  void toOthersExcludesTheSocketOfTheCurrentRequestsXSocketIdHeader() {
+    runner.withPropertyValues("channels4j.url=" + server.pusherUrl()).run(context -> {
+      Publisher real = context.getBean(Publisher.class);
+      java.util.List<Event> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+      TransactionalPublisher publisher = new TransactionalPublisher(recording(real, seen)).toOthers();
+      MockHttpServletRequest request = new MockHttpServletRequest();
+      request.addHeader("X-Socket-ID", "123.456");
+      RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
+      try {
+        publisher.publish(Event.of("others", "ev", Map.of())).get(10, TimeUnit.SECONDS);
+      } finally {
+        RequestContextHolder.resetRequestAttributes();
+      }
+      assertThat(seen).singleElement().satisfies(e -> assertThat(e.socketId()).contains("123.456"));
+    });
+  }
+
+  @Test
+  void toOthersSendsToAllWhenTheHeaderIsNoSocketId() {
+    runner.withPropertyValues("channels4j.url=" + server.pusherUrl()).run(context -> {
+      java.util.List<Event> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+      TransactionalPublisher publisher =
+          new TransactionalPublisher(recording(context.getBean(Publisher.class), seen)).toOthers();
+      MockHttpServletRequest request = new MockHttpServletRequest();
+      request.addHeader("X-Socket-ID", "not-a-socket");
+      RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
+      try {
+        publisher.publish(Event.of("others-bad", "ev", Map.of())).get(10, TimeUnit.SECONDS);
+      } finally {
+        RequestContextHolder.resetRequestAttributes();
+      }
+      assertThat(seen).singleElement().satisfies(e -> assertThat(e.socketId()).isEmpty());
+    });
+  }
+
+  /** The real publisher, remembering each event it is given. */
+  private static Publisher recording(Publisher real, java.util.List<Event> seen) {
+    return (Publisher) java.lang.reflect.Proxy.newProxyInstance(Publisher.class.getClassLoader(),
+        new Class<?>[] {Publisher.class}, (proxy, method, args) -> {
+          if (method.getName().equals("publish")) {
+            seen.add((Event) args[0]);
+          }
+          return method.invoke(real, args);
+        });
   }
 
   /** A transaction manager with no resource: enough for transaction synchronization. */

@@ -9,10 +9,12 @@ import java.lang.annotation.Target;
 
 /**
  * Runs a {@code @SpringBootTest} against a local Channels server: the server starts before the
- * application context, {@code channels4j.url} points at it, its webhooks go to the application's own
+ * application context, a primary {@code ChannelsConnectionDetails} bean points the client at it
+ * (whatever the {@code channels4j.*} connection properties say), its webhooks go to the application's own
  * webhook endpoint on its real port, and a {@link LocalChannels} bean connects
  * {@link dev.channels4j.testkit.TestSubscriber}s that authorize through the application's own auth
- * endpoints. The server stops with the context; contexts with the same settings share it through
+ * endpoints (with the CSRF token of the application's own Spring Security, when it has it). The
+ * server stops with the context; contexts with the same settings share it through
  * Spring's context cache.
  *
  * <pre>{@code

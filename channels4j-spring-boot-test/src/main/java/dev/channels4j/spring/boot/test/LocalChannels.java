@@ -27,10 +27,12 @@ import org.springframework.core.env.Environment;
 public final class LocalChannels {
   private final LocalServer server;
   private final Environment environment;
+  private final boolean csrf;
 
-  LocalChannels(LocalServer server, Environment environment) {
+  LocalChannels(LocalServer server, Environment environment, boolean csrf) {
     this.server = server;
     this.environment = environment;
+    this.csrf = csrf;
   }
 
   /** The running local server: what it accepted, its channels, its presence members. */
@@ -55,11 +57,15 @@ public final class LocalChannels {
   }
 
   /**
-   * A subscriber whose auth requests carry these headers: a session cookie, a bearer token, a
-   * CSRF token...
+   * A subscriber whose auth requests carry these headers: a session cookie, a bearer token...
+   * With Spring Security on the class path, the subscriber first fetches the CSRF token the
+   * application expects, as its pages would hand it to pusher-js (through the application's own
+   * security and {@code CsrfTokenRepository}, with these headers), and sends it with the cookies
+   * that came with it: the application keeps its CSRF protection and the test needs no code for it.
    */
   public TestSubscriber subscriber(Map<String, String> headers) {
-    return AppAuth.connect(server, channelAuthUri(), userAuthUri(), headers);
+    Map<String, String> all = csrf ? CsrfTokens.fetch(appUri(CsrfTokenFilter.PATH), headers) : headers;
+    return AppAuth.connect(server, channelAuthUri(), userAuthUri(), all);
   }
 
   /** The application's channel authorization endpoint on its real port. */

@@ -1,18 +1,19 @@
 package dev.channels4j.spring.boot.test;
 
-import dev.channels4j.local.LocalApp;
 import dev.channels4j.local.LocalServer;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import dev.channels4j.spring.boot.ChannelsConnectionDetails;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
+import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
-import org.springframework.core.env.MapPropertySource;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.MergedContextConfiguration;
+import org.springframework.util.ClassUtils;
 
 /**
  * Starts the local server (and the webhook relay) for one application context, before the context
@@ -21,6 +22,9 @@ import org.springframework.test.context.MergedContextConfiguration;
  */
 final class LocalChannelsContextCustomizer implements ContextCustomizer {
   static final String BEAN_NAME = "channels4jLocalChannels";
+  static final String CONNECTION_BEAN_NAME = "channels4jLocalConnectionDetails";
+  static final String CSRF_BEAN_NAME = "channels4jTestCsrfTokenFilter";
+  private static final String CSRF_TOKEN = "org.springframework.security.web.csrf.CsrfToken";
 
   private final boolean clientEvents;
   private final boolean userAuthentication;
@@ -57,10 +61,14 @@ final class LocalChannelsContextCustomizer implements ContextCustomizer {
       }
       throw e;
     }
-    LocalChannels channels = new LocalChannels(server, context.getEnvironment());
-    context.getEnvironment().getPropertySources().addFirst(
-        new MapPropertySource("channels4jLocalServer", connectionProperties(server)));
+    boolean csrf = ClassUtils.isPresent(CSRF_TOKEN, context.getClassLoader())
+        && ClassUtils.isPresent("jakarta.servlet.Filter", context.getClassLoader());
+    LocalChannels channels = new LocalChannels(server, context.getEnvironment(), csrf);
     context.getBeanFactory().registerSingleton(BEAN_NAME, channels);
+    register(context, CONNECTION_BEAN_NAME, ChannelsConnectionDetails.class, () -> new LocalConnectionDetails(server), true);
+    if (csrf) {
+      register(context, CSRF_BEAN_NAME, CsrfTokenFilter.class, CsrfTokenFilter::new, false);
+    }
     Runnable stop = () -> {
       try {
         server.close();
@@ -85,21 +93,19 @@ final class LocalChannelsContextCustomizer implements ContextCustomizer {
   }
 
   /**
-   * Every connection setting, not only the URL: an application that also sets separate ones
-   * (channels4j.key, channels4j.host...) from its own configuration would otherwise sign with
-   * them, or talk to another server, in its tests.
+   * A bean definition rather than a singleton, so that it can be primary: the local server's
+   * connection wins over a {@code ChannelsConnectionDetails} bean of the application, as over its
+   * {@code channels4j.*} connection properties.
    */
-  static Map<String, Object> connectionProperties(LocalServer server) {
-    LocalApp app = server.defaultApp();
-    Map<String, Object> properties = new LinkedHashMap<>();
-    properties.put("channels4j.url", server.pusherUrl());
-    properties.put("channels4j.app-id", app.id());
-    properties.put("channels4j.key", app.key());
-    properties.put("channels4j.secret", app.secret());
-    properties.put("channels4j.host", server.host());
-    properties.put("channels4j.port", server.port());
-    properties.put("channels4j.use-tls", false);
-    return properties;
+  private static <T> void register(ConfigurableApplicationContext context, String name, Class<T> type,
+      Supplier<T> supplier, boolean primary) {
+    if (context instanceof BeanDefinitionRegistry registry) {
+      RootBeanDefinition definition = new RootBeanDefinition(type, supplier);
+      definition.setPrimary(primary);
+      registry.registerBeanDefinition(name, definition);
+    } else {
+      context.getBeanFactory().registerSingleton(name, supplier.get());
+    }
   }
 
   @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.channels4j.ChannelsClient;
+import dev.channels4j.spring.boot.ChannelsConnectionDetails;
 import dev.channels4j.local.AcceptedEvent;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -13,7 +14,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.support.GenericApplicationContext;
-import org.springframework.core.env.MapPropertySource;
 
 class LocalChannelsContextCustomizerTest {
   private final LocalChannelsContextCustomizer customizer = new LocalChannelsContextCustomizer(false, true, true, true);
@@ -23,20 +23,36 @@ class LocalChannelsContextCustomizerTest {
   }
 
   @Test
-  void theAppsOwnConnectionSettingsGiveWayToTheLocalServers() {
+  void theLocalServersConnectionDetailsWinOverTheApplicationsOwn() {
     try (GenericApplicationContext context = new GenericApplicationContext()) {
-      context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("application", Map.of(
-          "channels4j.key", "production-key", "channels4j.secret", "production-secret",
-          "channels4j.host", "api-eu.pusher.com", "channels4j.use-tls", "true")));
+      context.registerBean("production", ChannelsConnectionDetails.class, () -> new ChannelsConnectionDetails() {
+        public String appId() {
+          return "1";
+        }
+
+        public String key() {
+          return "production-key";
+        }
+
+        public String secret() {
+          return "production-secret";
+        }
+
+        public String cluster() {
+          return "eu";
+        }
+      });
       customizer.customizeContext(context, null);
       context.refresh();
       int port = channelsOf(context).server().port();
 
-      assertThat(context.getEnvironment().getProperty("channels4j.key")).isEqualTo("app-key");
-      assertThat(context.getEnvironment().getProperty("channels4j.secret")).isEqualTo("app-secret");
-      assertThat(context.getEnvironment().getProperty("channels4j.host")).isEqualTo("127.0.0.1");
-      assertThat(context.getEnvironment().getProperty("channels4j.port")).isEqualTo(String.valueOf(port));
-      assertThat(context.getEnvironment().getProperty("channels4j.use-tls")).isEqualTo("false");
+      ChannelsConnectionDetails details = context.getBean(ChannelsConnectionDetails.class);
+      assertThat(details.key()).isEqualTo("app-key");
+      assertThat(details.secret()).isEqualTo("app-secret");
+      assertThat(details.host()).isEqualTo("127.0.0.1");
+      assertThat(details.port()).isEqualTo(port);
+      assertThat(details.useTls()).isFalse();
+      assertThat(details.toString()).doesNotContain("app-secret");
     }
   }
 
@@ -48,7 +64,7 @@ class LocalChannelsContextCustomizerTest {
     try (GenericApplicationContext context = new GenericApplicationContext()) {
       customizer.customizeContext(context, null);
       context.registerBean("publishesOnClose", DisposableBean.class, () -> () -> {
-        try (ChannelsClient client = ChannelsClient.fromUrl(context.getEnvironment().getProperty("channels4j.url"))) {
+        try (ChannelsClient client = ChannelsClient.fromUrl(channelsOf(context).pusherUrl())) {
           client.trigger("shutdown", "last-words", Map.of());
           lastWords.set("sent");
         } catch (RuntimeException e) {

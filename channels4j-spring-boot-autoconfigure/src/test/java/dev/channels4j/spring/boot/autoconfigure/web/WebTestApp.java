@@ -53,7 +53,7 @@ public class WebTestApp {
   }
 
   @Component
-  static class Rules {
+  public static class Rules {
     @ChannelAuthorization("private-orders.{owner}")
     boolean ownOrders(Principal user, @ChannelVariable String owner) {
       return user.getName().equals(owner);
@@ -91,14 +91,14 @@ public class WebTestApp {
   }
 
   /** A type only the application's own converter can make: no public constructor, no valueOf/of/from. */
-  static final class Region {
+  public static final class Region {
     private final String code;
 
     private Region(String code) {
       this.code = code;
     }
 
-    static Region parse(String code) {
+    public static Region parse(String code) {
       return new Region(code);
     }
 
@@ -116,8 +116,8 @@ public class WebTestApp {
   }
 
   @Component
-  static class Webhooks {
-    final List<WebhookEvent> received = new CopyOnWriteArrayList<>();
+  public static class Webhooks {
+    public final List<WebhookEvent> received = new CopyOnWriteArrayList<>();
 
     @EventListener
     void on(WebhookEvent.MemberAdded added) {

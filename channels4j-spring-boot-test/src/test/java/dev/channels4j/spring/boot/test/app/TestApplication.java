@@ -17,8 +17,16 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** An application without Spring Security: the user is named by a header, for the test's sake. */
-@SpringBootApplication
+/**
+ * An application without Spring Security (excluded: the module's tests have it on the class path
+ * for the secured app): the user is named by a header, for the test's sake.
+ */
+@SpringBootApplication(excludeName = {
+    "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+    "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+    "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+    "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
+    "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration"})
 public class TestApplication {
 
   /** Makes the X-User header the request's principal (a stand-in for a real login). */

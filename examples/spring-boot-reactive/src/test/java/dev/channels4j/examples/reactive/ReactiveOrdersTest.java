@@ -1,0 +1,80 @@
+package dev.channels4j.examples.reactive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.awaitility.Awaitility.await;
+
+import dev.channels4j.spring.boot.test.AutoConfigureLocalChannels;
+import dev.channels4j.spring.boot.test.LocalChannels;
+import dev.channels4j.testkit.ReceivedEvent;
+import dev.channels4j.testkit.TestSubscriber;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The orders sample's key scenarios on WebFlux, against the local Channels server: subscribers
+ * authorize through the app's own /pusher/auth (Spring Security's reactive defaults, CSRF on), and
+ * the local server's webhooks reach the app's /pusher/webhooks.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureLocalChannels
+class ReactiveOrdersTest {
+  static final Duration WAIT = Duration.ofSeconds(10);
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  LocalChannels channels;
+
+  @Autowired
+  PresenceLog presenceLog;
+
+  @Test
+  void anOrderCreatedThroughTheApiReachesItsOwnersSubscriber() throws Exception {
+    SignedIn alice = new SignedIn(port, "alice");
+    try (TestSubscriber page = channels.subscriber(alice.authHeaders())) {
+      page.subscribe("private-orders.alice");
+
+      HttpResponse<String> created = alice.postJson("/api/orders", "{\"item\":\"a blue teapot\"}");
+
+      assertThat(created.statusCode()).isEqualTo(201);
+      ReceivedEvent event = page.awaitEvent("private-orders.alice", "order-created");
+      assertThat(event.data()).contains("\"item\":\"a blue teapot\"").contains("\"owner\":\"alice\"");
+    }
+  }
+
+  @Test
+  void aUserCannotSubscribeToAnotherUsersOrders() throws Exception {
+    SignedIn alice = new SignedIn(port, "alice");
+    HttpResponse<String> answer = alice.postForm("/pusher/auth", "socket_id=1.1&channel_name=private-orders.bob");
+    assertThat(answer.statusCode()).isEqualTo(403);
+    assertThat(answer.body()).isEqualTo("{\"error\":\"refused\"}");
+  }
+
+  @Test
+  void withoutTheCsrfTokenSpringSecurityRefusesTheAuthRequest() throws Exception {
+    SignedIn alice = new SignedIn(port, "alice");
+    Map<String, String> withoutToken = Map.of("Authorization", alice.authHeaders().get("Authorization"));
+    try (TestSubscriber page = channels.subscriber(withoutToken)) {
+      assertThat(catchThrowable(() -> page.subscribe("private-orders.alice")))
+          .isInstanceOf(AssertionError.class).hasMessageContaining("403");
+    }
+  }
+
+  @Test
+  void eachSignedInUserIsShownOnlineAndTheAppHearsItThroughWebhooks() throws Exception {
+    SignedIn bob = new SignedIn(port, "bob");
+    try (TestSubscriber page = channels.subscriber(bob.authHeaders())) {
+      ReceivedEvent joined = page.subscribe("presence-online");
+
+      assertThat(joined.data()).contains("\"bob\"");
+      await().atMost(WAIT).until(() -> presenceLog.changes().contains("bob came online"));
+    }
+  }
+}
