@@ -13,6 +13,7 @@ import java.util.Arrays;
  * java -jar channels4j-benchmarks/target/benchmarks.jar load [--events N] [--warmup N] [--sinks minimal,local]
  * java -jar channels4j-benchmarks/target/benchmarks.jar distance [--rtt 0,20,80] [--rounds 3] ...    # TLS at distance
  * java -jar channels4j-benchmarks/target/benchmarks.jar fanout [--servers soketi,channels4j-local] [--events N] ...
+ * java -jar channels4j-benchmarks/target/benchmarks.jar idle [--servers soketi,channels4j-local] [--connections 10000]
  * java -jar channels4j-benchmarks/target/benchmarks.jar soak [--minutes 10]                 # RELIABILITY.md
  * </pre>
  *
@@ -32,13 +33,15 @@ public final class Main {
       case "distance" -> dev.channels4j.benchmarks.load.DistanceHarness.main(rest);
       case "distance-client" -> dev.channels4j.benchmarks.load.DistanceClient.main(rest);
       case "fanout" -> dev.channels4j.benchmarks.fanout.FanOutBenchmark.main(rest);
+      case "idle" -> dev.channels4j.benchmarks.fanout.IdleConnections.main(rest);
       case "fanout-server" -> dev.channels4j.benchmarks.fanout.LocalServerMain.main(rest);
       case "attack" -> dev.channels4j.benchmarks.attack.Attacks.main(rest);
       case "soak" -> dev.channels4j.benchmarks.soak.Soak.main(rest);
       default -> {
         System.out.println("usage: benchmarks.jar jmh [JMH options] | load [--events N] [--warmup N] [--sinks minimal,local]"
             + " | distance [--rtt 0,20,80] [--rounds N] [--seconds S]"
-            + " | fanout [--servers soketi,channels4j-local] [--subscribers N] [--events N] | soak [--minutes M]");
+            + " | fanout [--servers soketi,channels4j-local] [--subscribers N] [--events N] | idle [--connections N]"
+            + " | soak [--minutes M]");
         System.exit(command.equals("help") ? 0 : 2);
       }
     }

@@ -29,6 +29,11 @@ final class ServerProcess implements AutoCloseable {
   }
 
   static ServerProcess start(String name, Path interop) throws IOException {
+    return start(name, interop, List.of("-Xms1g", "-Xmx1g"));
+  }
+
+  /** Starts {@code name}; {@code jvmOptions} are the heap options of channels4j-local (ignored for soketi). */
+  static ServerProcess start(String name, Path interop, List<String> jvmOptions) throws IOException {
     List<String> command = new ArrayList<>();
     if (name.equals("soketi")) {
       Path script = interop.resolve("scripts/soketi.js");
@@ -40,8 +45,7 @@ final class ServerProcess implements AutoCloseable {
       command.add("{}");
     } else if (name.equals("channels4j-local")) {
       command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-      command.add("-Xms1g");
-      command.add("-Xmx1g");
+      command.addAll(jvmOptions);
       command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
       // -Dfanout.jfr=file.jfr records the server with Java Flight Recorder (profiling setting).
       String jfr = System.getProperty("fanout.jfr");
@@ -94,6 +98,10 @@ final class ServerProcess implements AutoCloseable {
     } catch (IOException e) {
       throw new IllegalStateException("cannot read the RSS of " + name, e);
     }
+  }
+
+  long pid() {
+    return process.pid();
   }
 
   boolean alive() {

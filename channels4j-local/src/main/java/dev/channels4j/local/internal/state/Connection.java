@@ -13,7 +13,8 @@ import java.util.function.LongSupplier;
  */
 public abstract class Connection {
   private final String socketId;
-  final Set<String> channels = new LinkedHashSet<>();
+  /** Most connections hold one or two channels: a small table, grown when there are more. */
+  final Set<String> channels = new LinkedHashSet<>(4);
   String userId;
   List<String> watchlist = List.of();
   long rateWindowStartNanos;

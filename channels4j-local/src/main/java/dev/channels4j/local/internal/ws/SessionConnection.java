@@ -67,8 +67,9 @@ final class SessionConnection extends Connection {
   private final Flusher flusher = new Flusher();
   private final Runnable kick = flusher::iterate;
 
-  // Guarded by this.
-  private final ArrayDeque<ByteBuffer> queue = new ArrayDeque<>();
+  // Guarded by this. Sized for an idle connection (most of them, most of the time): it grows
+  // when messages wait, while the default capacity (16) would cost every connection its slots.
+  private final ArrayDeque<ByteBuffer> queue = new ArrayDeque<>(1);
   private long queuedBytes;
   /**
    * The batch handed to Jetty and not yet written: still counted (here, in {@code queuedBytes} and
@@ -287,10 +288,11 @@ final class SessionConnection extends Connection {
 
   /** Feeds the outbox to Jetty one batch at a time; Jetty calls back when a batch is written. */
   private final class Flusher extends IteratingCallback {
-    private final ByteBuffer[] batch = new ByteBuffer[MAX_BATCH_MESSAGES];
-
     @Override
     protected Action process() {
+      // A batch of its own each time, sized to what is taken: an array kept for the largest batch
+      // would cost every idle connection 1 KB, and this one is young garbage by the next batch.
+      ByteBuffer[] batch = null;
       int count = 0;
       Integer code = null;
       String reason = null;
@@ -303,6 +305,9 @@ final class SessionConnection extends Connection {
         unstallLocked();
         inFlightBytes = 0;
         int bytes = 0;
+        if (!queue.isEmpty()) {
+          batch = new ByteBuffer[Math.min(MAX_BATCH_MESSAGES, queue.size())];
+        }
         while (count < MAX_BATCH_MESSAGES && bytes < MAX_BATCH_BYTES && !queue.isEmpty()) {
           ByteBuffer next = queue.pollFirst();
           bytes += next.remaining();
@@ -329,7 +334,6 @@ final class SessionConnection extends Connection {
         for (int i = 0; i < count; i++) {
           session.sendText(java.nio.charset.StandardCharsets.UTF_8.decode(batch[i].slice()).toString(),
               i == count - 1 ? Callback.from(this::succeeded, this::failed) : Callback.NOOP);
-          batch[i] = null;
         }
         return Action.SCHEDULED;
       }
@@ -337,7 +341,6 @@ final class SessionConnection extends Connection {
         boolean last = i == count - 1;
         core.sendFrame(new Frame(OpCode.TEXT, true, batch[i].slice()), last ? this : org.eclipse.jetty.util.Callback.NOOP,
             !last);
-        batch[i] = null;
       }
       return Action.SCHEDULED;
     }
