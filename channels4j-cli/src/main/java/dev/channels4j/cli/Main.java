@@ -48,7 +48,7 @@ public final class Main {
     }
   }
 
-  /** This build's version, e.g. {@code 0.1.0-SNAPSHOT}. */
+  /** This build's version, e.g. {@code 1.0.0-SNAPSHOT}. */
   public static String version() {
     return RootCommand.version();
   }
