@@ -21,16 +21,37 @@ public class PresenceLog {
 
   @EventListener
   public void on(WebhookEvent.MemberAdded added) {
-    record(added.userId() + " came online");
+    record(added.userId(), "came online");
   }
 
   @EventListener
   public void on(WebhookEvent.MemberRemoved removed) {
-    record(removed.userId() + " went offline");
+    record(removed.userId(), "went offline");
   }
 
-  private void record(String change) {
-    log.info(change);
+  /**
+   * A user id as one printable, quoted token. The id comes from a webhook the app's Channels
+   * signed, but its text is the browser user's: a CR or LF in it would otherwise start a forged log
+   * line, and a control character could rewrite the terminal that reads the log.
+   */
+  static String printable(String userId) {
+    StringBuilder out = new StringBuilder(userId.length() + 2).append('"');
+    userId.codePoints().forEach(c -> {
+      if (c == '"' || c == '\\') {
+        out.append('\\').appendCodePoint(c);
+      } else if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029) {
+        out.append(String.format("\\u%04x", c));
+      } else {
+        out.appendCodePoint(c);
+      }
+    });
+    return out.append('"').toString();
+  }
+
+  private void record(String userId, String what) {
+    // The list is served as JSON (escaped by Jackson); only the log needs the printable form.
+    log.info("{} {}", printable(userId), what);
+    String change = userId + " " + what;
     synchronized (changes) {
       if (changes.size() == KEPT) {
         changes.removeFirst();
