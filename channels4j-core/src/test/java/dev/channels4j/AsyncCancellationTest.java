@@ -8,6 +8,7 @@ import dev.channels4j.spi.TransportResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -70,16 +71,22 @@ class AsyncCancellationTest {
 
   @Test
   void cancellingTheFutureWhileItWaitsToRetryStartsNoFurtherAttempt() throws Exception {
-    // 503 at once: when channels() returns, the query already waits (at most 5 ms) to retry.
+    // 503 with Retry-After: 1 at once: when channels() returns, the query already waits 1 s to retry,
+    // far longer than the cancel below takes on a loaded machine. (A jittered 0-5 ms backoff could
+    // send the retry before the cancel, and did under CI load.)
     HeldTransport transport = new HeldTransport(() -> CompletableFuture.completedFuture(
-        new TransportResponse(503, "busy".getBytes(StandardCharsets.UTF_8))));
-    try (ChannelsClient client = clientWith(transport)) {
+        new TransportResponse(503, Map.of("Retry-After", List.of("1")), "busy".getBytes(StandardCharsets.UTF_8))));
+    RetryPolicy slowRetries = RetryPolicy.builder().maxAttempts(3).maxBackoff(Duration.ofSeconds(2)).build();
+    try (ChannelsClient client = ChannelsClient.builder().appId("3").key("key").secret("secret")
+        .host("127.0.0.1").useTls(false).retryPolicy(slowRetries).transport(transport).build()) {
       CompletableFuture<ChannelList> query = client.async().channels();
 
       query.cancel(true);
-      Thread.sleep(300); // sixty times the longest backoff: a retry would have been sent by now
+      // Proving that nothing happens takes time: past the Retry-After, a retry would have been sent.
+      Thread.sleep(1_300);
 
       assertThat(transport.sent).hasSize(1);
     }
   }
+
 }
