@@ -51,6 +51,6 @@ class UsageTest {
     Cli.Result result = cli().run("--version");
 
     assertThat(result.exit()).isZero();
-    assertThat(result.out()).startsWith("channels4j 0.1.0");
+    assertThat(result.out()).containsPattern("^channels4j \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\RJava ");
   }
 }
