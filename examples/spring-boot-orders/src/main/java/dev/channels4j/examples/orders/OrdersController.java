@@ -5,14 +5,13 @@ import org.slf4j.LoggerFactory;
 
 import dev.channels4j.Event;
 import dev.channels4j.Publisher;
-import java.net.URI;
+import dev.channels4j.spring.boot.ChannelsConnectionDetails;
 import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,18 +29,17 @@ public class OrdersController {
 
   private final OrderService orders;
   private final Publisher publisher;
-  private final URI channelsUrl;
-  private final String key;
+  private final ChannelsConnectionDetails channels;
 
-  public OrdersController(OrderService orders, Publisher publisher,
-      @Value("${channels4j.url:${PUSHER_URL:http://app-key:app-secret@127.0.0.1:6001/apps/app-id}}") String channelsUrl,
-      @Value("${channels4j.key:}") String key) {
+  /**
+   * Where the page connects comes from the same {@link ChannelsConnectionDetails} bean as the
+   * client's: {@code channels4j.*} properties or {@code PUSHER_URL} when running, the local server
+   * of {@code @AutoConfigureLocalChannels} in tests.
+   */
+  public OrdersController(OrderService orders, Publisher publisher, ChannelsConnectionDetails channels) {
     this.orders = orders;
     this.publisher = publisher;
-    this.channelsUrl = URI.create(channelsUrl);
-    String userInfo = this.channelsUrl.getUserInfo();
-    // channels4j.key wins, as it does for the client bean; else the key part of the URL.
-    this.key = !key.isBlank() ? key : userInfo == null ? "" : userInfo.split(":", 2)[0];
+    this.channels = channels;
   }
 
   /**
@@ -54,16 +52,17 @@ public class OrdersController {
     me.put("name", principal.getName());
     me.put("csrfHeader", csrf.getHeaderName());
     me.put("csrfToken", csrf.getToken());
-    me.put("key", key);
-    Matcher pusher = PUSHER_API_HOST.matcher(String.valueOf(channelsUrl.getHost()));
-    if (pusher.matches()) {
+    me.put("key", channels.key());
+    String host = channels.host();
+    Matcher pusher = PUSHER_API_HOST.matcher(String.valueOf(host));
+    if (host == null || pusher.matches()) {
       // Pusher itself: the browser connects to ws-<cluster>.pusher.com, which pusher-js derives.
-      me.put("cluster", pusher.group(1));
+      me.put("cluster", host == null ? channels.cluster() : pusher.group(1));
       return me;
     }
-    boolean tls = "https".equals(channelsUrl.getScheme());
-    me.put("wsHost", channelsUrl.getHost());
-    me.put("wsPort", channelsUrl.getPort() == -1 ? (tls ? 443 : 80) : channelsUrl.getPort());
+    boolean tls = channels.useTls();
+    me.put("wsHost", host);
+    me.put("wsPort", channels.port() == null ? (tls ? 443 : 80) : channels.port());
     me.put("forceTLS", tls);
     return me;
   }
