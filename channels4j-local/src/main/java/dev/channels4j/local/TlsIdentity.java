@@ -62,6 +62,7 @@ public final class TlsIdentity {
    * with {@link #trustingSslContext()} or the PEM of {@link #writePem}.
    */
   public static TlsIdentity selfSigned() {
+    requireBouncyCastle("a self-signed certificate");
     SelfSigned.Made made = SelfSigned.make(Clock.systemUTC().instant(), SELF_SIGNED_VALIDITY);
     return new TlsIdentity(made.keys().getPrivate(), List.of(made.certificate()), null);
   }
@@ -76,6 +77,7 @@ public final class TlsIdentity {
     if (certificateChain == null || privateKey == null) {
       throw new IllegalArgumentException("both the certificate file and the private key file are needed");
     }
+    requireBouncyCastle("reading PEM files");
     return of(Pem.readPrivateKey(privateKey), Pem.readCertificates(certificateChain));
   }
 
@@ -154,6 +156,7 @@ public final class TlsIdentity {
 
   /** The certificate chain as PEM text, the server's certificate first; empty for {@link #fromSslContext}. */
   public String certificatePem() {
+    requireBouncyCastle("writing PEM");
     return Pem.write(chain.toArray());
   }
 
@@ -178,6 +181,20 @@ public final class TlsIdentity {
           StandardOpenOption.WRITE);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the certificate or key: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Bouncy Castle's PKIX artifact is an optional dependency of the local server, so that a test
+   * kit without TLS brings no Bouncy Castle: say what to add instead of a NoClassDefFoundError.
+   */
+  private static void requireBouncyCastle(String what) {
+    try {
+      Class.forName("org.bouncycastle.cert.X509v3CertificateBuilder", false, TlsIdentity.class.getClassLoader());
+    } catch (ClassNotFoundException | LinkageError e) {
+      throw new IllegalStateException(what + " needs Bouncy Castle: add org.bouncycastle:bcpkix-jdk18on:"
+          + "1.83 to your dependencies (on the module path also requires org.bouncycastle.pkix), or give "
+          + "the server a KeyStore or SSLContext with TlsIdentity.fromKeyStore/fromSslContext");
     }
   }
 
