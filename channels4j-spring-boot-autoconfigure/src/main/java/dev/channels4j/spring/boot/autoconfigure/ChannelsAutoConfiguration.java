@@ -101,7 +101,7 @@ public class ChannelsAutoConfiguration {
       ChannelsClient client, ChannelsProperties properties, ObjectProvider<ChannelsPublisherCustomizer> customizers) {
     PublisherOptions.Builder options = ClientFactory.publisherOptions(properties.getPublisher());
     customizers.orderedStream().forEach(customizer -> customizer.customize(options));
-    return client.publisher(options.build());
+    return new CountingPublisher(client.publisher(options.build()));
   }
 
   /**

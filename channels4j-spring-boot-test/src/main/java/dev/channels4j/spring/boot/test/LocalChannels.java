@@ -66,7 +66,7 @@ public final class LocalChannels {
 
   /**
    * A subscriber whose auth requests carry these headers: a session cookie, a bearer token...
-   * With Spring Security on the class path, the subscriber first fetches the CSRF token the
+   * With Spring Security on the class path (servlet or WebFlux), the subscriber first fetches the CSRF token the
    * application expects, as its pages would hand it to pusher-js (through the application's own
    * security and {@code CsrfTokenRepository}, with these headers), and sends it with the cookies
    * that came with it: the application keeps its CSRF protection and the test needs no code for it.

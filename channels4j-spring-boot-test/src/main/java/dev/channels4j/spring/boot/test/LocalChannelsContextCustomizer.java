@@ -25,6 +25,8 @@ final class LocalChannelsContextCustomizer implements ContextCustomizer {
   static final String CONNECTION_BEAN_NAME = "channels4jLocalConnectionDetails";
   static final String CSRF_BEAN_NAME = "channels4jTestCsrfTokenFilter";
   private static final String CSRF_TOKEN = "org.springframework.security.web.csrf.CsrfToken";
+  private static final String REACTIVE_CSRF_TOKEN = "org.springframework.security.web.server.csrf.CsrfToken";
+  private static final String SERVLET_CONTEXT = "org.springframework.web.context.WebApplicationContext";
 
   private final boolean clientEvents;
   private final boolean userAuthentication;
@@ -61,13 +63,21 @@ final class LocalChannelsContextCustomizer implements ContextCustomizer {
       }
       throw e;
     }
-    boolean csrf = ClassUtils.isPresent(CSRF_TOKEN, context.getClassLoader())
-        && ClassUtils.isPresent("jakarta.servlet.Filter", context.getClassLoader());
-    LocalChannels channels = new LocalChannels(server, context.getEnvironment(), csrf);
+    ClassLoader loader = context.getClassLoader();
+    // The context's own type says servlet or not: a reactive application may well have the servlet
+    // API on its class path (spring-boot-starter-web in the tests, a library's dependency).
+    boolean servlet = isInstance(context, SERVLET_CONTEXT, loader);
+    boolean servletCsrf = servlet && ClassUtils.isPresent(CSRF_TOKEN, loader)
+        && ClassUtils.isPresent("jakarta.servlet.Filter", loader);
+    boolean reactiveCsrf = !servlet && ClassUtils.isPresent(REACTIVE_CSRF_TOKEN, loader)
+        && ClassUtils.isPresent("org.springframework.web.server.WebFilter", loader);
+    LocalChannels channels = new LocalChannels(server, context.getEnvironment(), servletCsrf || reactiveCsrf);
     context.getBeanFactory().registerSingleton(BEAN_NAME, channels);
     register(context, CONNECTION_BEAN_NAME, ChannelsConnectionDetails.class, () -> new LocalConnectionDetails(server), true);
-    if (csrf) {
+    if (servletCsrf) {
       register(context, CSRF_BEAN_NAME, CsrfTokenFilter.class, CsrfTokenFilter::new, false);
+    } else if (reactiveCsrf) {
+      register(context, CSRF_BEAN_NAME, ReactiveCsrfTokenFilter.class, ReactiveCsrfTokenFilter::new, false);
     }
     Runnable stop = () -> {
       try {
@@ -106,6 +116,10 @@ final class LocalChannelsContextCustomizer implements ContextCustomizer {
     } else {
       context.getBeanFactory().registerSingleton(name, supplier.get());
     }
+  }
+
+  private static boolean isInstance(Object object, String typeName, ClassLoader loader) {
+    return ClassUtils.isPresent(typeName, loader) && ClassUtils.resolveClassName(typeName, loader).isInstance(object);
   }
 
   @Override

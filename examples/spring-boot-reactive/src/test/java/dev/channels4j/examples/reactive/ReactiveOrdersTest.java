@@ -6,11 +6,11 @@ import static org.awaitility.Awaitility.await;
 
 import dev.channels4j.spring.boot.test.AutoConfigureLocalChannels;
 import dev.channels4j.spring.boot.test.LocalChannels;
+import dev.channels4j.testkit.AuthEndpoint;
 import dev.channels4j.testkit.ReceivedEvent;
 import dev.channels4j.testkit.TestSubscriber;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -18,7 +18,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The orders sample's key scenarios on WebFlux, against the local Channels server: subscribers
- * authorize through the app's own /pusher/auth (Spring Security's reactive defaults, CSRF on), and
+ * authorize through the app's own /pusher/auth (Spring Security's reactive defaults, CSRF on: the
+ * subscribers fetch the token the app expects, with no code here), and
  * the local server's webhooks reach the app's /pusher/webhooks.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -38,7 +39,7 @@ class ReactiveOrdersTest {
   @Test
   void anOrderCreatedThroughTheApiReachesItsOwnersSubscriber() throws Exception {
     SignedIn alice = new SignedIn(port, "alice");
-    try (TestSubscriber page = channels.subscriber(alice.authHeaders())) {
+    try (TestSubscriber page = channels.subscriberWithBasicAuth("alice", SignedIn.PASSWORD)) {
       page.subscribe("private-orders.alice");
 
       HttpResponse<String> created = alice.postJson("/api/orders", "{\"item\":\"a blue teapot\"}");
@@ -57,20 +58,20 @@ class ReactiveOrdersTest {
     assertThat(answer.body()).isEqualTo("{\"error\":\"refused\"}");
   }
 
+  /** LocalChannels' subscribers fetch the token as a page would; this one is built by hand without it. */
   @Test
-  void withoutTheCsrfTokenSpringSecurityRefusesTheAuthRequest() throws Exception {
-    SignedIn alice = new SignedIn(port, "alice");
-    Map<String, String> withoutToken = Map.of("Authorization", alice.authHeaders().get("Authorization"));
-    try (TestSubscriber page = channels.subscriber(withoutToken)) {
+  void withoutTheCsrfTokenSpringSecurityRefusesTheAuthRequest() {
+    AuthEndpoint withoutToken = AuthEndpoint.builder().channelAuthorization(channels.channelAuthUri())
+        .header("Authorization", SignedIn.basic("alice")).build();
+    try (TestSubscriber page = TestSubscriber.connect(channels.server(), withoutToken)) {
       assertThat(catchThrowable(() -> page.subscribe("private-orders.alice")))
           .isInstanceOf(AssertionError.class).hasMessageContaining("403");
     }
   }
 
   @Test
-  void eachSignedInUserIsShownOnlineAndTheAppHearsItThroughWebhooks() throws Exception {
-    SignedIn bob = new SignedIn(port, "bob");
-    try (TestSubscriber page = channels.subscriber(bob.authHeaders())) {
+  void eachSignedInUserIsShownOnlineAndTheAppHearsItThroughWebhooks() {
+    try (TestSubscriber page = channels.subscriberWithBasicAuth("bob", SignedIn.PASSWORD)) {
       ReceivedEvent joined = page.subscribe("presence-online");
 
       assertThat(joined.data()).contains("\"bob\"");

@@ -1,25 +1,22 @@
 package dev.channels4j.examples.reactive;
 
 import java.net.CookieManager;
-import java.net.HttpCookie;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
- * A signed-in client of the app, as a browser page is: HTTP basic, the session cookie, and the CSRF
- * token from {@code GET /api/me} sent as a header with each POST.
+ * A signed-in client of the app's own API, as a browser page is: HTTP basic, the session cookie, and
+ * the CSRF token from {@code GET /api/me} sent as a header with each POST. (Subscribers need none of
+ * this: {@code LocalChannels.subscriberWithBasicAuth} fetches the token the app expects.)
  */
 final class SignedIn {
-  private static final String PASSWORD = "password";
+  static final String PASSWORD = "password";
 
   private final int port;
   private final String basic;
@@ -30,20 +27,14 @@ final class SignedIn {
 
   SignedIn(int port, String user) throws Exception {
     this.port = port;
-    this.basic = "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+    this.basic = basic(user);
     String me = http.send(request("/api/me").GET().build(), HttpResponse.BodyHandlers.ofString()).body();
     this.csrfHeader = field(me, "csrfHeader");
     this.csrfToken = field(me, "csrfToken");
   }
 
-  /** What a page's pusher-js sends with its auth requests: credentials, session cookie, CSRF token. */
-  Map<String, String> authHeaders() {
-    Map<String, String> headers = new LinkedHashMap<>();
-    headers.put("Authorization", basic);
-    headers.put("Cookie", cookies.getCookieStore().getCookies().stream().map(HttpCookie::toString)
-        .collect(Collectors.joining("; ")));
-    headers.put(csrfHeader, csrfToken);
-    return headers;
+  static String basic(String user) {
+    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
   }
 
   HttpResponse<String> postJson(String path, String json) throws Exception {
