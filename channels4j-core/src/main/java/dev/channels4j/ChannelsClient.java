@@ -644,6 +644,9 @@ public final class ChannelsClient implements AutoCloseable {
 
     /** The JSON codec for event data, user info and responses. Default: Jackson 2. */
     public Builder jsonCodec(JsonCodec codec) {
+      if (codec == null) {
+        throw invalid("jsonCodec", "jsonCodec must not be null");
+      }
       this.codec = codec;
       return this;
     }
@@ -660,12 +663,18 @@ public final class ChannelsClient implements AutoCloseable {
 
     /** The clock that dates request signatures. For tests; default the system clock. */
     public Builder clock(Clock clock) {
+      if (clock == null) {
+        throw invalid("clock", "clock must not be null");
+      }
       this.clock = clock;
       return this;
     }
 
     /** When to retry failed requests. Default {@link RetryPolicy#defaults()}: queries only. */
     public Builder retryPolicy(RetryPolicy retryPolicy) {
+      if (retryPolicy == null) {
+        throw invalid("retryPolicy", "retryPolicy must not be null; use RetryPolicy.none()");
+      }
       this.retryPolicy = retryPolicy;
       return this;
     }
