@@ -11,7 +11,7 @@ import dev.channels4j.internal.api.Dispatcher;
 import dev.channels4j.internal.api.RawRequests;
 import dev.channels4j.internal.api.Requests;
 import dev.channels4j.internal.api.Responses;
-import dev.channels4j.internal.auth.Authorizer;
+import dev.channels4j.internal.auth.AuthResponder;
 import dev.channels4j.internal.publish.BatchingPublisher;
 import dev.channels4j.internal.signing.AuthSignatures;
 import dev.channels4j.internal.transport.ApacheTransport;
@@ -63,7 +63,7 @@ public final class ChannelsClient implements AutoCloseable {
   private final Requests requests;
   private final Dispatcher dispatcher;
   private final AsyncChannelsClient async;
-  private final Authorizer authorizer;
+  private final AuthResponder authResponder;
   private final WebhookReader webhooks;
   private final RawRequests rawRequests;
   /** The publishers made and not yet closed: closing the client fails what they still hold. */
@@ -79,8 +79,9 @@ public final class ChannelsClient implements AutoCloseable {
     this.rawRequests = new RawRequests(settings);
     this.dispatcher = new Dispatcher(settings);
     this.async = new AsyncChannelsClient(requests, dispatcher, rawRequests);
-    this.authorizer =
-        new Authorizer(new AuthSignatures(settings.key(), settings.secret()), settings.codec(), settings.encryption());
+    this.authResponder =
+        new AuthResponder(new AuthSignatures(settings.key(), settings.secret()), settings.codec(),
+            settings.encryption());
     this.webhooks = new WebhookReader(
         settings.key(), settings.secret(), webhookCredentials, settings.codec(), settings.encryption());
   }
@@ -229,17 +230,17 @@ public final class ChannelsClient implements AutoCloseable {
    * with {@link AuthRequest#fromForm(String)}.
    */
   public ChannelAuthResponse authorizeChannel(String socketId, String channel) {
-    return authorizer.authorizeChannel(socketId, channel);
+    return authResponder.authorizeChannel(socketId, channel);
   }
 
   /** The answer to a request to join a {@code presence-} channel as {@code member}. */
   public ChannelAuthResponse authorizePresenceChannel(String socketId, String channel, PresenceMember member) {
-    return authorizer.authorizePresenceChannel(socketId, channel, member);
+    return authResponder.authorizePresenceChannel(socketId, channel, member);
   }
 
   /** The answer to a user sign-in request: the signature and the signed user data. */
   public UserAuthResponse authenticateUser(String socketId, UserData user) {
-    return authorizer.authenticateUser(socketId, user);
+    return authResponder.authenticateUser(socketId, user);
   }
 
   // ---- webhooks (no network) --------------------------------------------------------------
@@ -643,6 +644,9 @@ public final class ChannelsClient implements AutoCloseable {
 
     /** The JSON codec for event data, user info and responses. Default: Jackson 2. */
     public Builder jsonCodec(JsonCodec codec) {
+      if (codec == null) {
+        throw invalid("jsonCodec", "jsonCodec must not be null");
+      }
       this.codec = codec;
       return this;
     }
@@ -659,12 +663,18 @@ public final class ChannelsClient implements AutoCloseable {
 
     /** The clock that dates request signatures. For tests; default the system clock. */
     public Builder clock(Clock clock) {
+      if (clock == null) {
+        throw invalid("clock", "clock must not be null");
+      }
       this.clock = clock;
       return this;
     }
 
     /** When to retry failed requests. Default {@link RetryPolicy#defaults()}: queries only. */
     public Builder retryPolicy(RetryPolicy retryPolicy) {
+      if (retryPolicy == null) {
+        throw invalid("retryPolicy", "retryPolicy must not be null; use RetryPolicy.none()");
+      }
       this.retryPolicy = retryPolicy;
       return this;
     }

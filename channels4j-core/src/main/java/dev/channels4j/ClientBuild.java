@@ -17,8 +17,11 @@ import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 
 /**
- * {@link ChannelsClient.Builder#build()}: checks every setting, each refusal naming its setting
- * ({@link ValidationException#setting()}), and makes the client. Apart from the builder so that
+ * {@link ChannelsClient.Builder#build()}: checks the settings their setters leave unchecked, each
+ * refusal naming its setting ({@link ValidationException#setting()}), and makes the client. The
+ * null checks of jsonCodec, clock and retryPolicy are in their setters; the single-value checks
+ * still here stay because the Spring starter's {@code ClientFactory} maps only {@code build()}'s
+ * refusals to properties, and tests build the builder before the call they expect to fail. Apart from the builder so that
  * the builder holds only the settings and their documentation.
  */
 final class ClientBuild {
@@ -106,15 +109,6 @@ final class ClientBuild {
     }
     if (maxResponseSize < 1) {
       throw invalid("maxResponseSize", "maxResponseSize must be at least 1 byte, got " + maxResponseSize);
-    }
-    if (codec == null) {
-      throw invalid("jsonCodec", "jsonCodec must not be null");
-    }
-    if (clock == null) {
-      throw invalid("clock", "clock must not be null");
-    }
-    if (retryPolicy == null) {
-      throw invalid("retryPolicy", "retryPolicy must not be null; use RetryPolicy.none()");
     }
     if (proxy != null && (proxy.host() == null || proxy.host().isEmpty() || proxy.port() < 1 || proxy.port() > 65535)) {
       throw invalid("proxy", "proxy needs a host and a port between 1 and 65535");

@@ -47,7 +47,7 @@ final class AuthCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      Connection app = connection.resolve();
+      TargetApp app = connection.resolve();
       app.requireEncryptionKeyFor(java.util.List.of(channel));
       try (ChannelsClient client = app.client()) {
         context.out().println(client.authorizeChannel(socketId, channel).toJson());

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
  *
  * <pre>{@code
  * // in a command:  @Mixin ConnectionOptions connection;
- * Connection app = connection.resolve();
+ * TargetApp app = connection.resolve();
  * }</pre>
  */
 public final class ConnectionOptions {
@@ -55,13 +55,13 @@ public final class ConnectionOptions {
   }
 
   /** The settings in effect, checked. */
-  public Connection resolve() {
-    String appIdValue = Connection.LOCAL_APP_ID;
-    String keyValue = Connection.LOCAL_KEY;
-    String secretValue = Connection.LOCAL_SECRET;
-    String hostValue = Connection.LOCAL_HOST;
+  public TargetApp resolve() {
+    String appIdValue = TargetApp.LOCAL_APP_ID;
+    String keyValue = TargetApp.LOCAL_KEY;
+    String secretValue = TargetApp.LOCAL_SECRET;
+    String hostValue = TargetApp.LOCAL_HOST;
     String clusterValue = null;
-    Integer portValue = Connection.LOCAL_PORT;
+    Integer portValue = TargetApp.LOCAL_PORT;
     boolean tlsValue = false;
 
     String source = url != null ? "--url" : URL_VARIABLE;
@@ -111,8 +111,8 @@ public final class ConnectionOptions {
       tlsValue = tls;
     }
     String masterKey = encryptionMasterKey != null ? encryptionMasterKey : context.variable(MASTER_KEY_VARIABLE);
-    // Building the client (Connection.client()) checks every setting and names the first wrong one.
-    return new Connection(appIdValue, keyValue, secretValue, clusterValue, hostValue, portValue, tlsValue, masterKey);
+    // Building the client (TargetApp.client()) checks every setting and names the first wrong one.
+    return new TargetApp(appIdValue, keyValue, secretValue, clusterValue, hostValue, portValue, tlsValue, masterKey);
   }
 
   /** {@code host}, {@code host:port} or {@code [v6]:port}; the port, when given, 1 to 65535. */

@@ -70,7 +70,7 @@ final class ListenCommand implements Callable<Integer> {
     }
     Map<String, Object> info = userInfo == null ? null : Inputs.jsonObject(context, userInfo, "--user-info");
     var user = signIn == null ? null : AuthCommand.User.userData(Inputs.jsonObject(context, signIn, "--sign-in"));
-    Connection app = connection.resolve();
+    TargetApp app = connection.resolve();
     app.requireEncryptionKeyFor(channels);
     Style style = Style.of(context);
     AtomicInteger printed = new AtomicInteger();

@@ -118,7 +118,7 @@ final class ServeCommand implements Callable<Integer> {
       context.out().flush();
       String host = options.host();
       List<String> webhookUrls = options.webhookUrls();
-      boolean defaults = server.port() == Connection.LOCAL_PORT && options.defaultCredentials()
+      boolean defaults = server.port() == TargetApp.LOCAL_PORT && options.defaultCredentials()
           && (host.equals("127.0.0.1") || host.equals("0.0.0.0"));
       context.err().println(style.green("Local Channels server running") + " on " + host + ":" + server.port()
           + (webhookUrls.isEmpty() ? "" : ", webhooks to " + String.join(", ", webhookUrls)) + ".");

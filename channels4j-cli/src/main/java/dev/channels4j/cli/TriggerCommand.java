@@ -55,7 +55,7 @@ final class TriggerCommand implements Callable<Integer> {
       trigger = trigger.withInfo(Inputs.info(info, "--info"));
     }
     TriggerResult result;
-    Connection app = connection.resolve();
+    TargetApp app = connection.resolve();
     app.requireEncryptionKeyFor(channels);
     try (ChannelsClient client = app.client()) {
       result = client.trigger(trigger);

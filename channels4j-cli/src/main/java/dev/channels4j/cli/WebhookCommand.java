@@ -51,7 +51,7 @@ final class WebhookCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       byte[] bytes = Inputs.bytes(context, body, "<file>");
-      Connection app = connection.resolve();
+      TargetApp app = connection.resolve();
       Webhook webhook;
       try (ChannelsClient client = app.client()) {
         // The X-Pusher-Key header names the app whose secret signed the body: the --key in effect.

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 class ConnectionOptionsTest {
-  private static Connection resolve(Map<String, String> env, String... args) {
+  private static TargetApp resolve(Map<String, String> env, String... args) {
     CliContext context = new CliContext(env, new ByteArrayInputStream(new byte[0]),
         new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), false);
     ConnectionOptions options = new ConnectionOptions(context);
@@ -22,7 +22,7 @@ class ConnectionOptionsTest {
 
   @Test
   void withNothingGivenItIsTheLocalServer() {
-    Connection connection = resolve(Map.of());
+    TargetApp connection = resolve(Map.of());
 
     assertThat(connection.apiBase()).hasToString("http://127.0.0.1:6001");
     assertThat(connection.appId()).isEqualTo("app-id");
@@ -31,7 +31,7 @@ class ConnectionOptionsTest {
 
   @Test
   void pusherUrlIsUsedWhenNoUrlFlagIsGiven() {
-    Connection connection = resolve(Map.of("PUSHER_URL", "https://k:s@api.example.com/apps/42"));
+    TargetApp connection = resolve(Map.of("PUSHER_URL", "https://k:s@api.example.com/apps/42"));
 
     assertThat(connection.apiBase()).hasToString("https://api.example.com:443");
     assertThat(connection.appId()).isEqualTo("42");
@@ -40,7 +40,7 @@ class ConnectionOptionsTest {
 
   @Test
   void urlFlagWinsOverPusherUrl() {
-    Connection connection = resolve(Map.of("PUSHER_URL", "https://k:s@api.example.com/apps/42"),
+    TargetApp connection = resolve(Map.of("PUSHER_URL", "https://k:s@api.example.com/apps/42"),
         "--url", "http://k2:s2@127.0.0.1:7000/apps/7");
 
     assertThat(connection.apiBase()).hasToString("http://127.0.0.1:7000");
@@ -49,7 +49,7 @@ class ConnectionOptionsTest {
 
   @Test
   void individualFlagsOverrideOnlyTheirPartOfTheUrl() {
-    Connection connection = resolve(Map.of("PUSHER_URL", "http://k:s@127.0.0.1:7000/apps/7"), "--port", "7001");
+    TargetApp connection = resolve(Map.of("PUSHER_URL", "http://k:s@127.0.0.1:7000/apps/7"), "--port", "7001");
 
     assertThat(connection.apiBase()).hasToString("http://127.0.0.1:7001");
     assertThat(connection.key()).isEqualTo("k");
@@ -57,7 +57,7 @@ class ConnectionOptionsTest {
 
   @Test
   void clusterMeansPusherOverTls() {
-    Connection connection = resolve(Map.of(), "--cluster", "eu", "--key", "k", "--secret", "s", "--app-id", "1");
+    TargetApp connection = resolve(Map.of(), "--cluster", "eu", "--key", "k", "--secret", "s", "--app-id", "1");
 
     assertThat(connection.apiBase()).hasToString("https://api-eu.pusher.com:443");
     assertThat(connection.webSocketUri("c", "1").toString()).startsWith("wss://ws-eu.pusher.com:443/app/k?protocol=7");
@@ -72,14 +72,14 @@ class ConnectionOptionsTest {
 
   @Test
   void masterKeyComesFromTheEnvironment() {
-    Connection connection = resolve(Map.of("PUSHER_ENCRYPTION_MASTER_KEY", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="));
+    TargetApp connection = resolve(Map.of("PUSHER_ENCRYPTION_MASTER_KEY", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="));
 
     assertThat(connection.encryptionMasterKey()).startsWith("AAEC");
   }
 
   @Test
   void toStringHidesTheSecretAndTheMasterKey() {
-    Connection connection = resolve(Map.of(), "--secret", "hush",
+    TargetApp connection = resolve(Map.of(), "--secret", "hush",
         "--encryption-master-key", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
 
     assertThat(connection.toString()).doesNotContain("hush").doesNotContain("AAEC");
@@ -87,14 +87,14 @@ class ConnectionOptionsTest {
 
   @Test
   void hostMayCarryThePort() {
-    Connection connection = resolve(Map.of(), "--host", "127.0.0.1:7002");
+    TargetApp connection = resolve(Map.of(), "--host", "127.0.0.1:7002");
 
     assertThat(connection.apiBase()).hasToString("http://127.0.0.1:7002");
   }
 
   @Test
   void hostWithoutAPortKeepsThePortInEffect() {
-    Connection connection = resolve(Map.of("PUSHER_URL", "http://k:s@127.0.0.1:7000/apps/7"), "--host", "localhost");
+    TargetApp connection = resolve(Map.of("PUSHER_URL", "http://k:s@127.0.0.1:7000/apps/7"), "--host", "localhost");
 
     assertThat(connection.apiBase()).hasToString("http://localhost:7000");
   }
@@ -115,7 +115,7 @@ class ConnectionOptionsTest {
 
   @Test
   void aBracketedIpv6HostMayCarryThePort() {
-    Connection connection = resolve(Map.of(), "--host", "[::1]:7004");
+    TargetApp connection = resolve(Map.of(), "--host", "[::1]:7004");
 
     assertThat(connection.apiBase().getPort()).isEqualTo(7004);
   }

@@ -1,5 +1,6 @@
 package dev.channels4j.local;
 
+import dev.channels4j.internal.socket.CloseCodes;
 import dev.channels4j.local.internal.faults.FaultQueue;
 import java.time.Duration;
 import java.util.function.BiFunction;
@@ -102,9 +103,10 @@ public final class Faults {
   }
 
   private static int checkCloseCode(int code) {
-    if (code < 4000 || code > 4999) {
-      throw new IllegalArgumentException("closeCode must be a Pusher close code between 4000 and 4999 (4200 to make"
-          + " clients reconnect at once, 4100 after a pause, 4000 never), got " + code);
+    if (!CloseCodes.isPusherCode(code)) {
+      throw new IllegalArgumentException("closeCode must be a Pusher close code between " + CloseCodes.FIRST_PUSHER
+          + " and " + CloseCodes.LAST_PUSHER + " (" + CloseCodes.RECONNECT + " to make clients reconnect at once, "
+          + CloseCodes.OVER_CAPACITY + " after a pause, " + CloseCodes.FIRST_PUSHER + " never), got " + code);
     }
     return code;
   }

@@ -1,6 +1,7 @@
 package dev.channels4j.local;
 
 import dev.channels4j.ChannelsClient;
+import dev.channels4j.internal.socket.CloseCodes;
 import dev.channels4j.internal.url.PusherUrl;
 import dev.channels4j.local.internal.console.ConsoleServer;
 import dev.channels4j.local.internal.faults.FaultQueue;
@@ -233,7 +234,8 @@ public final class LocalServer implements AutoCloseable {
   /** The once-a-minute summary, in words an operator reads without the docs. */
   static String summaryLine(int open, long opened, long closed, long slowReaders, long refused, long dropped) {
     return "connections: " + open + " open; in the last minute " + opened + " opened and " + closed + " closed, "
-        + slowReaders + " of them because the client stopped reading its messages (close code 4100);"
+        + slowReaders + " of them because the client stopped reading its messages (close code "
+        + CloseCodes.OVER_CAPACITY + ");"
         + " publishes refused because delivery was backed up (HTTP 429): " + refused + ";"
         + " webhooks dropped because their queue was full: " + dropped;
   }

@@ -1,5 +1,6 @@
 package dev.channels4j.local;
 
+import dev.channels4j.internal.socket.CloseCodes;
 import dev.channels4j.local.internal.faults.FaultQueue;
 import dev.channels4j.local.internal.http.ApiHandler;
 import dev.channels4j.local.internal.state.AppRegistry;
@@ -181,18 +182,18 @@ final class ServerRuntime {
     String key = path.substring(path.lastIndexOf('/') + 1);
     AppState app = registry.byKey(key);
     if (app == null) {
-      return PusherEndpoint.refuse(4001, "App key " + key + " does not exist");
+      return PusherEndpoint.refuse(CloseCodes.APP_UNKNOWN, "App key " + key + " does not exist");
     }
     if (!app.app().enabled()) {
-      return PusherEndpoint.refuse(4003, "App " + app.app().id() + " is disabled");
+      return PusherEndpoint.refuse(CloseCodes.APP_DISABLED, "App " + app.app().id() + " is disabled");
     }
     Fields query = Request.extractQueryParameters(request);
     String protocol = query.getValue("protocol");
     if (protocol == null) {
-      return PusherEndpoint.refuse(4008, "No protocol version supplied: connect to /app/<key>?protocol=7");
+      return PusherEndpoint.refuse(CloseCodes.NO_PROTOCOL, "No protocol version supplied: connect to /app/<key>?protocol=7");
     }
     if (!PROTOCOLS.contains(protocol)) {
-      return PusherEndpoint.refuse(4007, "Unsupported protocol version " + protocol + ": use 7 (5 and 6 are accepted)");
+      return PusherEndpoint.refuse(CloseCodes.UNSUPPORTED_PROTOCOL, "Unsupported protocol version " + protocol + ": use 7 (5 and 6 are accepted)");
     }
     return PusherEndpoint.accept(app, executor);
   }
@@ -263,7 +264,7 @@ final class ServerRuntime {
   /** Closes every connection with 4200, then stops serving, every thread, and frees the port. */
   void close() {
     if (registry != null) {
-      registry.all().forEach(app -> app.closeAll(4200, "Server is shutting down"));
+      registry.all().forEach(app -> app.closeAll(CloseCodes.RECONNECT, "Server is shutting down"));
       // Each close goes out after what its connection has queued (the pusher:error saying why);
       // give those a moment to reach Jetty before it stops.
       long deadline = System.nanoTime() + 1_000_000_000L;

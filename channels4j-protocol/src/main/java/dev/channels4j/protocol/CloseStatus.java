@@ -1,5 +1,7 @@
 package dev.channels4j.protocol;
 
+import dev.channels4j.internal.socket.CloseCodes;
+
 /**
  * How a connection ended: the close code and reason the server sent, 1006 when the connection
  * failed without a close frame, or 1000 when this side closed it.
@@ -17,10 +19,10 @@ public record CloseStatus(int code, String reason, String describe) {
   }
 
   static CloseStatus failed(String why) {
-    return new CloseStatus(1006, why, why);
+    return new CloseStatus(CloseCodes.ABNORMAL, why, why);
   }
 
   static CloseStatus bySelf() {
-    return new CloseStatus(1000, "", "closed by this client");
+    return new CloseStatus(CloseCodes.NORMAL, "", "closed by this client");
   }
 }

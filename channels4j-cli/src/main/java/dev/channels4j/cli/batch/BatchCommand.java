@@ -3,7 +3,7 @@ package dev.channels4j.cli.batch;
 import dev.channels4j.ChannelsClient;
 import dev.channels4j.cli.BadInputException;
 import dev.channels4j.cli.CliContext;
-import dev.channels4j.cli.Connection;
+import dev.channels4j.cli.TargetApp;
 import dev.channels4j.cli.ConnectionOptions;
 import dev.channels4j.cli.ExitCodes;
 import dev.channels4j.cli.Inputs;
@@ -76,7 +76,7 @@ public final class BatchCommand implements Callable<Integer> {
     if (maxDataSize < 1) {
       throw new BadInputException("--max-data-size must be at least 1, got " + maxDataSize);
     }
-    Connection app = connection.resolve();
+    TargetApp app = connection.resolve();
     String text = new String(Inputs.bytes(context, file, "<file.jsonl>"), StandardCharsets.UTF_8);
     String[] rawLines = text.split("\r?\n", -1);
     List<BatchLine> lines = new ArrayList<>();

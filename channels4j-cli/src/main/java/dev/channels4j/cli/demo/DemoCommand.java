@@ -2,7 +2,7 @@ package dev.channels4j.cli.demo;
 
 import dev.channels4j.ChannelsClient;
 import dev.channels4j.cli.CliContext;
-import dev.channels4j.cli.Connection;
+import dev.channels4j.cli.TargetApp;
 import dev.channels4j.cli.ExitCodes;
 import dev.channels4j.cli.Style;
 import dev.channels4j.local.LocalServer;
@@ -63,7 +63,7 @@ public final class DemoCommand implements Callable<Integer> {
     List<Demo.StepResult> results;
     try (WebhookReceiver webhooks = WebhookReceiver.start();
         LocalServer server = startServer(webhooks.url())) {
-      Connection app = new Connection(APP_ID, KEY, SECRET, null, "127.0.0.1",
+      TargetApp app = new TargetApp(APP_ID, KEY, SECRET, null, "127.0.0.1",
           server.port(), false, newMasterKey());
       try (ChannelsClient client = app.client()) {
         webhooks.verifyWith(client);

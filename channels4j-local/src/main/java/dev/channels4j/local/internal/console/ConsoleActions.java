@@ -1,6 +1,7 @@
 package dev.channels4j.local.internal.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.channels4j.internal.socket.CloseCodes;
 import dev.channels4j.local.Faults;
 import dev.channels4j.local.internal.Json;
 import dev.channels4j.local.internal.state.AppRegistry;
@@ -126,7 +127,7 @@ final class ConsoleActions {
         done = "faults cleared";
       }
       case "drop" -> {
-        int code = body.path("code").asInt(4200);
+        int code = body.path("code").asInt(CloseCodes.RECONNECT);
         String socketId = body.path("socketId").asText("");
         int dropped = socketId.isEmpty() ? faults.dropConnections(code) : faults.dropConnection(socketId, code) ? 1 : 0;
         done = "dropped " + dropped + " connection(s) with " + code;

@@ -2,6 +2,7 @@ package dev.channels4j.local.internal.state;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.channels4j.internal.socket.CloseCodes;
 import dev.channels4j.local.AcceptedEvent;
 import dev.channels4j.local.LocalApp;
 import dev.channels4j.local.internal.Json;
@@ -302,7 +303,7 @@ public final class AppState {
         sender.rateWindowCount = 0;
       }
       if (sender.rateWindowCount >= settings.limits().maxClientEventsPerSecond()) {
-        return Refusal.of(4301, "Client event rejected - only " + settings.limits().maxClientEventsPerSecond()
+        return Refusal.of(CloseCodes.CLIENT_EVENT_REJECTED, "Client event rejected - only " + settings.limits().maxClientEventsPerSecond()
             + " client events per second are allowed");
       }
       sender.rateWindowCount++;
@@ -349,7 +350,7 @@ public final class AppState {
         return null;
       }
       if (connection.userId != null && !connection.userId.equals(userId)) {
-        return Refusal.closing(4009, "Connection is already signed in as user " + connection.userId);
+        return Refusal.closing(CloseCodes.UNAUTHORIZED, "Connection is already signed in as user " + connection.userId);
       }
       connection.send(Messages.signinSuccess(userData));
       if (connection.userId == null) {
@@ -366,7 +367,7 @@ public final class AppState {
     synchronized (lock) {
       sessions = users.sessionsOf(userId);
     }
-    sweeps.closeAll(sessions, 4009, "You got disconnected by the app.");
+    sweeps.closeAll(sessions, CloseCodes.UNAUTHORIZED, "You got disconnected by the app.");
     LOG.debug("{}: terminated {} connection(s) of user {}", app.id(), sessions.size(), userId);
     return sessions.size();
   }

@@ -1,5 +1,6 @@
 package dev.channels4j.local.internal.state;
 
+import dev.channels4j.internal.socket.CloseCodes;
 import java.util.List;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -44,7 +45,7 @@ final class ConnectionSweeps {
       long idle = connection.idleNanos(now);
       if (connection.pingSent && idle >= activity + pong) {
         LOG.debug("{}: closing connection {}: no activity for {} ms", appId, connection.socketId(), idle / 1_000_000);
-        closeAll(List.of(connection), 4201, "Pong reply not received");
+        closeAll(List.of(connection), CloseCodes.PONG_NOT_RECEIVED, "Pong reply not received");
       } else if (!connection.pingSent && idle >= activity) {
         connection.pingSent = true;
         connection.send(Messages.ping());

@@ -3,6 +3,7 @@ package dev.channels4j.local.internal.ws;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.channels4j.internal.signing.AuthSignatures;
 import dev.channels4j.internal.signing.Hashing;
+import dev.channels4j.internal.socket.CloseCodes;
 import dev.channels4j.local.Limits;
 import dev.channels4j.local.internal.Json;
 import dev.channels4j.local.internal.state.AppState;
@@ -162,19 +163,19 @@ final class ProtocolHandler {
     String auth = data == null ? null : text(data, "auth");
     String userData = data == null ? null : text(data, "user_data");
     if (auth == null || userData == null) {
-      closeWith(4009, "pusher:signin needs data.auth and data.user_data from your user authentication endpoint");
+      closeWith(CloseCodes.UNAUTHORIZED, "pusher:signin needs data.auth and data.user_data from your user authentication endpoint");
       return;
     }
     String expected = signatures.user(connection.socketId(), userData);
     if (!Hashing.constantTimeEquals(expected, auth)) {
-      closeWith(4009, "Invalid signature: Expected HMAC SHA256 hex digest of " + connection.socketId() + "::user::"
+      closeWith(CloseCodes.UNAUTHORIZED, "Invalid signature: Expected HMAC SHA256 hex digest of " + connection.socketId() + "::user::"
           + userData + ", but got " + auth);
       return;
     }
     JsonNode user = Json.parseOrNull(userData);
     String id = user == null || !user.isObject() || !user.path("id").isTextual() ? null : user.get("id").asText();
     if (id == null || id.isEmpty()) {
-      closeWith(4009, "user_data must be a JSON object with a non-empty string id");
+      closeWith(CloseCodes.UNAUTHORIZED, "user_data must be a JSON object with a non-empty string id");
       return;
     }
     List<String> watchlist = new ArrayList<>();
@@ -199,7 +200,7 @@ final class ProtocolHandler {
       return;
     }
     if (truncated) {
-      error(4302, "Watchlist limit exceeded: only the first " + limits.maxWatchlistSize() + " user ids are watched",
+      error(CloseCodes.WATCHLIST_LIMIT, "Watchlist limit exceeded: only the first " + limits.maxWatchlistSize() + " user ids are watched",
           null);
     }
   }

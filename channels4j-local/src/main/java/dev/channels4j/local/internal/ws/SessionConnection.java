@@ -1,5 +1,6 @@
 package dev.channels4j.local.internal.ws;
 
+import dev.channels4j.internal.socket.CloseCodes;
 import dev.channels4j.local.internal.state.AppState;
 import dev.channels4j.local.internal.state.Connection;
 import dev.channels4j.local.internal.state.Counters;
@@ -214,11 +215,11 @@ final class SessionConnection extends Connection {
 
   private void overCapacity(String why) {
     counters.closedOverCapacity.increment();
-    LOG.debug("{}: closing connection {} with 4100: it did not read its messages fast enough ({})", app.app().id(),
-        socketId(), why);
+    LOG.debug("{}: closing connection {} with {}: it did not read its messages fast enough ({})", app.app().id(),
+        socketId(), CloseCodes.OVER_CAPACITY, why);
     // Not here: the caller may be iterating over a channel's subscribers under the app's lock.
     dispatch(() -> {
-      session.close(4100, "Over capacity", Callback.NOOP);
+      session.close(CloseCodes.OVER_CAPACITY, "Over capacity", Callback.NOOP);
       app.closed(this);
       abortLater();
     });

@@ -18,12 +18,12 @@ import java.util.Map;
  * Answers the browser's authorization requests: signs private, encrypted and presence
  * subscriptions and user sign-ins. The JSON that is signed is exactly the JSON returned.
  */
-public final class Authorizer {
+public final class AuthResponder {
   private final AuthSignatures signatures;
   private final JsonCodec codec;
   private final ChannelEncryption encryption;
 
-  public Authorizer(AuthSignatures signatures, JsonCodec codec, ChannelEncryption encryption) {
+  public AuthResponder(AuthSignatures signatures, JsonCodec codec, ChannelEncryption encryption) {
     this.signatures = signatures;
     this.codec = codec;
     this.encryption = encryption;

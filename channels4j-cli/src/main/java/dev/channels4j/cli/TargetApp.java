@@ -19,12 +19,12 @@ import java.time.Duration;
  * @param encryptionMasterKey the base64 master key of encrypted channels, or {@code null}
  *
  * <pre>{@code
- * Connection app = connectionOptions.resolve();
+ * TargetApp app = connectionOptions.resolve();
  * try (ChannelsClient client = app.client()) { client.trigger("orders", "created", "{}"); }
  * URI ws = app.webSocketUri("channels4j-cli", Main.version());
  * }</pre>
  */
-public record Connection(
+public record TargetApp(
     String appId, String key, String secret, String cluster, String host, Integer port, boolean tls,
     String encryptionMasterKey) {
 
@@ -106,7 +106,7 @@ public record Connection(
 
   @Override
   public String toString() {
-    return "Connection[appId=" + appId + ", key=" + key + ", api=" + apiBase() + ", secret=<hidden>"
+    return "TargetApp[appId=" + appId + ", key=" + key + ", api=" + apiBase() + ", secret=<hidden>"
         + (encryptionMasterKey == null ? "" : ", encryptionMasterKey=<hidden>") + "]";
   }
 }
