@@ -3,9 +3,11 @@ package dev.channels4j;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.channels4j.internal.transport.ApacheTransport;
+import dev.channels4j.testsupport.Await;
 import dev.channels4j.testing.FaultServer;
 import dev.channels4j.testing.FaultServer.Fault;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +36,9 @@ class ConnectionLifetimeTest {
         ApacheTransport transport = checkingEveryReuse();
         ChannelsClient client = clientOf(server).transport(transport).build()) {
       client.trigger("c", "e", "first");
-      assertThat(server.closeIdleConnections()).isEqualTo(1);
+      // The server marks the connection idle just after its answer left: wait until it has.
+      Await.until("the server closed the one idle connection", () -> closedOneIdle(server),
+          Duration.ofSeconds(10));
       assertThat(server.awaitNoOpenConnections(FaultServer.MAX_FAULT)).isTrue();
 
       client.trigger("c", "e", "second"); // a POST, not retried: no error may reach the caller
@@ -50,7 +54,9 @@ class ConnectionLifetimeTest {
         ApacheTransport transport = checkingEveryReuse();
         ChannelsClient client = clientOf(server).transport(transport).build()) {
       client.async().trigger("c", "e", "first").join();
-      assertThat(server.closeIdleConnections()).isEqualTo(1);
+      // The server marks the connection idle just after its answer left: wait until it has.
+      Await.until("the server closed the one idle connection", () -> closedOneIdle(server),
+          Duration.ofSeconds(10));
       assertThat(server.awaitNoOpenConnections(FaultServer.MAX_FAULT)).isTrue();
 
       client.async().trigger("c", "e", "second").join();
@@ -90,5 +96,13 @@ class ConnectionLifetimeTest {
   @Test
   void theDefaultTimeToLiveIsFiveMinutes() {
     assertThat(ApacheTransport.DEFAULT_CONNECTION_TIME_TO_LIVE).isEqualTo(Duration.ofMinutes(5));
+  }
+
+  private static boolean closedOneIdle(FaultServer server) {
+    try {
+      return server.closeIdleConnections() == 1;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }
