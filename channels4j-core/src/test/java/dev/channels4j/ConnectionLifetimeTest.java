@@ -84,9 +84,14 @@ class ConnectionLifetimeTest {
   void aConnectionPastItsTimeToLiveIsNotReused() throws IOException {
     try (FaultServer server = FaultServer.start(Fault.OK);
         ChannelsClient client = clientOf(server).connectionTimeToLive(Duration.ofNanos(1)).build()) {
+      // The pool keeps time in milliseconds: a reuse within the same millisecond is not past even a
+      // 1 ns time to live, so each request waits for the clock to move on.
       client.trigger("c", "e", "1");
+      afterTheNextMillisecond();
       client.trigger("c", "e", "2");
+      afterTheNextMillisecond();
       client.async().trigger("c", "e", "3").join();
+      afterTheNextMillisecond();
       client.async().trigger("c", "e", "4").join();
 
       assertThat(server.connections()).isEqualTo(4);
@@ -104,5 +109,10 @@ class ConnectionLifetimeTest {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static void afterTheNextMillisecond() {
+    long start = System.currentTimeMillis();
+    Await.until("the clock moved 2 ms on", () -> System.currentTimeMillis() >= start + 2, Duration.ofSeconds(1));
   }
 }
