@@ -119,8 +119,11 @@ class ServeCommandTest {
     }
   }
 
-  private static String awaitPusherUrl(StringWriter out) {
-    Await.until("serve prints PUSHER_URL; it printed: " + out, () -> pusherUrl(out).isPresent(), Duration.ofSeconds(10));
+  /** Waits for serve's PUSHER_URL line (also used by {@link ServeTlsTest}). */
+  static String awaitPusherUrl(StringWriter out) {
+    if (!Await.within(() -> pusherUrl(out).isPresent(), Duration.ofSeconds(10))) {
+      throw new AssertionError("serve printed no PUSHER_URL within 10 s; it printed: " + out);
+    }
     return pusherUrl(out).orElseThrow();
   }
 

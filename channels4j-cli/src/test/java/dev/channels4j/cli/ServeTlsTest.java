@@ -23,7 +23,7 @@ class ServeTlsTest {
     Thread serve = new Thread(() -> Main.run(context, "serve", "--port", "0", "--tls", "--tls-dir", dir.toString()));
     serve.start();
     try {
-      String url = awaitPusherUrl(out);
+      String url = ServeCommandTest.awaitPusherUrl(out);
       assertThat(url).startsWith("https://");
       Path cert = dir.resolve("channels4j-localhost-cert.pem");
       assertThat(err.toString()).contains(cert.toAbsolutePath().normalize().toString());
@@ -51,7 +51,7 @@ class ServeTlsTest {
         "--tls-key", key.toString()));
     serve.start();
     try {
-      String url = awaitPusherUrl(out);
+      String url = ServeCommandTest.awaitPusherUrl(out);
       try (ChannelsClient client = ChannelsClient.builder().url(url)
           .sslContext(identity.trustingSslContext().orElseThrow()).build()) {
         assertThat(client.channels().names()).isEmpty();
@@ -78,17 +78,5 @@ class ServeTlsTest {
 
     assertThat(result.exit()).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(result.err()).contains(missing.toString());
-  }
-
-  private static String awaitPusherUrl(StringWriter out) throws InterruptedException {
-    for (int i = 0; i < 500; i++) {
-      for (String line : out.toString().lines().toList()) {
-        if (line.startsWith("PUSHER_URL=")) {
-          return line.substring("PUSHER_URL=".length());
-        }
-      }
-      Thread.sleep(20);
-    }
-    throw new AssertionError("serve printed no PUSHER_URL: " + out);
   }
 }

@@ -12,15 +12,15 @@ import dev.channels4j.Event;
 import dev.channels4j.Info;
 import dev.channels4j.TriggerResult;
 import dev.channels4j.auth.PresenceMember;
-import dev.channels4j.testkit.LocalChannelsTest;
-import dev.channels4j.testkit.TestSubscriber;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-@LocalChannelsTest
 class HttpApiTest {
+  @RegisterExtension
+  static final LocalServerExtension SERVER = LocalServerExtension.perClass();
 
   @Test
   void triggerAnswersEmptyObject(LocalServer server) {
@@ -31,7 +31,7 @@ class HttpApiTest {
   }
 
   @Test
-  void triggerWithInfoReturnsCountsPerChannel(ChannelsClient client, TestSubscriber a, TestSubscriber b) {
+  void triggerWithInfoReturnsCountsPerChannel(ChannelsClient client, Peer a, Peer b) {
     a.subscribe("counted");
     b.subscribe("counted");
     a.subscribePresence("presence-counted", PresenceMember.of("u1"));
@@ -43,7 +43,7 @@ class HttpApiTest {
   }
 
   @Test
-  void channelNamedTwiceInATriggerGetsTheEventOnce(LocalServer server, TestSubscriber subscriber) {
+  void channelNamedTwiceInATriggerGetsTheEventOnce(LocalServer server, Peer subscriber) {
     subscriber.subscribe("twice");
     RawApi api = new RawApi(server);
     api.post("/apps/app-id/events", "{\"name\":\"e\",\"channels\":[\"twice\",\"twice\"],\"data\":\"d\"}");
@@ -61,7 +61,7 @@ class HttpApiTest {
   }
 
   @Test
-  void batchDeliversEveryEventInOrder(ChannelsClient client, TestSubscriber subscriber) {
+  void batchDeliversEveryEventInOrder(ChannelsClient client, Peer subscriber) {
     subscriber.subscribe("batched");
     client.triggerBatch(List.of(Event.of("batched", "one", "1"), Event.of("batched", "two", "2")));
     assertThat(subscriber.awaitEvent("batched", "one").data()).isEqualTo("1");
@@ -71,7 +71,7 @@ class HttpApiTest {
   }
 
   @Test
-  void batchWithInfoAnswersIndexAlignedAttributes(LocalServer server, TestSubscriber subscriber) {
+  void batchWithInfoAnswersIndexAlignedAttributes(LocalServer server, Peer subscriber) {
     subscriber.subscribe("batch-info");
     HttpResponse<String> response = new RawApi(server).post("/apps/app-id/batch_events",
         "{\"batch\":[{\"name\":\"a\",\"channel\":\"batch-info\",\"data\":\"x\",\"info\":\"subscription_count\"},"
@@ -81,7 +81,7 @@ class HttpApiTest {
   }
 
   @Test
-  void channelsListsOccupiedChannelsOnly(ChannelsClient client, TestSubscriber subscriber) {
+  void channelsListsOccupiedChannelsOnly(ChannelsClient client, Peer subscriber) {
     subscriber.subscribe("listed-1");
     subscriber.subscribe("listed-2");
     subscriber.unsubscribe("listed-2");
@@ -91,7 +91,7 @@ class HttpApiTest {
   }
 
   @Test
-  void channelsWithUserCountForPresencePrefix(ChannelsClient client, TestSubscriber a, TestSubscriber b) {
+  void channelsWithUserCountForPresencePrefix(ChannelsClient client, Peer a, Peer b) {
     a.subscribePresence("presence-list", PresenceMember.of("u1"));
     b.subscribePresence("presence-list", PresenceMember.of("u2"));
     ChannelList list = client.channels(ChannelsQuery.prefix("presence-list").withUserCount());
@@ -106,7 +106,7 @@ class HttpApiTest {
   }
 
   @Test
-  void channelInfoReportsOccupancyAndCounts(ChannelsClient client, TestSubscriber subscriber) {
+  void channelInfoReportsOccupancyAndCounts(ChannelsClient client, Peer subscriber) {
     subscriber.subscribe("info-channel");
     ChannelInfo info = client.channel("info-channel", Info.SUBSCRIPTION_COUNT);
     assertThat(info.occupied()).isTrue();
@@ -137,7 +137,7 @@ class HttpApiTest {
   }
 
   @Test
-  void usersListsPresenceMembers(ChannelsClient client, TestSubscriber a, TestSubscriber b) {
+  void usersListsPresenceMembers(ChannelsClient client, Peer a, Peer b) {
     a.subscribePresence("presence-users", PresenceMember.of("alice"));
     b.subscribePresence("presence-users", PresenceMember.of("bob"));
     assertThat(client.users("presence-users")).containsExactly("alice", "bob");
@@ -151,7 +151,7 @@ class HttpApiTest {
   }
 
   @Test
-  void channelNamesWithSpecialCharactersRoundTrip(ChannelsClient client, TestSubscriber subscriber) {
+  void channelNamesWithSpecialCharactersRoundTrip(ChannelsClient client, Peer subscriber) {
     String name = "odd-name_=@,.;x";
     subscriber.subscribe(name);
     client.trigger(name, "e", "d");
@@ -182,7 +182,7 @@ class HttpApiTest {
   }
 
   @Test
-  void inspectionListsTheOccupiedChannels(LocalServer server, TestSubscriber subscriber) {
+  void inspectionListsTheOccupiedChannels(LocalServer server, Peer subscriber) {
     subscriber.subscribe("inspected-1");
     subscriber.subscribe("inspected-2");
     subscriber.unsubscribe("inspected-2");

@@ -3,7 +3,7 @@ package dev.channels4j.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.channels4j.ChannelsClient;
-import dev.channels4j.testkit.TestSubscriber;
+import dev.channels4j.testsupport.Await;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /** Peers that are slow, silent or never read cost the server bounded memory and no thread. */
@@ -24,7 +23,7 @@ class SlowPeerTest {
     List<Socket> attackers = new ArrayList<>();
     try (LocalServer server = LocalServer.builder().port(0).build().start();
         ChannelsClient client = server.newClient();
-        TestSubscriber subscriber = TestSubscriber.connect(server)) {
+        Peer subscriber = Peer.connect(server)) {
       subscriber.subscribe("flooded");
       byte[] promised = new byte[100];
       // More stalled bodies than the server has threads (64), each correctly signed, none ever sent.
@@ -67,11 +66,12 @@ class SlowPeerTest {
       } catch (IOException dropped) {
         // the server closed us: what the test waits for
       }
-      awaitTrue(() -> server.stats().closedOverCapacity() == 1, Duration.ofSeconds(10));
+      Await.until("the server closes the connection over capacity",
+          () -> server.stats().closedOverCapacity() == 1, Duration.ofSeconds(10));
       assertThat(attacker.drainUntilClosed()).isTrue();
-      awaitTrue(() -> server.stats().queuedDeliveries() == 0 && server.stats().openConnections() == 0,
-          Duration.ofSeconds(10));
-      try (TestSubscriber other = TestSubscriber.connect(server)) {
+      Await.until("its backlog and connection are gone",
+          () -> server.stats().queuedDeliveries() == 0 && server.stats().openConnections() == 0, Duration.ofSeconds(10));
+      try (Peer other = Peer.connect(server)) {
         other.sync();
       }
     }
@@ -82,12 +82,13 @@ class SlowPeerTest {
     Limits limits = Limits.builder().maxPendingBytesPerConnection(256 * 1024).build();
     try (LocalServer server = LocalServer.builder().port(0).limits(limits).build().start();
         ChannelsClient client = server.newClient();
-        TestSubscriber reader = TestSubscriber.connect(server);
+        Peer reader = Peer.connect(server);
         RawWebSocket stalled = RawWebSocket.connect(server)) {
       stalled.sendText("{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\"feed\"}}");
       stalled.flush();
       reader.subscribe("feed");
-      awaitTrue(() -> server.app().subscriptionCount("feed") == 2, Duration.ofSeconds(5));
+      Await.until("both are subscribed to feed",
+          () -> server.app().subscriptionCount("feed") == 2, Duration.ofSeconds(5));
       String data = "d".repeat(10_000);
       for (int i = 1; i <= 600; i++) {
         client.trigger("feed", "big", data);
@@ -97,9 +98,10 @@ class SlowPeerTest {
         }
       }
       assertThat(reader.events("feed", "big")).hasSize(600);
-      awaitTrue(() -> server.stats().closedOverCapacity() == 1, Duration.ofSeconds(10));
+      Await.until("the server closes the connection over capacity",
+          () -> server.stats().closedOverCapacity() == 1, Duration.ofSeconds(10));
       assertThat(server.app().subscriptionCount("feed")).isEqualTo(1);
-      awaitTrue(() -> server.stats().queuedDeliveries() == 0, Duration.ofSeconds(10));
+      Await.until("the backlog is released", () -> server.stats().queuedDeliveries() == 0, Duration.ofSeconds(10));
     }
   }
 
@@ -203,7 +205,7 @@ class SlowPeerTest {
       stalled.sendText("{\"event\":\"pusher:signin\",\"data\":{}}");
       stalled.flush();
       // Well before Jetty's idle timeout (5 min with the default timings).
-      awaitTrue(() -> server.stats().queuedDeliveries() == 0, Duration.ofSeconds(10));
+      Await.until("the backlog is released", () -> server.stats().queuedDeliveries() == 0, Duration.ofSeconds(10));
       assertThat(api.post(EVENTS, body).statusCode()).isEqualTo(200);
     }
   }
@@ -230,7 +232,8 @@ class SlowPeerTest {
       // not, all while nothing could be written. Its confirmation comes after the queued events.
       stalled.sendText("{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\"end\"}}");
       stalled.flush();
-      awaitTrue(() -> server.app().subscriptionCount("end") == 1, Duration.ofSeconds(5));
+      Await.until("the subscription to end exists",
+          () -> server.app().subscriptionCount("end") == 1, Duration.ofSeconds(5));
       int pongs = 0;
       for (RawWebSocket.Frame frame = stalled.readFrame(); !isSubscribed(frame, "end"); frame = stalled.readFrame()) {
         if (frame.opcode() == 0xA) {
@@ -244,14 +247,6 @@ class SlowPeerTest {
   private static boolean isSubscribed(RawWebSocket.Frame frame, String channel) {
     String text = frame.text();
     return text.contains("pusher_internal:subscription_succeeded") && text.contains("\"" + channel + "\"");
-  }
-
-  private static void awaitTrue(BooleanSupplier condition, Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
-    assertThat(condition.getAsBoolean()).as("condition met within " + timeout).isTrue();
   }
 
   /**
@@ -275,6 +270,7 @@ class SlowPeerTest {
   private static void subscribeToJam(LocalServer server, RawWebSocket stalled) throws Exception {
     stalled.sendText("{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\"jam\"}}");
     stalled.flush();
-    awaitTrue(() -> server.app().subscriptionCount("jam") == 1, Duration.ofSeconds(5));
+    Await.until("the raw socket is subscribed to jam",
+        () -> server.app().subscriptionCount("jam") == 1, Duration.ofSeconds(5));
   }
 }

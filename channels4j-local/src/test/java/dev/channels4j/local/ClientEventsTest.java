@@ -3,30 +3,30 @@ package dev.channels4j.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.channels4j.auth.PresenceMember;
-import dev.channels4j.testkit.LocalChannelsTest;
-import dev.channels4j.testkit.ReceivedEvent;
-import dev.channels4j.testkit.TestSubscriber;
+import dev.channels4j.protocol.SocketMessage;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-@LocalChannelsTest(clientEvents = true)
 class ClientEventsTest {
+  @RegisterExtension
+  static final LocalServerExtension SERVER = LocalServerExtension.perClass(server -> server.clientEvents(true));
 
-  private static String errorMessage(TestSubscriber subscriber) {
-    return (String) subscriber.awaitEvent("pusher:error").dataMap().get("message");
+  private static String errorMessage(Peer subscriber) {
+    return (String) Peer.dataMap(subscriber.awaitEvent("pusher:error")).get("message");
   }
 
   @Test
-  void clientEventIsRelayedToOtherSubscribers(TestSubscriber sender, TestSubscriber receiver) {
+  void clientEventIsRelayedToOtherSubscribers(Peer sender, Peer receiver) {
     sender.subscribe("private-chat");
     receiver.subscribe("private-chat");
     sender.trigger("private-chat", "client-typing", Map.of("who", "me"));
-    ReceivedEvent event = receiver.awaitEvent("private-chat", "client-typing");
-    assertThat(event.dataMap()).containsEntry("who", "me");
+    SocketMessage event = receiver.awaitEvent("private-chat", "client-typing");
+    assertThat(Peer.dataMap(event)).containsEntry("who", "me");
   }
 
   @Test
-  void clientEventIsNotEchoedToSender(TestSubscriber sender, TestSubscriber receiver) {
+  void clientEventIsNotEchoedToSender(Peer sender, Peer receiver) {
     sender.subscribe("private-echo");
     receiver.subscribe("private-echo");
     sender.trigger("private-echo", "client-x", "data");
@@ -36,7 +36,7 @@ class ClientEventsTest {
   }
 
   @Test
-  void presenceClientEventCarriesSenderUserId(TestSubscriber sender, TestSubscriber receiver) {
+  void presenceClientEventCarriesSenderUserId(Peer sender, Peer receiver) {
     sender.subscribePresence("presence-chat", PresenceMember.of("sender-id"));
     receiver.subscribePresence("presence-chat", PresenceMember.of("receiver-id"));
     sender.trigger("presence-chat", "client-hi", "x");
@@ -44,7 +44,7 @@ class ClientEventsTest {
   }
 
   @Test
-  void clientEventOnPublicChannelIsRefused(TestSubscriber sender) {
+  void clientEventOnPublicChannelIsRefused(Peer sender) {
     sender.subscribe("public-chat");
     sender.trigger("public-chat", "client-x", "d");
     assertThat(errorMessage(sender)).contains("only allowed on private and presence channels");
@@ -54,8 +54,8 @@ class ClientEventsTest {
   void clientEventOnEncryptedChannelIsRefused(LocalServer server) {
     try (dev.channels4j.ChannelsClient client = dev.channels4j.ChannelsClient.builder().url(server.pusherUrl())
             .encryptionMasterKeyBase64("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=").build();
-        TestSubscriber sender = TestSubscriber.connect(server, client);
-        TestSubscriber receiver = TestSubscriber.connect(server, client)) {
+        Peer sender = Peer.connect(server, client);
+        Peer receiver = Peer.connect(server, client)) {
       sender.subscribe("private-encrypted-chat");
       receiver.subscribe("private-encrypted-chat");
       sender.trigger("private-encrypted-chat", "client-x", "d");
@@ -66,7 +66,7 @@ class ClientEventsTest {
   }
 
   @Test
-  void clientEventFromUnsubscribedConnectionIsRefused(TestSubscriber outsider, TestSubscriber member) {
+  void clientEventFromUnsubscribedConnectionIsRefused(Peer outsider, Peer member) {
     member.subscribe("private-closed");
     outsider.trigger("private-closed", "client-x", "d");
     assertThat(errorMessage(outsider))
@@ -76,7 +76,7 @@ class ClientEventsTest {
   }
 
   @Test
-  void eventWithoutClientPrefixIsRefused(TestSubscriber sender) {
+  void eventWithoutClientPrefixIsRefused(Peer sender) {
     sender.subscribe("private-prefix");
     sender.send("{\"event\":\"xclient-foo\",\"channel\":\"private-prefix\",\"data\":{}}");
     assertThat(errorMessage(sender)).startsWith("Unknown event xclient-foo");
@@ -86,20 +86,20 @@ class ClientEventsTest {
   void clientEventsBeyondTheRateLimitGet4301() {
     try (LocalServer server = LocalServer.builder().port(0).clientEvents(true)
             .limits(Limits.builder().maxClientEventsPerSecond(2).build()).build().start();
-        TestSubscriber sender = TestSubscriber.connect(server)) {
+        Peer sender = Peer.connect(server)) {
       sender.subscribe("private-fast");
       for (int i = 0; i < 5; i++) {
         sender.trigger("private-fast", "client-burst", i);
       }
-      ReceivedEvent error = sender.awaitEvent("pusher:error");
-      assertThat(error.errorCode()).hasValue(4301);
+      SocketMessage error = sender.awaitEvent("pusher:error");
+      assertThat(Peer.errorCode(error)).hasValue(4301);
       assertThat(error.channel()).isEqualTo("private-fast");
       assertThat(sender.isClosed()).isFalse();
     }
   }
 
   @Test
-  void clientEventsAreRecordedWithSender(LocalServer server, TestSubscriber sender) {
+  void clientEventsAreRecordedWithSender(LocalServer server, Peer sender) {
     sender.subscribe("private-recorded");
     sender.trigger("private-recorded", "client-rec", Map.of("a", 1));
     sender.sync();
@@ -114,7 +114,7 @@ class ClientEventsTest {
   @Test
   void clientEventsAreRefusedWhenTheAppDisablesThem() {
     try (LocalServer server = LocalServer.builder().port(0).build().start();
-        TestSubscriber sender = TestSubscriber.connect(server)) {
+        Peer sender = Peer.connect(server)) {
       sender.subscribe("private-off");
       sender.trigger("private-off", "client-x", "d");
       assertThat(errorMessage(sender)).contains("enable this feature");

@@ -3,25 +3,26 @@ package dev.channels4j.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.channels4j.ChannelsClient;
-import dev.channels4j.testkit.LocalChannelsTest;
-import dev.channels4j.testkit.ReceivedEvent;
-import dev.channels4j.testkit.TestSubscriber;
+import dev.channels4j.protocol.SocketMessage;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-@LocalChannelsTest
 class EncryptedChannelTest {
+  @RegisterExtension
+  static final LocalServerExtension SERVER = LocalServerExtension.perClass();
+
   private static final String MASTER_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
 
   @Test
   void subscriberDecryptsWithSharedSecretFromAuth(LocalServer server) {
     try (ChannelsClient client = ChannelsClient.builder().url(server.pusherUrl())
             .encryptionMasterKeyBase64(MASTER_KEY).build();
-        TestSubscriber subscriber = TestSubscriber.connect(server, client)) {
+        Peer subscriber = Peer.connect(server, client)) {
       subscriber.subscribe("private-encrypted-vault");
       client.trigger("private-encrypted-vault", "secret", Map.of("msg", "hello"));
-      ReceivedEvent event = subscriber.awaitEvent("private-encrypted-vault", "secret");
-      assertThat(event.dataMap()).containsEntry("msg", "hello");
+      SocketMessage event = subscriber.awaitEvent("private-encrypted-vault", "secret");
+      assertThat(subscriber.decrypt("private-encrypted-vault", event.data())).isEqualTo("{\"msg\":\"hello\"}");
       assertThat(event.raw()).contains("ciphertext").doesNotContain("hello");
     }
   }
@@ -38,17 +39,17 @@ class EncryptedChannelTest {
   }
 
   @Test
-  void encryptedSubscriptionWithBadSignatureIsRefused(TestSubscriber subscriber) {
+  void encryptedSubscriptionWithBadSignatureIsRefused(Peer subscriber) {
     subscriber.send("{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\"private-encrypted-locked\","
         + "\"auth\":\"app-key:" + "0".repeat(64) + "\"}}");
-    ReceivedEvent error = subscriber.awaitEvent("pusher:error");
+    SocketMessage error = subscriber.awaitEvent("pusher:error");
     assertThat(error.channel()).isEqualTo("private-encrypted-locked");
-    assertThat((String) error.dataMap().get("message")).startsWith("Invalid signature");
+    assertThat((String) Peer.dataMap(error).get("message")).startsWith("Invalid signature");
   }
 
   @Test
-  void encryptedSubscriptionWithoutAuthIsRefused(TestSubscriber subscriber) {
+  void encryptedSubscriptionWithoutAuthIsRefused(Peer subscriber) {
     subscriber.send("{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\"private-encrypted-open\"}}");
-    assertThat((String) subscriber.awaitEvent("pusher:error").dataMap().get("message")).contains("needs data.auth");
+    assertThat((String) Peer.dataMap(subscriber.awaitEvent("pusher:error")).get("message")).contains("needs data.auth");
   }
 }

@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.channels4j.ChannelsClient;
 import dev.channels4j.ChannelsException;
-import dev.channels4j.testkit.TestSubscriber;
+import dev.channels4j.protocol.SocketException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,8 +30,8 @@ class TlsTest {
     try (LocalServer server = LocalServer.builder().port(0).tls(IDENTITY).build().start();
         ChannelsClient client = ChannelsClient.builder().url(server.pusherUrl())
             .sslContext(IDENTITY.trustingSslContext().orElseThrow()).build();
-        TestSubscriber subscriber = TestSubscriber.connect(server.webSocketUri(),
-            server.clientSslContext().orElseThrow(), null, Duration.ofSeconds(5))) {
+        Peer subscriber = Peer.connect(server.webSocketUri(),
+            server.clientSslContext().orElseThrow(), null)) {
       subscriber.subscribe("secure");
       client.trigger("secure", "greeting", "hello over TLS");
       assertThat(subscriber.awaitEvent("secure", "greeting").data()).isEqualTo("hello over TLS");
@@ -51,8 +50,8 @@ class TlsTest {
   @Test
   void subscriberThatDoesNotTrustTheCertificateCannotConnect() {
     try (LocalServer server = LocalServer.builder().port(0).tls(IDENTITY).build().start()) {
-      assertThatThrownBy(() -> TestSubscriber.connect(server.webSocketUri(), null, Duration.ofSeconds(5)))
-          .isInstanceOf(AssertionError.class).hasMessageContaining("could not connect to wss://");
+      assertThatThrownBy(() -> Peer.connect(server.webSocketUri(), null, null))
+          .isInstanceOf(SocketException.class).hasMessageContaining("wss://127.0.0.1:" + server.port());
     }
   }
 
@@ -73,7 +72,7 @@ class TlsTest {
     assertThat(read.certificateChain()).isEqualTo(IDENTITY.certificateChain());
     try (LocalServer server = LocalServer.builder().port(0).tls(read).build().start();
         ChannelsClient client = server.newClient();
-        TestSubscriber subscriber = TestSubscriber.connect(server)) {
+        Peer subscriber = Peer.connect(server)) {
       subscriber.subscribe("pem");
       client.trigger("pem", "e", "from PEM");
       assertThat(subscriber.awaitEvent("pem", "e").data()).isEqualTo("from PEM");

@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.channels4j.ChannelsClient;
 import dev.channels4j.auth.UserData;
-import dev.channels4j.testkit.TestSubscriber;
 import dev.channels4j.webhook.Webhook;
 import dev.channels4j.webhook.WebhookEvent;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -42,29 +40,29 @@ class MultipleAppsTest {
     hooks.close();
   }
 
-  private TestSubscriber connect(String appId, ChannelsClient authorizer) {
-    return TestSubscriber.connect(server.webSocketUri(appId), authorizer, Duration.ofSeconds(5));
+  private Peer connect(String appId, ChannelsClient authorizer) {
+    return Peer.connect(server.webSocketUri(appId), null, authorizer);
   }
 
   @Test
   void clientEventsSwitchIsPerApp() {
-    try (TestSubscriber richSender = connect("rich", rich);
-        TestSubscriber richReceiver = connect("rich", rich);
-        TestSubscriber plainSender = connect("app-id", plain)) {
+    try (Peer richSender = connect("rich", rich);
+        Peer richReceiver = connect("rich", rich);
+        Peer plainSender = connect("app-id", plain)) {
       richSender.subscribe("private-switch");
       richReceiver.subscribe("private-switch");
       plainSender.subscribe("private-switch");
       richSender.trigger("private-switch", "client-on", "1");
       richReceiver.awaitEvent("private-switch", "client-on");
       plainSender.trigger("private-switch", "client-off", "1");
-      assertThat((String) plainSender.awaitEvent("pusher:error").dataMap().get("message")).contains("enable this feature");
+      assertThat((String) Peer.dataMap(plainSender.awaitEvent("pusher:error")).get("message")).contains("enable this feature");
     }
   }
 
   @Test
   void userAuthenticationSwitchIsPerApp() {
-    try (TestSubscriber richUser = connect("rich", rich);
-        TestSubscriber plainUser = connect("app-id", plain)) {
+    try (Peer richUser = connect("rich", rich);
+        Peer plainUser = connect("app-id", plain)) {
       richUser.signIn(UserData.of("u1"));
       assertThatThrownBy(() -> plainUser.signIn(UserData.of("u1"))).hasMessageContaining("not enabled");
     }
@@ -72,8 +70,8 @@ class MultipleAppsTest {
 
   @Test
   void subscriptionCountSwitchIsPerApp() {
-    try (TestSubscriber richSubscriber = connect("rich", rich);
-        TestSubscriber plainSubscriber = connect("app-id", plain)) {
+    try (Peer richSubscriber = connect("rich", rich);
+        Peer plainSubscriber = connect("app-id", plain)) {
       richSubscriber.subscribe("counted-per-app");
       plainSubscriber.subscribe("counted-per-app");
       richSubscriber.awaitEvent("counted-per-app", "pusher_internal:subscription_count");
@@ -84,8 +82,8 @@ class MultipleAppsTest {
 
   @Test
   void sameChannelNameInTwoAppsIsTwoChannels() {
-    try (TestSubscriber richSubscriber = connect("rich", rich);
-        TestSubscriber plainSubscriber = connect("app-id", plain)) {
+    try (Peer richSubscriber = connect("rich", rich);
+        Peer plainSubscriber = connect("app-id", plain)) {
       richSubscriber.subscribe("shared-name");
       plainSubscriber.subscribe("shared-name");
       plain.trigger("shared-name", "for-plain", "1");
@@ -98,8 +96,8 @@ class MultipleAppsTest {
 
   @Test
   void webhooksGoOnlyToTheirAppsUrlsSignedWithItsSecret() throws Exception {
-    try (TestSubscriber plainSubscriber = connect("app-id", plain);
-        TestSubscriber richSubscriber = connect("rich", rich)) {
+    try (Peer plainSubscriber = connect("app-id", plain);
+        Peer richSubscriber = connect("rich", rich)) {
       plainSubscriber.subscribe("hooked-plain");
       richSubscriber.subscribe("hooked-rich");
       // Webhooks of earlier tests on the rich app may still be arriving: read until ours.

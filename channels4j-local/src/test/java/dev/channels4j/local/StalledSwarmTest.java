@@ -2,7 +2,7 @@ package dev.channels4j.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.channels4j.testkit.TestSubscriber;
+import dev.channels4j.testsupport.Await;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -31,7 +31,7 @@ class StalledSwarmTest {
     List<RawWebSocket> swarm = new ArrayList<>();
     AtomicBoolean stop = new AtomicBoolean();
     try (LocalServer server = LocalServer.builder().port(0).limits(limits).build().start();
-        TestSubscriber reader = TestSubscriber.connect(server)) {
+        Peer reader = Peer.connect(server)) {
       reader.subscribe("quiet");
       RawApi api = new RawApi(server);
       Thread busyPublisher = new Thread(() -> {
@@ -50,7 +50,8 @@ class StalledSwarmTest {
             stalled.sendText("{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\"busy\"}}");
             stalled.flush();
           }
-          awaitTrue(() -> server.app().subscriptionCount("busy") > 0);
+          Await.until("a stalled subscriber is subscribed to busy", () -> server.app().subscriptionCount("busy") > 0,
+              Duration.ofSeconds(10));
           for (int i = 0; i < QUIET_PER_ROUND; i++) {
             HttpResponse<String> answer = api.post(EVENTS,
                 "{\"name\":\"tick\",\"channel\":\"quiet\",\"data\":\"" + round + "-" + i + "\"}");
@@ -74,13 +75,5 @@ class StalledSwarmTest {
         }
       }
     }
-  }
-
-  private static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-      Thread.sleep(10);
-    }
-    assertThat(condition.getAsBoolean()).as("condition met within 10 s").isTrue();
   }
 }

@@ -5,22 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.channels4j.ChannelInfo;
 import dev.channels4j.ChannelsClient;
 import dev.channels4j.Info;
-import dev.channels4j.testkit.LocalChannelsTest;
-import dev.channels4j.testkit.TestSubscriber;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Cache channels and subscription counting. */
-@LocalChannelsTest(subscriptionCount = true)
 class ChannelFeaturesTest {
+  @RegisterExtension
+  static final LocalServerExtension SERVER = LocalServerExtension.perClass(server -> server.subscriptionCount(true));
 
   @Test
-  void emptyCacheChannelSendsCacheMiss(TestSubscriber subscriber) {
+  void emptyCacheChannelSendsCacheMiss(Peer subscriber) {
     subscriber.subscribe("cache-empty");
     assertThat(subscriber.awaitEvent("cache-empty", "pusher:cache_miss").data()).isEqualTo("{}");
   }
 
   @Test
-  void cacheChannelDeliversLastEventToNewSubscriber(ChannelsClient client, TestSubscriber late) {
+  void cacheChannelDeliversLastEventToNewSubscriber(ChannelsClient client, Peer late) {
     client.trigger("cache-prices", "price", "1");
     client.trigger("cache-prices", "price", "2");
     late.subscribe("cache-prices");
@@ -40,7 +40,7 @@ class ChannelFeaturesTest {
   }
 
   @Test
-  void subscriptionCountIsBroadcastOnEveryChange(TestSubscriber a, TestSubscriber b) {
+  void subscriptionCountIsBroadcastOnEveryChange(Peer a, Peer b) {
     a.subscribe("counted-room");
     assertThat(a.awaitEvent("counted-room", "pusher_internal:subscription_count").data())
         .isEqualTo("{\"subscription_count\":1}");
@@ -55,7 +55,7 @@ class ChannelFeaturesTest {
   @Test
   void subscriptionCountIsNotSentWhenDisabled() {
     try (LocalServer server = LocalServer.builder().port(0).build().start();
-        TestSubscriber subscriber = TestSubscriber.connect(server)) {
+        Peer subscriber = Peer.connect(server)) {
       subscriber.subscribe("quiet");
       subscriber.sync();
       assertThat(subscriber.events("quiet", "pusher_internal:subscription_count")).isEmpty();

@@ -3,7 +3,6 @@ package dev.channels4j.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.channels4j.ChannelsClient;
-import dev.channels4j.testkit.TestSubscriber;
 import dev.channels4j.testsupport.Await;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -137,7 +136,7 @@ class StoreBoundsTest {
       try (LocalServer server = LocalServer.builder().port(0)
               .webhookUrl("http://127.0.0.1:" + silent.getLocalPort() + "/hooks")
               .limits(Limits.builder().maxWebhookQueue(5).build()).build().start();
-          TestSubscriber subscriber = TestSubscriber.connect(server)) {
+          Peer subscriber = Peer.connect(server)) {
         for (int i = 0; i < 20; i++) {
           subscriber.subscribe("hooked-" + i);
           subscriber.unsubscribe("hooked-" + i);

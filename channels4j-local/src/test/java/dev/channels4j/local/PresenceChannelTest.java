@@ -6,22 +6,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.channels4j.ChannelsClient;
 import dev.channels4j.Info;
 import dev.channels4j.auth.PresenceMember;
-import dev.channels4j.testkit.LocalChannelsTest;
-import dev.channels4j.testkit.ReceivedEvent;
-import dev.channels4j.testkit.TestSubscriber;
+import dev.channels4j.protocol.SocketMessage;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-@LocalChannelsTest
 class PresenceChannelTest {
+  @RegisterExtension
+  static final LocalServerExtension SERVER = LocalServerExtension.perClass();
 
   @Test
   @SuppressWarnings("unchecked")
-  void snapshotListsIdsHashAndCount(TestSubscriber alice, TestSubscriber bob) {
+  void snapshotListsIdsHashAndCount(Peer alice, Peer bob) {
     alice.subscribePresence("presence-snap", PresenceMember.of("alice", Map.of("name", "Alice")));
-    ReceivedEvent succeeded = bob.subscribePresence("presence-snap", PresenceMember.of("bob"));
-    Map<String, Object> presence = (Map<String, Object>) succeeded.dataMap().get("presence");
+    SocketMessage succeeded = bob.subscribePresence("presence-snap", PresenceMember.of("bob"));
+    Map<String, Object> presence = (Map<String, Object>) Peer.dataMap(succeeded).get("presence");
     assertThat(presence.get("ids")).isEqualTo(List.of("alice", "bob"));
     assertThat(presence.get("count")).isEqualTo(2);
     assertThat((Map<String, Object>) presence.get("hash"))
@@ -29,18 +29,18 @@ class PresenceChannelTest {
   }
 
   @Test
-  void memberAddedGoesToOthersNotToTheNewMember(TestSubscriber alice, TestSubscriber bob) {
+  void memberAddedGoesToOthersNotToTheNewMember(Peer alice, Peer bob) {
     alice.subscribePresence("presence-add", PresenceMember.of("alice"));
     bob.subscribePresence("presence-add", PresenceMember.of("bob", Map.of("x", 1)));
-    ReceivedEvent added = alice.awaitEvent("presence-add", "pusher_internal:member_added");
-    assertThat(added.dataMap()).containsEntry("user_id", "bob").containsEntry("user_info", Map.of("x", 1));
+    SocketMessage added = alice.awaitEvent("presence-add", "pusher_internal:member_added");
+    assertThat(Peer.dataMap(added)).containsEntry("user_id", "bob").containsEntry("user_info", Map.of("x", 1));
     bob.sync();
     assertThat(bob.events("presence-add", "pusher_internal:member_added")).isEmpty();
   }
 
   @Test
-  void secondConnectionOfSameUserAddsNoMember(LocalServer server, TestSubscriber watcher, TestSubscriber first,
-      TestSubscriber second) {
+  void secondConnectionOfSameUserAddsNoMember(LocalServer server, Peer watcher, Peer first,
+      Peer second) {
     watcher.subscribePresence("presence-dup", PresenceMember.of("watcher"));
     first.subscribePresence("presence-dup", PresenceMember.of("u"));
     second.subscribePresence("presence-dup", PresenceMember.of("u"));
@@ -50,8 +50,8 @@ class PresenceChannelTest {
   }
 
   @Test
-  void memberRemovedOnlyWhenLastConnectionOfUserLeaves(TestSubscriber watcher, TestSubscriber first,
-      TestSubscriber second) {
+  void memberRemovedOnlyWhenLastConnectionOfUserLeaves(Peer watcher, Peer first,
+      Peer second) {
     watcher.subscribePresence("presence-rm", PresenceMember.of("watcher"));
     first.subscribePresence("presence-rm", PresenceMember.of("u"));
     second.subscribePresence("presence-rm", PresenceMember.of("u"));
@@ -60,12 +60,12 @@ class PresenceChannelTest {
     watcher.sync();
     assertThat(watcher.events("presence-rm", "pusher_internal:member_removed")).isEmpty();
     second.close();
-    ReceivedEvent removed = watcher.awaitEvent("presence-rm", "pusher_internal:member_removed");
-    assertThat(removed.dataMap()).containsEntry("user_id", "u");
+    SocketMessage removed = watcher.awaitEvent("presence-rm", "pusher_internal:member_removed");
+    assertThat(Peer.dataMap(removed)).containsEntry("user_id", "u");
   }
 
   @Test
-  void countIsDistinctUsers(ChannelsClient client, TestSubscriber a, TestSubscriber b, TestSubscriber c) {
+  void countIsDistinctUsers(ChannelsClient client, Peer a, Peer b, Peer c) {
     a.subscribePresence("presence-count", PresenceMember.of("1"));
     b.subscribePresence("presence-count", PresenceMember.of("1"));
     c.subscribePresence("presence-count", PresenceMember.of("2"));
@@ -74,14 +74,14 @@ class PresenceChannelTest {
   }
 
   @Test
-  void presenceWithoutChannelDataIsRefused(ChannelsClient client, TestSubscriber subscriber) {
+  void presenceWithoutChannelDataIsRefused(ChannelsClient client, Peer subscriber) {
     String auth = client.authorizeChannel(subscriber.socketId(), "private-unused").auth();
     subscriber.send("{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\"presence-nodata\",\"auth\":\"" + auth + "\"}}");
-    assertThat((String) subscriber.awaitEvent("pusher:error").dataMap().get("message")).contains("channel_data");
+    assertThat((String) Peer.dataMap(subscriber.awaitEvent("pusher:error")).get("message")).contains("channel_data");
   }
 
   @Test
-  void oversizedUserInfoIsRefused(TestSubscriber subscriber) {
+  void oversizedUserInfoIsRefused(Peer subscriber) {
     PresenceMember big = PresenceMember.of("big", Map.of("blob", "x".repeat(1100)));
     assertThatThrownBy(() -> subscriber.subscribePresence("presence-big", big))
         .hasMessageContaining("user_info is too large");
@@ -91,8 +91,8 @@ class PresenceChannelTest {
   void fullChannelRefusesNewUser() {
     try (LocalServer server = LocalServer.builder().port(0)
             .limits(Limits.builder().maxPresenceMembers(1).build()).build().start();
-        TestSubscriber a = TestSubscriber.connect(server);
-        TestSubscriber b = TestSubscriber.connect(server)) {
+        Peer a = Peer.connect(server);
+        Peer b = Peer.connect(server)) {
       a.subscribePresence("presence-full", PresenceMember.of("a"));
       assertThatThrownBy(() -> b.subscribePresence("presence-full", PresenceMember.of("b")))
           .hasMessageContaining("is full");
@@ -100,18 +100,18 @@ class PresenceChannelTest {
   }
 
   @Test
-  void channelDataOtherThanTheSignedOneIsRefused(ChannelsClient client, TestSubscriber subscriber) {
+  void channelDataOtherThanTheSignedOneIsRefused(ChannelsClient client, Peer subscriber) {
     String auth = client.authorizePresenceChannel(subscriber.socketId(), "presence-forged", PresenceMember.of("alice")).auth();
     subscriber.send("{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\"presence-forged\",\"auth\":\"" + auth
         + "\",\"channel_data\":\"{\\\"user_id\\\":\\\"mallory\\\"}\"}}");
-    ReceivedEvent error = subscriber.awaitEvent("pusher:error");
+    SocketMessage error = subscriber.awaitEvent("pusher:error");
     assertThat(error.channel()).isEqualTo("presence-forged");
-    assertThat((String) error.dataMap().get("message")).startsWith("Invalid signature");
+    assertThat((String) Peer.dataMap(error).get("message")).startsWith("Invalid signature");
     assertThat(subscriber.events("presence-forged", "pusher_internal:subscription_succeeded")).isEmpty();
   }
 
   @Test
-  void presenceCacheChannelNeedsAMemberAndSendsCacheMiss(TestSubscriber subscriber) {
+  void presenceCacheChannelNeedsAMemberAndSendsCacheMiss(Peer subscriber) {
     subscriber.subscribePresence("presence-cache-room", PresenceMember.of("u"));
     assertThat(subscriber.awaitEvent("presence-cache-room", "pusher:cache_miss").data()).isEqualTo("{}");
   }

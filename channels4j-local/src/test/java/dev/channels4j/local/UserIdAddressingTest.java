@@ -5,37 +5,37 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.channels4j.ChannelsClient;
 import dev.channels4j.RawResponse;
 import dev.channels4j.auth.UserData;
-import dev.channels4j.testkit.LocalChannelsTest;
-import dev.channels4j.testkit.TestSubscriber;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Any user id that can sign in can be addressed: sendToUser and terminateUserConnections with ids
  * like {@code auth0|123}, escaped in the path and signed as sent, against the local server.
  */
-@LocalChannelsTest(userAuthentication = true)
 class UserIdAddressingTest {
+  @RegisterExtension
+  static final LocalServerExtension SERVER = LocalServerExtension.perClass(server -> server.userAuthentication(true));
 
   @ParameterizedTest
   @ValueSource(strings = {"auth0|123", "a b", "a/b", "user@example.com", "ü-ñ", "a?b#c", "50%"})
-  void sendToUserReachesAUserWithAnyId(String userId, ChannelsClient client, TestSubscriber subscriber) {
+  void sendToUserReachesAUserWithAnyId(String userId, ChannelsClient client, Peer subscriber) {
     subscriber.signIn(UserData.of(userId));
     subscriber.subscribe("#server-to-user-" + userId);
 
     client.sendToUser(userId, "notice", Map.of("n", 1));
 
-    assertThat(subscriber.awaitEvent("#server-to-user-" + userId, "notice").dataMap()).containsEntry("n", 1);
+    assertThat(Peer.dataMap(subscriber.awaitEvent("#server-to-user-" + userId, "notice"))).containsEntry("n", 1);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"auth0|123", "a b", "a/b", "ü-ñ", "a?b#c", "50%", "a+b"})
-  void terminateClosesTheConnectionsOfAUserWithAnyId(String userId, ChannelsClient client, TestSubscriber user,
-      TestSubscriber other) {
+  void terminateClosesTheConnectionsOfAUserWithAnyId(String userId, ChannelsClient client, Peer user,
+      Peer other) {
     user.signIn(UserData.of(userId));
     other.signIn(UserData.of(userId + "-other"));
 
@@ -47,7 +47,7 @@ class UserIdAddressingTest {
   }
 
   @Test
-  void aUserIdOf200CharactersIsAddressable(ChannelsClient client, TestSubscriber subscriber) {
+  void aUserIdOf200CharactersIsAddressable(ChannelsClient client, Peer subscriber) {
     String userId = "u".repeat(199) + "|";
     subscriber.signIn(UserData.of(userId));
     subscriber.subscribe("#server-to-user-" + userId);
@@ -69,7 +69,7 @@ class UserIdAddressingTest {
   // ---- the signed escape hatch against a server that checks every signature ------------------
 
   @Test
-  void escapeHatchGetIsAcceptedAndAnswered(ChannelsClient client, TestSubscriber subscriber) {
+  void escapeHatchGetIsAcceptedAndAnswered(ChannelsClient client, Peer subscriber) {
     subscriber.subscribe("escape-a");
 
     RawResponse response = client.get("/channels", Map.of("filter_by_prefix", "escape-"));
@@ -79,16 +79,16 @@ class UserIdAddressingTest {
   }
 
   @Test
-  void escapeHatchPostIsAcceptedAndDelivered(ChannelsClient client, TestSubscriber subscriber) {
+  void escapeHatchPostIsAcceptedAndDelivered(ChannelsClient client, Peer subscriber) {
     subscriber.subscribe("escape-b");
 
     client.post("/events", Map.of("name", "raw", "channels", List.of("escape-b"), "data", "{\"x\":1}"));
 
-    assertThat(subscriber.awaitEvent("escape-b", "raw").dataMap()).containsEntry("x", 1);
+    assertThat(Peer.dataMap(subscriber.awaitEvent("escape-b", "raw"))).containsEntry("x", 1);
   }
 
   @Test
-  void escapeHatchPostToAPercentEncodedPathIsSignedAsSent(ChannelsClient client, TestSubscriber user) {
+  void escapeHatchPostToAPercentEncodedPathIsSignedAsSent(ChannelsClient client, Peer user) {
     user.signIn(UserData.of("auth0|9"));
 
     client.post("/users/auth0%7C9/terminate_connections", "{}");

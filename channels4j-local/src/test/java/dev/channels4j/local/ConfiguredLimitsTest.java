@@ -3,8 +3,7 @@ package dev.channels4j.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.channels4j.auth.UserData;
-import dev.channels4j.testkit.ReceivedEvent;
-import dev.channels4j.testkit.TestSubscriber;
+import dev.channels4j.protocol.SocketMessage;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -16,8 +15,8 @@ class ConfiguredLimitsTest {
   @Test
   void activityTimeoutIsAnnounced() {
     try (LocalServer server = LocalServer.builder().port(0).activityTimeout(Duration.ofSeconds(30)).build().start();
-        TestSubscriber subscriber = TestSubscriber.connect(server)) {
-      assertThat(subscriber.events().get(0).dataMap()).containsEntry("activity_timeout", 30);
+        Peer subscriber = Peer.connect(server)) {
+      assertThat(Peer.dataMap(subscriber.events().get(0))).containsEntry("activity_timeout", 30);
     }
   }
 
@@ -50,10 +49,10 @@ class ConfiguredLimitsTest {
   }
 
   @Test
-  void testSubscriberAnswersServerPingsAndStaysConnected() {
+  void aClientThatAnswersPingsStaysConnected() {
     try (LocalServer server = LocalServer.builder().port(0).activityTimeout(Duration.ofSeconds(1))
             .pongTimeout(Duration.ofSeconds(5)).build().start();
-        TestSubscriber subscriber = TestSubscriber.connect(server)) {
+        Peer subscriber = Peer.connect(server)) {
       subscriber.awaitEvent("pusher:ping");
       subscriber.awaitEvent("pusher:ping");
       assertThat(subscriber.isClosed()).isFalse();
@@ -74,11 +73,11 @@ class ConfiguredLimitsTest {
   void clientEventDataOverTheLimitIsRefused() {
     try (LocalServer server = LocalServer.builder().port(0).clientEvents(true)
             .limits(Limits.builder().maxDataBytes(10).build()).build().start();
-        TestSubscriber sender = TestSubscriber.connect(server)) {
+        Peer sender = Peer.connect(server)) {
       sender.subscribe("private-small");
       sender.trigger("private-small", "client-big", "x".repeat(20));
-      ReceivedEvent error = sender.awaitEvent("pusher:error");
-      assertThat((String) error.dataMap().get("message")).startsWith("Client event rejected: data is");
+      SocketMessage error = sender.awaitEvent("pusher:error");
+      assertThat((String) Peer.dataMap(error).get("message")).startsWith("Client event rejected: data is");
     }
   }
 
@@ -86,11 +85,11 @@ class ConfiguredLimitsTest {
   void watchlistOverTheLimitKeepsTheFirstIdsAndSends4302() {
     try (LocalServer server = LocalServer.builder().port(0).userAuthentication(true)
             .limits(Limits.builder().maxWatchlistSize(1).build()).build().start();
-        TestSubscriber subscriber = TestSubscriber.connect(server)) {
+        Peer subscriber = Peer.connect(server)) {
       subscriber.signIn(UserData.of("w").watchlist(List.of("a", "b")));
       assertThat(subscriber.awaitEvent("pusher_internal:watchlist_events").data())
           .isEqualTo("{\"events\":[{\"name\":\"offline\",\"user_ids\":[\"a\"]}]}");
-      assertThat(subscriber.awaitEvent("pusher:error").errorCode()).hasValue(4302);
+      assertThat(Peer.errorCode(subscriber.awaitEvent("pusher:error"))).hasValue(4302);
     }
   }
 
@@ -156,7 +155,7 @@ class ConfiguredLimitsTest {
   void aSubscriptionBeyondTheConnectionsLimitIsRefusedAndTheConnectionStays() {
     try (LocalServer server = LocalServer.builder().port(0)
             .limits(Limits.builder().maxSubscriptionsPerConnection(2).build()).build().start();
-        TestSubscriber subscriber = TestSubscriber.connect(server)) {
+        Peer subscriber = Peer.connect(server)) {
       subscriber.subscribe("first");
       subscriber.subscribe("second");
       subscriber.send("{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\"third\"}}");

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.channels4j.ChannelsClient;
 import dev.channels4j.Info;
-import dev.channels4j.testkit.LocalChannelsTest;
-import dev.channels4j.testkit.TestSubscriber;
 import dev.channels4j.testsupport.Await;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,16 +14,18 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-@LocalChannelsTest
 class ProtocolRobustnessTest {
+  @RegisterExtension
+  static final LocalServerExtension SERVER = LocalServerExtension.perClass();
 
-  private static String message(TestSubscriber subscriber) {
-    return (String) subscriber.awaitEvent("pusher:error").dataMap().get("message");
+  private static String message(Peer subscriber) {
+    return (String) Peer.dataMap(subscriber.awaitEvent("pusher:error")).get("message");
   }
 
   @Test
-  void malformedJsonGetsErrorAndConnectionKeepsWorking(ChannelsClient client, TestSubscriber subscriber) {
+  void malformedJsonGetsErrorAndConnectionKeepsWorking(ChannelsClient client, Peer subscriber) {
     subscriber.send("{this is not json");
     assertThat(message(subscriber)).startsWith("Invalid message");
     subscriber.subscribe("still-works");
@@ -34,31 +34,31 @@ class ProtocolRobustnessTest {
   }
 
   @Test
-  void messageWithoutEventGetsError(TestSubscriber subscriber) {
+  void messageWithoutEventGetsError(Peer subscriber) {
     subscriber.send("{\"data\":{}}");
     assertThat(message(subscriber)).startsWith("Invalid message");
   }
 
   @Test
-  void unknownPusherEventGetsError(TestSubscriber subscriber) {
+  void unknownPusherEventGetsError(Peer subscriber) {
     subscriber.send("{\"event\":\"pusher:dance\",\"data\":{}}");
     assertThat(message(subscriber)).isEqualTo("Unsupported event pusher:dance");
   }
 
   @Test
-  void pusherPingWithoutDataGetsPongWithData(TestSubscriber subscriber) {
+  void pusherPingWithoutDataGetsPongWithData(Peer subscriber) {
     subscriber.send("{\"event\":\"pusher:ping\"}");
     assertThat(subscriber.awaitEvent("pusher:pong").data()).isEqualTo("{}");
   }
 
   @Test
-  void subscribeWithStringDataIsAccepted(TestSubscriber subscriber) {
+  void subscribeWithStringDataIsAccepted(Peer subscriber) {
     subscriber.send("{\"event\":\"pusher:subscribe\",\"data\":\"{\\\"channel\\\":\\\"stringly\\\"}\"}");
     subscriber.awaitEvent("stringly", "pusher_internal:subscription_succeeded");
   }
 
   @Test
-  void oversizedMessageClosesOnlyThatConnection(ChannelsClient client, TestSubscriber big, TestSubscriber other) {
+  void oversizedMessageClosesOnlyThatConnection(ChannelsClient client, Peer big, Peer other) {
     other.subscribe("bystander");
     big.send("{\"event\":\"client-x\",\"channel\":\"private-x\",\"data\":\"" + "x".repeat(70 * 1024) + "\"}");
     assertThat(big.awaitClose().code()).isEqualTo(1009);
@@ -67,7 +67,7 @@ class ProtocolRobustnessTest {
   }
 
   @Test
-  void everyServerMessageCarriesData(ChannelsClient client, TestSubscriber subscriber) {
+  void everyServerMessageCarriesData(ChannelsClient client, Peer subscriber) {
     subscriber.subscribe("cache-data-check");
     subscriber.send("{\"event\":\"pusher:nope\"}");
     subscriber.sync();
@@ -96,7 +96,7 @@ class ProtocolRobustnessTest {
   @Test
   void protocol5IsAccepted(LocalServer server) {
     URI uri = URI.create("ws://127.0.0.1:" + server.port() + "/app/app-key?protocol=5&client=java-client");
-    try (TestSubscriber subscriber = TestSubscriber.connect(uri, null, Duration.ofSeconds(5))) {
+    try (Peer subscriber = Peer.connect(uri, null, null)) {
       assertThat(subscriber.socketId()).matches("\\d+\\.\\d+");
     }
   }
@@ -120,7 +120,7 @@ class ProtocolRobustnessTest {
     probe.socket.abort();
   }
 
-  /** A bare JDK WebSocket, for frames and refusals TestSubscriber does not expose. */
+  /** A bare JDK WebSocket, for frames and refusals the protocol client does not expose. */
   private static final class Probe implements WebSocket.Listener {
     final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
     final CompletableFuture<ByteBuffer> pong = new CompletableFuture<>();
@@ -167,7 +167,7 @@ class ProtocolRobustnessTest {
   @org.junit.jupiter.params.provider.ValueSource(strings = {"5", "6", "7"})
   void protocolVersionsFiveToSevenAreAccepted(String version, LocalServer server) {
     URI uri = URI.create("ws://127.0.0.1:" + server.port() + "/app/app-key?protocol=" + version);
-    try (TestSubscriber subscriber = TestSubscriber.connect(uri, null, Duration.ofSeconds(5))) {
+    try (Peer subscriber = Peer.connect(uri, null, null)) {
       subscriber.subscribe("versioned-" + version);
     }
   }
@@ -179,8 +179,8 @@ class ProtocolRobustnessTest {
   }
 
   @Test
-  void badInputOfOneConnectionLeavesOthersIntact(ChannelsClient client, TestSubscriber attacker,
-      TestSubscriber bystander, TestSubscriber member) {
+  void badInputOfOneConnectionLeavesOthersIntact(ChannelsClient client, Peer attacker,
+      Peer bystander, Peer member) {
     bystander.subscribe("private-bystander");
     member.subscribePresence("presence-bystander", dev.channels4j.auth.PresenceMember.of("member"));
     attacker.send("{not json");
@@ -211,8 +211,8 @@ class ProtocolRobustnessTest {
     try (LocalServer server = LocalServer.builder().port(0).clientEvents(true).userAuthentication(true)
             .subscriptionCount(true).build().start();
         ChannelsClient client = server.newClient();
-        TestSubscriber a = TestSubscriber.connect(server, client);
-        TestSubscriber b = TestSubscriber.connect(server, client)) {
+        Peer a = Peer.connect(server, client);
+        Peer b = Peer.connect(server, client)) {
       a.signIn(dev.channels4j.auth.UserData.of("a").watchlist(java.util.List.of("b")));
       b.signIn(dev.channels4j.auth.UserData.of("b"));
       a.subscribePresence("presence-all", dev.channels4j.auth.PresenceMember.of("a"));

@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.channels4j.ChannelsClient;
 import dev.channels4j.Event;
-import dev.channels4j.testkit.ReceivedEvent;
-import dev.channels4j.testkit.TestSubscriber;
+import dev.channels4j.protocol.SocketMessage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -19,11 +18,11 @@ class FanOutTest {
 
   @Test
   void everyEventIsDeliveredOnceInPublishOrderPerChannel() {
-    List<TestSubscriber> subscribers = new ArrayList<>();
+    List<Peer> subscribers = new ArrayList<>();
     try (LocalServer server = LocalServer.builder().port(0).build().start();
         ChannelsClient client = server.newClient()) {
       for (int i = 0; i < SUBSCRIBERS; i++) {
-        TestSubscriber subscriber = TestSubscriber.connect(server, client);
+        Peer subscriber = Peer.connect(server, client);
         subscribers.add(subscriber);
         subscriber.subscribe("fan-" + (i % CHANNELS));
       }
@@ -38,17 +37,17 @@ class FanOutTest {
       int perChannel = EVENTS / CHANNELS;
       List<String> expected = IntStream.range(0, perChannel).mapToObj(Integer::toString).toList();
       for (int i = 0; i < SUBSCRIBERS; i++) {
-        TestSubscriber subscriber = subscribers.get(i);
+        Peer subscriber = subscribers.get(i);
         String channel = "fan-" + (i % CHANNELS);
-        List<ReceivedEvent> received = subscriber.awaitEvents(channel, "tick", perChannel);
-        assertThat(received).extracting(ReceivedEvent::data).as("subscriber %d on %s", i, channel)
+        List<SocketMessage> received = subscriber.awaitEvents(channel, "tick", perChannel);
+        assertThat(received).extracting(SocketMessage::data).as("subscriber %d on %s", i, channel)
             .containsExactlyElementsOf(expected);
         subscriber.sync();
         assertThat(subscriber.events().stream().filter(e -> e.event().equals("tick")).count())
             .as("duplicates or strays at subscriber %d", i).isEqualTo(perChannel);
       }
     } finally {
-      subscribers.forEach(TestSubscriber::close);
+      subscribers.forEach(Peer::close);
     }
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.channels4j.ChannelsClient;
-import dev.channels4j.testkit.TestSubscriber;
 import dev.channels4j.testsupport.Await;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -47,7 +46,7 @@ class LifecycleTest {
     try (WebhookReceiver hooks = WebhookReceiver.ok();
         LocalServer server = LocalServer.builder().port(port).webhookUrl(hooks.url()).build().start();
         ChannelsClient client = server.newClient();
-        TestSubscriber subscriber = TestSubscriber.connect(server, client)) {
+        Peer subscriber = Peer.connect(server, client)) {
       subscriber.subscribe("lifecycle");
       client.trigger("lifecycle", "e", "d");
       subscriber.awaitEvent("lifecycle", "e");
@@ -72,7 +71,7 @@ class LifecycleTest {
   @Test
   void closeTellsConnectionsWith4200() {
     LocalServer server = LocalServer.builder().port(0).build().start();
-    try (TestSubscriber subscriber = TestSubscriber.connect(server)) {
+    try (Peer subscriber = Peer.connect(server)) {
       server.close();
       assertThat(subscriber.awaitClose().code()).isEqualTo(4200);
     } finally {
@@ -128,7 +127,7 @@ class LifecycleTest {
     LocalApp second = LocalApp.builder().id("second").key("second-key").secret("second-secret").build();
     try (LocalServer server = LocalServer.builder().port(0).app(second).build().start();
         ChannelsClient client = server.newClient("second");
-        TestSubscriber subscriber = TestSubscriber.connect(server.webSocketUri("second"), client, Duration.ofSeconds(5))) {
+        Peer subscriber = Peer.connect(server.webSocketUri("second"), null, client)) {
       subscriber.subscribe("private-app2");
       client.trigger("private-app2", "e", "d");
       subscriber.awaitEvent("private-app2", "e");
@@ -144,7 +143,7 @@ class LifecycleTest {
       var response = new RawApi(server).credentials("off-key", "off-secret")
           .post("/apps/off/events", "{\"name\":\"e\",\"channel\":\"c\",\"data\":\"d\"}");
       assertThat(response.statusCode()).isEqualTo(403);
-      assertThatThrownBy(() -> TestSubscriber.connect(server.webSocketUri("off"), null, Duration.ofSeconds(5)))
+      assertThatThrownBy(() -> Peer.connect(server.webSocketUri("off"), null, null))
           .hasMessageContaining("4003");
     }
   }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.channels4j.ChannelsClient;
 import dev.channels4j.auth.PresenceMember;
-import dev.channels4j.testkit.TestSubscriber;
 import dev.channels4j.testsupport.Await;
 import dev.channels4j.webhook.Webhook;
 import dev.channels4j.webhook.WebhookEvent;
@@ -66,7 +65,7 @@ class WebhookTest {
   @Test
   void occupiedAndVacatedAreSignedAndVerifiable() throws Exception {
     start(b -> {});
-    try (TestSubscriber subscriber = TestSubscriber.connect(server, client)) {
+    try (Peer subscriber = Peer.connect(server, client)) {
       subscriber.subscribe("hooked");
       assertThat(nextEvent(receiver)).isEqualTo(new WebhookEvent.ChannelOccupied("hooked"));
       subscriber.unsubscribe("hooked");
@@ -77,7 +76,7 @@ class WebhookTest {
   @Test
   void webhookCarriesPusherHeaders() throws Exception {
     start(b -> {});
-    try (TestSubscriber subscriber = TestSubscriber.connect(server, client)) {
+    try (Peer subscriber = Peer.connect(server, client)) {
       subscriber.subscribe("headers");
       WebhookReceiver.Received received = receiver.next();
       assertThat(received.headers().get("X-Pusher-Key")).containsExactly("app-key");
@@ -89,7 +88,7 @@ class WebhookTest {
   @Test
   void memberAddedAndRemoved() throws Exception {
     start(b -> {});
-    try (TestSubscriber subscriber = TestSubscriber.connect(server, client)) {
+    try (Peer subscriber = Peer.connect(server, client)) {
       subscriber.subscribePresence("presence-hooked", PresenceMember.of("u1"));
       assertThat(nextEvent(receiver)).isEqualTo(new WebhookEvent.ChannelOccupied("presence-hooked"));
       assertThat(nextEvent(receiver)).isEqualTo(new WebhookEvent.MemberAdded("presence-hooked", "u1"));
@@ -102,7 +101,7 @@ class WebhookTest {
   @Test
   void clientEventWebhookCarriesSenderAndData() throws Exception {
     start(b -> b.clientEvents(true));
-    try (TestSubscriber sender = TestSubscriber.connect(server, client)) {
+    try (Peer sender = Peer.connect(server, client)) {
       sender.subscribePresence("presence-client", PresenceMember.of("sender"));
       nextEvent(receiver);
       nextEvent(receiver);
@@ -115,7 +114,7 @@ class WebhookTest {
   @Test
   void cacheMiss() throws Exception {
     start(b -> {});
-    try (TestSubscriber subscriber = TestSubscriber.connect(server, client)) {
+    try (Peer subscriber = Peer.connect(server, client)) {
       subscriber.subscribe("cache-hooked");
       nextEvent(receiver);
       assertThat(nextEvent(receiver)).isEqualTo(new WebhookEvent.CacheMiss("cache-hooked"));
@@ -125,7 +124,7 @@ class WebhookTest {
   @Test
   void subscriptionCount() throws Exception {
     start(b -> b.subscriptionCount(true));
-    try (TestSubscriber subscriber = TestSubscriber.connect(server, client)) {
+    try (Peer subscriber = Peer.connect(server, client)) {
       subscriber.subscribe("count-hooked");
       nextEvent(receiver);
       assertThat(nextEvent(receiver)).isEqualTo(new WebhookEvent.SubscriptionCount("count-hooked", 1));
@@ -136,7 +135,7 @@ class WebhookTest {
   void everyUrlReceivesEachWebhook() throws Exception {
     try (WebhookReceiver second = WebhookReceiver.ok()) {
       start(b -> b.webhookUrl(second.url()));
-      try (TestSubscriber subscriber = TestSubscriber.connect(server, client)) {
+      try (Peer subscriber = Peer.connect(server, client)) {
         subscriber.subscribe("both");
         assertThat(nextEvent(receiver)).isEqualTo(new WebhookEvent.ChannelOccupied("both"));
         assertThat(nextEvent(second)).isEqualTo(new WebhookEvent.ChannelOccupied("both"));
@@ -149,7 +148,7 @@ class WebhookTest {
     receiver.close();
     receiver = new WebhookReceiver(n -> n <= 2 ? 500 : 200);
     start(b -> b.webhookInitialBackoff(Duration.ofMillis(20)));
-    try (TestSubscriber subscriber = TestSubscriber.connect(server, client)) {
+    try (Peer subscriber = Peer.connect(server, client)) {
       subscriber.subscribe("flaky");
       assertThat(nextEvent(receiver)).isEqualTo(new WebhookEvent.ChannelOccupied("flaky"));
       assertThat(receiver.attempts.get()).isEqualTo(3);
@@ -160,18 +159,29 @@ class WebhookTest {
   void deliveryIsGivenUpAfterTheRetryWindowAndLogged() throws Exception {
     receiver.close();
     receiver = new WebhookReceiver(n -> 503);
-    try (LogCapture log = new LogCapture()) {
-      start(b -> b.webhookInitialBackoff(Duration.ofMillis(20)).webhookRetryFor(Duration.ofMillis(300)));
-      try (TestSubscriber subscriber = TestSubscriber.connect(server, client)) {
-        subscriber.subscribe("dead-end");
-        String line = log.awaitLine("gave up webhook channel_occupied for channel dead-end", Duration.ofSeconds(15));
-        assertThat(line).contains("WARN").contains(receiver.url()).contains("retry window of PT0.3S")
-            .contains("last failure: HTTP 503");
-        int settled = receiver.attempts.get();
-        subscriber.sync();
-        Thread.sleep(300); // an absence: a retry (20 ms backoff) would have reached the receiver by now
-        assertThat(receiver.attempts.get()).as("no attempt after giving up").isEqualTo(settled);
+    LocalApp app = LocalApp.builder().webhookUrl(receiver.url()).build();
+    ManualTimers retries = new ManualTimers();
+    String gaveUp = "gave up webhook channel_occupied for channel dead-end";
+    try (LogCapture log = new LogCapture();
+        WebhookDispatcher dispatcher = new WebhookDispatcher(retries, Clock.systemUTC(), Duration.ofMillis(300),
+            Duration.ofMillis(20), Limits.pusher(), new Counters())) {
+      dispatcher.send(app, Json.object().put("name", "channel_occupied").put("channel", "dead-end"));
+      // Each retry runs when the test says: the backoff doubles past the 300 ms window whatever the clock.
+      while (!log.text().contains(gaveUp)) {
+        Await.until("a retry is scheduled or the webhook is given up",
+            () -> retries.pending() > 0 || log.text().contains(gaveUp), Duration.ofSeconds(15));
+        if (retries.pending() > 0) {
+          retries.runNext();
+        }
       }
+      String line = log.awaitLine(gaveUp, Duration.ofSeconds(1));
+      assertThat(line).contains("WARN").contains(receiver.url()).contains("retry window of PT0.3S")
+          .contains("last failure: HTTP 503");
+      // Logged after the last attempt's answer, and nothing scheduled since: no attempt can follow.
+      assertThat(retries.pending()).as("retries scheduled after giving up").isZero();
+      assertThat(line).contains("after " + receiver.attempts.get() + " attempt(s)");
+    } finally {
+      retries.shutdownNow();
     }
   }
 
@@ -229,7 +239,7 @@ class WebhookTest {
     try (LogCapture log = new LogCapture()) {
       start(b -> b.secret("hook-secret-b7e1").webhookInitialBackoff(Duration.ofMillis(10))
           .webhookRetryFor(Duration.ofMillis(100)));
-      try (TestSubscriber subscriber = TestSubscriber.connect(server, client)) {
+      try (Peer subscriber = Peer.connect(server, client)) {
         subscriber.subscribe("secretive");
         log.awaitLine("gave up webhook channel_occupied for channel secretive", Duration.ofSeconds(15));
       }
@@ -306,7 +316,7 @@ class WebhookTest {
   @Test
   void vacancyDelaySuppressesAQuickReturn() throws Exception {
     start(b -> b.vacancyDelay(Duration.ofSeconds(2)));
-    try (TestSubscriber subscriber = TestSubscriber.connect(server, client)) {
+    try (Peer subscriber = Peer.connect(server, client)) {
       subscriber.subscribe("bouncy");
       assertThat(nextEvent(receiver)).isEqualTo(new WebhookEvent.ChannelOccupied("bouncy"));
       subscriber.unsubscribe("bouncy");

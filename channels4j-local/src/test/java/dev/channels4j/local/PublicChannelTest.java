@@ -3,40 +3,40 @@ package dev.channels4j.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.channels4j.ChannelsClient;
-import dev.channels4j.testkit.LocalChannelsTest;
-import dev.channels4j.testkit.ReceivedEvent;
-import dev.channels4j.testkit.TestSubscriber;
+import dev.channels4j.protocol.SocketMessage;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-@LocalChannelsTest
 class PublicChannelTest {
+  @RegisterExtension
+  static final LocalServerExtension SERVER = LocalServerExtension.perClass();
 
   @Test
-  void connectionEstablishedCarriesSocketIdAndActivityTimeout(TestSubscriber subscriber) {
-    ReceivedEvent established = subscriber.events().get(0);
+  void connectionEstablishedCarriesSocketIdAndActivityTimeout(Peer subscriber) {
+    SocketMessage established = subscriber.events().get(0);
     assertThat(established.event()).isEqualTo("pusher:connection_established");
-    assertThat(established.dataMap()).containsEntry("activity_timeout", 120);
+    assertThat(Peer.dataMap(established)).containsEntry("activity_timeout", 120);
     assertThat(subscriber.socketId()).matches("\\d+\\.\\d+");
   }
 
   @Test
-  void subscriptionSucceededCarriesData(TestSubscriber subscriber) {
-    ReceivedEvent succeeded = subscriber.subscribe("orders");
+  void subscriptionSucceededCarriesData(Peer subscriber) {
+    SocketMessage succeeded = subscriber.subscribe("orders");
     assertThat(succeeded.data()).isEqualTo("{}");
   }
 
   @Test
-  void triggeredEventReachesSubscriber(ChannelsClient client, TestSubscriber subscriber) {
+  void triggeredEventReachesSubscriber(ChannelsClient client, Peer subscriber) {
     subscriber.subscribe("orders");
     client.trigger("orders", "created", Map.of("id", 42));
-    ReceivedEvent event = subscriber.awaitEvent("orders", "created");
-    assertThat(event.dataMap()).containsEntry("id", 42);
+    SocketMessage event = subscriber.awaitEvent("orders", "created");
+    assertThat(Peer.dataMap(event)).containsEntry("id", 42);
   }
 
   @Test
-  void eventOnOtherChannelIsNotDelivered(ChannelsClient client, TestSubscriber subscriber) {
+  void eventOnOtherChannelIsNotDelivered(ChannelsClient client, Peer subscriber) {
     subscriber.subscribe("a-channel");
     client.trigger("b-channel", "created", "x");
     client.trigger("a-channel", "marker", "y");
@@ -45,7 +45,7 @@ class PublicChannelTest {
   }
 
   @Test
-  void excludedSocketDoesNotReceiveEvent(ChannelsClient client, TestSubscriber sender, TestSubscriber other) {
+  void excludedSocketDoesNotReceiveEvent(ChannelsClient client, Peer sender, Peer other) {
     sender.subscribe("room");
     other.subscribe("room");
     client.trigger(dev.channels4j.Event.of(List.of("room"), "said", "hi").excluding(sender.socketId()));
@@ -56,7 +56,7 @@ class PublicChannelTest {
   }
 
   @Test
-  void unsubscribedConnectionStopsReceiving(ChannelsClient client, TestSubscriber subscriber) {
+  void unsubscribedConnectionStopsReceiving(ChannelsClient client, Peer subscriber) {
     subscriber.subscribe("news");
     subscriber.unsubscribe("news");
     subscriber.sync();
