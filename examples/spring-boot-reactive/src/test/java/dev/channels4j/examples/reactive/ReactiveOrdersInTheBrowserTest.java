@@ -28,12 +28,12 @@ import org.springframework.test.annotation.DirtiesContext;
  * The WebFlux sample in a real browser: headless Chromium (Debian's chromium and chromium-driver),
  * pusher-js served by the app, Spring Security's reactive defaults (form login, CSRF on), the local
  * Channels server from @AutoConfigureLocalChannels. Without the browser this test fails; it never
- * skips. One context and two browsers for the whole class; the context is its own (not one
- * ReactiveOrdersTest left behind), so the presence log holds only what these browsers did.
+ * skips. One context and two browsers for the whole class. The context is closed after the class
+ * (and so is ReactiveOrdersTest's): neither class sees a presence log the other one filled.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureLocalChannels
-@DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_CLASS)
+@DirtiesContext
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReactiveOrdersInTheBrowserTest {
   static final File CHROMIUM = new File(System.getProperty("chromium.binary", "/usr/bin/chromium"));
