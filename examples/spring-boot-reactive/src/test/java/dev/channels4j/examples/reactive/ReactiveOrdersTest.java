@@ -15,15 +15,18 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * The orders sample's key scenarios on WebFlux, against the local Channels server: subscribers
  * authorize through the app's own /pusher/auth (Spring Security's reactive defaults, CSRF on: the
  * subscribers fetch the token the app expects, with no code here), and
- * the local server's webhooks reach the app's /pusher/webhooks.
+ * the local server's webhooks reach the app's /pusher/webhooks. The context is closed after the
+ * class, so ReactiveOrdersInTheBrowserTest's browsers never fill this presence log in advance.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureLocalChannels
+@DirtiesContext
 class ReactiveOrdersTest {
   static final Duration WAIT = Duration.ofSeconds(10);
 
