@@ -172,8 +172,8 @@ public final class RecordingHttpServer implements AutoCloseable {
 
   @Override
   public void close() {
-    closing.countDown();
     server.stop(0);
+    closing.countDown();
     executor.shutdownNow();
   }
 
