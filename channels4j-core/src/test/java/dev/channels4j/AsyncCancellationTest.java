@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.channels4j.spi.Transport;
 import dev.channels4j.spi.TransportRequest;
 import dev.channels4j.spi.TransportResponse;
+import dev.channels4j.testsupport.Await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -22,6 +23,7 @@ class AsyncCancellationTest {
   /** Answers each request with the future {@code answer} makes, and keeps them. */
   private static final class HeldTransport implements Transport {
     final List<CompletableFuture<TransportResponse>> sent = new CopyOnWriteArrayList<>();
+    final List<TransportRequest> requests = new CopyOnWriteArrayList<>();
     private final Supplier<CompletableFuture<TransportResponse>> answer;
 
     HeldTransport(Supplier<CompletableFuture<TransportResponse>> answer) {
@@ -32,6 +34,7 @@ class AsyncCancellationTest {
     public CompletableFuture<TransportResponse> send(TransportRequest request) {
       CompletableFuture<TransportResponse> future = answer.get();
       sent.add(future);
+      requests.add(request);
       return future;
     }
   }
@@ -70,10 +73,10 @@ class AsyncCancellationTest {
   }
 
   @Test
-  void cancellingTheFutureWhileItWaitsToRetryStartsNoFurtherAttempt() throws Exception {
-    // 503 with Retry-After: 1 at once: when channels() returns, the query already waits 1 s to retry,
-    // far longer than the cancel below takes on a loaded machine. (A jittered 0-5 ms backoff could
-    // send the retry before the cancel, and did under CI load.)
+  void cancellingTheFutureWhileItWaitsToRetryStartsNoFurtherAttempt() {
+    // 503 with Retry-After: 1 at once: when a query returns, it already waits 1 s to retry, far
+    // longer than the cancel below takes on a loaded machine. (A jittered 0-5 ms backoff could send
+    // the retry before the cancel, and did under CI load.)
     HeldTransport transport = new HeldTransport(() -> CompletableFuture.completedFuture(
         new TransportResponse(503, Map.of("Retry-After", List.of("1")), "busy".getBytes(StandardCharsets.UTF_8))));
     RetryPolicy slowRetries = RetryPolicy.builder().maxAttempts(3).maxBackoff(Duration.ofSeconds(2)).build();
@@ -82,11 +85,17 @@ class AsyncCancellationTest {
       CompletableFuture<ChannelList> query = client.async().channels();
 
       query.cancel(true);
-      // Proving that nothing happens takes time: past the Retry-After, a retry would have been sent.
-      Thread.sleep(1_300);
+      // A witness asks for the same wait after the cancel. Retry waits end in deadline order (one
+      // timer thread), so once the witness has retried, the cancelled query's retry was due before.
+      client.async().channel("witness");
+      Await.until("the witness query retried", () -> sentTo(transport, "/channels/witness") == 2,
+          Duration.ofSeconds(20));
 
-      assertThat(transport.sent).hasSize(1);
+      assertThat(sentTo(transport, "/channels?")).isEqualTo(1);
     }
   }
 
+  private static long sentTo(HeldTransport transport, String path) {
+    return transport.requests.stream().filter(request -> request.target().contains(path)).count();
+  }
 }

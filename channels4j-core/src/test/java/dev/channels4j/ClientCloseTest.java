@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
@@ -159,10 +160,12 @@ class ClientCloseTest {
   void closeFailsAnAsyncQueryWaitingToRetryAtOnce() throws Exception {
     // The server asks for 7 s before the retry (Retry-After: 7), which the policy allows.
     try (FaultServer server = FaultServer.start(Fault.HTTP_503_RETRY_AFTER)) {
-      ChannelsClient client = clientFor(server).retryPolicy(patientRetries()).build();
+      CountDownLatch answered = new CountDownLatch(1);
+      ChannelsClient client = clientFor(server).retryPolicy(patientRetries()).requestListener(attemptEnded(answered))
+          .build();
       CompletableFuture<ChannelList> query = client.async().channels();
-      awaitRequests(server, 1);
-      Thread.sleep(300); // lets the answer arrive: the query is then waiting to retry
+      // The listener hears of the 503 just before the query starts its wait: it is then waiting to retry.
+      assertThat(answered.await(20, TimeUnit.SECONDS)).isTrue();
 
       client.close();
 
@@ -176,10 +179,11 @@ class ClientCloseTest {
   @Test
   void closeFailsABlockingQueryWaitingToRetryAtOnce() throws Exception {
     try (FaultServer server = FaultServer.start(Fault.HTTP_503_RETRY_AFTER)) {
-      ChannelsClient client = clientFor(server).retryPolicy(patientRetries()).build();
+      CountDownLatch answered = new CountDownLatch(1);
+      ChannelsClient client = clientFor(server).retryPolicy(patientRetries()).requestListener(attemptEnded(answered))
+          .build();
       CompletableFuture<Throwable> thrown = blockingQuery(client);
-      awaitRequests(server, 1);
-      Thread.sleep(300); // lets the answer arrive: the query is then waiting to retry
+      assertThat(answered.await(20, TimeUnit.SECONDS)).isTrue();
 
       client.close();
 
@@ -187,6 +191,14 @@ class ClientCloseTest {
       assertThat(thrown.get(5, TimeUnit.SECONDS)).isInstanceOf(TransportException.class)
           .hasMessageContaining("the client was closed before the response arrived");
     }
+  }
+
+  /**
+   * Counts {@code answered} down when an attempt ends: the dispatcher reports the attempt, then
+   * decides to wait and retry, and a close() from then on fails the wait whichever comes first.
+   */
+  private static RequestListener attemptEnded(CountDownLatch answered) {
+    return event -> answered.countDown();
   }
 
   /** Retries that wait as long as the server asks, up to 30 s. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.channels4j.internal.api.Dispatcher;
 import dev.channels4j.testing.FaultServer;
 import dev.channels4j.testing.FaultServer.Fault;
+import dev.channels4j.testsupport.Await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,10 +62,7 @@ class PublisherCloseTest {
       publisher.close(Duration.ofMillis(100));
       assertThat(future).isCompletedExceptionally();
       // The request itself ends later, at its own 1 s timeout.
-      long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
-      while (publisher.stats().inFlightRequests() > 0 && System.nanoTime() < deadline) {
-        Thread.sleep(10);
-      }
+      Await.until("the request in flight ended", () -> publisher.stats().inFlightRequests() == 0, Duration.ofSeconds(5));
 
       assertThat(publisher.stats()).isEqualTo(new PublisherStats(0, 0, 16, 0, 1));
     }

@@ -1,5 +1,6 @@
 package dev.channels4j.testing;
 
+import dev.channels4j.testsupport.Await;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -128,14 +129,7 @@ public final class FaultServer implements AutoCloseable {
 
   /** Waits until the client has closed every connection; whether it did within {@code limit}. */
   public boolean awaitNoOpenConnections(Duration limit) throws InterruptedException {
-    long deadline = System.nanoTime() + limit.toNanos();
-    while (!open.isEmpty()) {
-      if (System.nanoTime() > deadline) {
-        return false;
-      }
-      Thread.sleep(10);
-    }
-    return true;
+    return Await.within(open::isEmpty, limit);
   }
 
   private void accept() {
@@ -228,6 +222,7 @@ public final class FaultServer implements AutoCloseable {
         while (!closed && System.nanoTime() < end) {
           out.write(' ');
           out.flush();
+          // The pace is the fault: only real time between bytes keeps a per-read timeout from firing.
           sleep(50);
         }
         return false;

@@ -17,8 +17,10 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A real HTTP server on {@code 127.0.0.1:<ephemeral>} that records every request exactly as it
@@ -39,6 +41,8 @@ public final class RecordingHttpServer implements AutoCloseable {
   private final List<Recorded> requests = new CopyOnWriteArrayList<>();
   private final ConcurrentLinkedQueue<Reply> script = new ConcurrentLinkedQueue<>();
   private volatile Reply fallback = Reply.json("{}");
+  /** Released by {@link #close()}: ends the wait of delayed replies. */
+  private final CountDownLatch closing = new CountDownLatch(1);
 
   private RecordingHttpServer(HttpServer server, ExecutorService executor) {
     this.server = server;
@@ -118,8 +122,12 @@ public final class RecordingHttpServer implements AutoCloseable {
         body));
     Reply reply = Optional.ofNullable(script.poll()).orElse(fallback);
     if (!reply.delay().isZero()) {
+      // A slow peer: the answer is held for the delay, or until the server closes, whichever is first.
       try {
-        Thread.sleep(reply.delay().toMillis()); // a slow peer: the client's own timers must see real time pass
+        if (closing.await(reply.delay().toNanos(), TimeUnit.NANOSECONDS)) {
+          exchange.close();
+          return;
+        }
       } catch (InterruptedException stopping) {
         Thread.currentThread().interrupt();
         exchange.close();
@@ -151,7 +159,9 @@ public final class RecordingHttpServer implements AutoCloseable {
       while (System.nanoTime() < until) {
         os.write(' ');
         os.flush();
-        Thread.sleep(100); // the trickle's pace: only real time between bytes tests a per-read timeout
+        // The trickle's pace is the fault under test: only real time between bytes keeps a per-read
+        // timeout from firing, so that only the whole-exchange deadline can end the exchange.
+        Thread.sleep(100);
       }
     } catch (InterruptedException stopping) {
       Thread.currentThread().interrupt();
@@ -163,6 +173,7 @@ public final class RecordingHttpServer implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    closing.countDown();
     executor.shutdownNow();
   }
 
@@ -258,7 +269,7 @@ public final class RecordingHttpServer implements AutoCloseable {
       return new Reply(status, more, body, delay, closeWithoutResponse);
     }
 
-    /** Waits this long before answering. */
+    /** Waits this long before answering (less if the server closes first). */
     public Reply after(Duration wait) {
       return new Reply(status, headers, body, wait, closeWithoutResponse);
     }

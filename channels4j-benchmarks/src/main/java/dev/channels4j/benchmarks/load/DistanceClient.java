@@ -1,7 +1,7 @@
 package dev.channels4j.benchmarks.load;
 
 import com.sun.management.OperatingSystemMXBean;
-import dev.channels4j.benchmarks.network.SelfSignedCertificate;
+import dev.channels4j.testsupport.network.SelfSignedCertificate;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

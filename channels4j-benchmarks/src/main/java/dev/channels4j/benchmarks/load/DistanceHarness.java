@@ -1,9 +1,9 @@
 package dev.channels4j.benchmarks.load;
 
-import dev.channels4j.benchmarks.network.NetworkProxy;
-import dev.channels4j.benchmarks.network.ProxyStats;
-import dev.channels4j.benchmarks.network.SelfSignedCertificate;
 import dev.channels4j.spi.JacksonJsonCodecs;
+import dev.channels4j.testsupport.network.NetworkProxy;
+import dev.channels4j.testsupport.network.ProxyStats;
+import dev.channels4j.testsupport.network.SelfSignedCertificate;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -4,7 +4,7 @@ import com.pusher.rest.Pusher;
 import com.pusher.rest.PusherAsync;
 import com.pusher.rest.data.Result;
 import dev.channels4j.ChannelsClient;
-import dev.channels4j.benchmarks.network.SelfSignedCertificate;
+import dev.channels4j.testsupport.network.SelfSignedCertificate;
 import io.netty.handler.ssl.SslContextBuilder;
 import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
 import org.apache.http.config.RegistryBuilder;

@@ -1,7 +1,7 @@
 package dev.channels4j.benchmarks.load;
 
-import dev.channels4j.benchmarks.network.SelfSignedCertificate;
 import dev.channels4j.local.LocalServer;
+import dev.channels4j.testsupport.network.SelfSignedCertificate;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.file.Path;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.channels4j.spi.TransportRequest;
 import dev.channels4j.spi.TransportResponse;
+import dev.channels4j.testsupport.Await;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -23,6 +24,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class ApacheTransportDeadlinesTest {
@@ -33,6 +35,8 @@ class ApacheTransportDeadlinesTest {
   static final class Server implements AutoCloseable {
     final ServerSocket socket;
     final List<Socket> accepted = new CopyOnWriteArrayList<>();
+    /** Connections closed for idling past the keep-alive, counted once closed. */
+    final AtomicInteger closedIdle = new AtomicInteger();
     final Thread acceptor;
 
     Server(boolean trickle, int idleMillis) throws IOException {
@@ -42,7 +46,7 @@ class ApacheTransportDeadlinesTest {
           try {
             Socket connection = socket.accept();
             accepted.add(connection);
-            Thread serving = new Thread(() -> serve(connection, trickle, idleMillis));
+            Thread serving = new Thread(() -> serve(connection, trickle, idleMillis, closedIdle));
             serving.setDaemon(true);
             serving.start();
           } catch (IOException e) {
@@ -54,7 +58,7 @@ class ApacheTransportDeadlinesTest {
       acceptor.start();
     }
 
-    private static void serve(Socket connection, boolean trickle, int idleMillis) {
+    private static void serve(Socket connection, boolean trickle, int idleMillis, AtomicInteger closedIdle) {
       try (connection) {
         connection.setSoTimeout(idleMillis);
         InputStream in = connection.getInputStream();
@@ -77,7 +81,9 @@ class ApacheTransportDeadlinesTest {
             while (true) {
               out.write(' ');
               out.flush();
-              Thread.sleep(50); // a slow peer: the byte-by-byte pace is what the whole-exchange deadline ends
+              // The pace is the fault under test: a real gap between bytes, each read in time, which
+              // only the whole-exchange deadline ends.
+              Thread.sleep(50);
             }
           }
           out.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}"
@@ -85,7 +91,8 @@ class ApacheTransportDeadlinesTest {
           out.flush();
         }
       } catch (SocketTimeoutException idle) {
-        // Idle past the keep-alive: close without a word, as a server's idle timeout does.
+        // Idle past the keep-alive: closed without a word (by the try), as a server's idle timeout does.
+        closedIdle.incrementAndGet();
       } catch (IOException | InterruptedException e) {
         // the client went away
       }
@@ -149,8 +156,10 @@ class ApacheTransportDeadlinesTest {
   @Test
   void aSendAfterTheServerClosedTheIdleConnectionSucceeds() throws Exception {
     try (Server server = new Server(false, 300); ApacheTransport transport = transport(Duration.ofSeconds(5))) {
-      for (int pause : new int[] {0, 600, 1500}) {
-        Thread.sleep(pause); // past the server's idle timeout: it closed the pooled connection
+      for (int closedBefore = 0; closedBefore < 3; closedBefore++) {
+        int closed = closedBefore;
+        Await.until("the server closed " + closed + " idle connection(s)", () -> server.closedIdle.get() >= closed,
+            Duration.ofSeconds(20));
         TransportResponse response = transport.send(server.post(Duration.ofSeconds(5))).get(20, TimeUnit.SECONDS);
         assertThat(response.status()).isEqualTo(200);
       }

@@ -1,4 +1,4 @@
-package dev.channels4j.benchmarks.network;
+package dev.channels4j.testsupport.network;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,7 +34,7 @@ import javax.net.ssl.TrustManagerFactory;
  */
 public final class SelfSignedCertificate {
   /** The password of both stores; public on purpose (a loopback test key). */
-  public static final String PASSWORD = "channels4j-benchmarks";
+  public static final String PASSWORD = "channels4j-test-only";
   private static final String ALIAS = "localhost";
 
   private final Path keyStore;

@@ -1,4 +1,4 @@
-package dev.channels4j.benchmarks.network;
+package dev.channels4j.testsupport.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,6 +13,7 @@ import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,11 +22,17 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(60)
 class SelfSignedCertificateTest {
   @TempDir
-  Path directory;
+  static Path directory;
+  /** One for the class: keytool takes seconds to make an RSA key. */
+  private static SelfSignedCertificate certificate;
+
+  @BeforeAll
+  static void generate() {
+    certificate = SelfSignedCertificate.generate(directory);
+  }
 
   @Test
   void aClientTrustingItCompletesAVerifiedHandshakeThroughTheProxy() throws Exception {
-    SelfSignedCertificate certificate = SelfSignedCertificate.generate(directory);
     try (SSLServerSocket server = listen(certificate.serverContext());
         NetworkProxy proxy = NetworkProxy.builder((InetSocketAddress) server.getLocalSocketAddress())
             .rtt(Duration.ofMillis(10)).build()) {
@@ -42,7 +49,6 @@ class SelfSignedCertificateTest {
 
   @Test
   void aClientWithTheJdkTrustRefusesIt() throws Exception {
-    SelfSignedCertificate certificate = SelfSignedCertificate.generate(directory);
     try (SSLServerSocket server = listen(certificate.serverContext());
         NetworkProxy proxy = NetworkProxy.builder((InetSocketAddress) server.getLocalSocketAddress()).build()) {
       echoOnce(server);

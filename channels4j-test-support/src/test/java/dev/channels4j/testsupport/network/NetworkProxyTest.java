@@ -1,4 +1,4 @@
-package dev.channels4j.benchmarks.network;
+package dev.channels4j.testsupport.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.channels4j.benchmarks.network;
+package dev.channels4j.testsupport.network;
 
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;

@@ -1,4 +1,4 @@
-package dev.channels4j.benchmarks.network;
+package dev.channels4j.testsupport.network;
 
 /**
  * What a {@link NetworkProxy} has done since it started; subtract two snapshots for an interval.

@@ -1,4 +1,4 @@
-package dev.channels4j.benchmarks.network;
+package dev.channels4j.testsupport.network;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

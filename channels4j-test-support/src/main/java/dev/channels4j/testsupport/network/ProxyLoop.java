@@ -1,4 +1,4 @@
-package dev.channels4j.benchmarks.network;
+package dev.channels4j.testsupport.network;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -18,9 +18,9 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
-import dev.channels4j.benchmarks.network.Pipe.Chunk;
-import dev.channels4j.benchmarks.network.Pipe.Direction;
-import dev.channels4j.benchmarks.network.Pipe.Side;
+import dev.channels4j.testsupport.network.Pipe.Chunk;
+import dev.channels4j.testsupport.network.Pipe.Direction;
+import dev.channels4j.testsupport.network.Pipe.Side;
 
 /** The proxy's one thread: a selector over every connection and the delay lines between them. */
 final class ProxyLoop implements Runnable {
