@@ -14,17 +14,12 @@ import java.nio.charset.StandardCharsets;
  * Turns a user's event data into the {@code data} string that is sent: a {@code String} as is, a
  * {@code byte[]} as its UTF-8 text, anything else as JSON; then encrypted for an encrypted channel;
  * then checked against the size limit.
+ *
+ * @param codec turns data other than text into JSON
+ * @param encryption the master key's encryption, or {@code null} when none is configured
+ * @param maxDataBytes the largest data string sent, in UTF-8 bytes
  */
-public final class EventEncoder {
-  private final JsonCodec codec;
-  private final ChannelEncryption encryption;
-  private final int maxDataBytes;
-
-  public EventEncoder(JsonCodec codec, ChannelEncryption encryption, int maxDataBytes) {
-    this.codec = codec;
-    this.encryption = encryption;
-    this.maxDataBytes = maxDataBytes;
-  }
+public record EventEncoder(JsonCodec codec, ChannelEncryption encryption, int maxDataBytes) {
 
   /** The data string for one event on {@code channel}; {@code whichEvent} names it in errors. */
   public String dataFor(String channel, Object data, String whichEvent) {
@@ -40,12 +35,7 @@ public final class EventEncoder {
 
   /** Fails early, before any data is encoded, when an encrypted channel has no key to use. */
   public ChannelEncryption requireEncryption(String channel) {
-    if (encryption == null) {
-      throw Errors.validation(
-          "channel \"" + channel + "\" is encrypted but no encryption master key is configured;"
-              + " set encryptionMasterKeyBase64(...) on the builder");
-    }
-    return encryption;
+    return ChannelEncryption.required(encryption, channel);
   }
 
   private String plainText(Object data, String whichEvent) {
