@@ -3,11 +3,10 @@ package dev.channels4j.internal.api;
 import dev.channels4j.ValidationException;
 import dev.channels4j.internal.Errors;
 import dev.channels4j.internal.crypto.ChannelEncryption;
+import dev.channels4j.internal.validation.StrictUtf8;
 import dev.channels4j.internal.validation.Validation;
 import dev.channels4j.spi.JsonCodec;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -44,12 +43,7 @@ public record EventEncoder(JsonCodec codec, ChannelEncryption encryption, int ma
     }
     if (data instanceof byte[] bytes) {
       try {
-        // Strict: a lenient decoder would silently send U+FFFD in place of the bad bytes.
-        return StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT)
-            .decode(ByteBuffer.wrap(bytes))
-            .toString();
+        return StrictUtf8.decode(bytes);
       } catch (CharacterCodingException e) {
         throw Errors.validation(whichEvent + " data bytes are not valid UTF-8");
       }

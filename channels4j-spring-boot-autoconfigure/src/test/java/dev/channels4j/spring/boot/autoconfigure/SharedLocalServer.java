@@ -1,5 +1,6 @@
 package dev.channels4j.spring.boot.autoconfigure;
 
+import dev.channels4j.ChannelsClient;
 import dev.channels4j.local.AcceptedEvent;
 import dev.channels4j.local.LocalApp;
 import dev.channels4j.local.LocalServer;
@@ -37,6 +38,10 @@ public final class SharedLocalServer implements AfterAllCallback {
 
   public LocalApp defaultApp() {
     return server().defaultApp();
+  }
+
+  public ChannelsClient newClient() {
+    return server().newClient();
   }
 
   public List<AcceptedEvent> acceptedEvents() {
