@@ -37,5 +37,5 @@ module dev.channels4j {
   exports dev.channels4j.internal.url to dev.channels4j.local, dev.channels4j.cli;
   exports dev.channels4j.internal.crypto to dev.channels4j.protocol;
   exports dev.channels4j.internal.socket to dev.channels4j.local, dev.channels4j.protocol;
-  exports dev.channels4j.internal.validation to dev.channels4j.cli;
+  exports dev.channels4j.internal.validation to dev.channels4j.cli, dev.channels4j.local;
 }

@@ -417,7 +417,10 @@ public final class ChannelsClient implements AutoCloseable {
 
   /**
    * Builds a {@link ChannelsClient}. Required: {@link #appId}, {@link #key}, {@link #secret}, and
-   * either {@link #cluster} or {@link #host}. {@link #build()} names any missing or invalid setting.
+   * either {@link #cluster} or {@link #host}. Each setter refuses a bad value at the call, and
+   * {@link #build()} what only the settings together show (a missing one, a port given twice),
+   * with a {@link ValidationException} naming the setting ({@link ValidationException#setting()})
+   * and what to fix.
    *
    * <pre>{@code
    * ChannelsClient local = ChannelsClient.builder()
@@ -432,12 +435,13 @@ public final class ChannelsClient implements AutoCloseable {
     String key;
     String secret;
     String cluster;
-    String host;
+    ClientBuild.Host host;
+    String hostSetting;
     Integer port;
     boolean useTls = true;
     Duration timeout = Duration.ofSeconds(5);
     Duration connectTimeout = Duration.ofSeconds(3);
-    String masterKeyBase64;
+    byte[] masterKeyFromBase64;
     byte[] masterKey;
     int maxDataSize = 10 * 1024;
     int maxBatchSize = 10;
@@ -456,31 +460,46 @@ public final class ChannelsClient implements AutoCloseable {
 
     private Builder() {}
 
-    /** The app's id, as the dashboard shows it. */
+    /**
+     * The app's id, as the dashboard shows it: letters, digits, {@code _} and {@code -}.
+     *
+     * @throws ValidationException when null, empty or holding other characters
+     */
     public Builder appId(String appId) {
-      this.appId = appId;
+      this.appId = ClientBuild.appId(appId);
       return this;
     }
 
-    /** The app's key (public). */
+    /**
+     * The app's key (public).
+     *
+     * @throws ValidationException when null or empty
+     */
     public Builder key(String key) {
-      this.key = key;
+      this.key = ClientBuild.required(key, "key", "key(\"your-app-key\")");
       return this;
     }
 
-    /** The app's secret; never printed by this library. */
+    /**
+     * The app's secret; never printed by this library.
+     *
+     * @throws ValidationException when null or empty
+     */
     public Builder secret(String secret) {
-      this.secret = secret;
+      this.secret = ClientBuild.required(secret, "secret", "secret(\"your-app-secret\")");
       return this;
     }
 
     /**
      * The cluster, e.g. {@code eu}: the API host becomes {@code api-eu.pusher.com}. When
      * {@link #host} is set too, the host wins and the cluster is ignored (the cluster only names
-     * a host; an explicit host is the more specific setting).
+     * a host; an explicit host is the more specific setting). {@code null} unsets it.
+     *
+     * @throws ValidationException when not a cluster name (lower-case letters, digits, {@code -}),
+     *     even when a host is set too
      */
     public Builder cluster(String cluster) {
-      this.cluster = cluster;
+      this.cluster = ClientBuild.cluster(cluster);
       return this;
     }
 
@@ -488,16 +507,24 @@ public final class ChannelsClient implements AutoCloseable {
      * A host of your own (a local server, soketi), instead of a cluster; it wins over
      * {@link #cluster} when both are set. May carry the port, {@code "example.com:6001"} or
      * {@code "[::1]:6001"} (then a different {@link #port} is an error). Host names may contain
-     * underscores (Docker Compose service names).
+     * underscores (Docker Compose service names). {@code null} unsets it.
+     *
+     * @throws ValidationException when not a host name or IP address (a scheme or a path is
+     *     refused), or when the port it carries is not between 1 and 65535
      */
     public Builder host(String host) {
-      this.host = host;
+      this.host = ClientBuild.host(host);
+      this.hostSetting = host;
       return this;
     }
 
-    /** The port; defaults to 443 with TLS and 80 without. */
+    /**
+     * The port; defaults to 443 with TLS and 80 without.
+     *
+     * @throws ValidationException when not between 1 and 65535
+     */
     public Builder port(int port) {
-      this.port = port;
+      this.port = ClientBuild.port(port);
       return this;
     }
 
@@ -510,39 +537,63 @@ public final class ChannelsClient implements AutoCloseable {
     /**
      * How long one request may take, connection included. Default 5 s; at most 1 hour (the API
      * answers in milliseconds, and a longer bound would only hide a hung request).
+     *
+     * @throws ValidationException when null, not positive, or over 1 hour
      */
     public Builder timeout(Duration timeout) {
-      this.timeout = timeout;
+      this.timeout = ClientBuild.timeout(timeout, "timeout");
       return this;
     }
 
-    /** How long opening a connection may take. Default 3 s; at most 1 hour. */
+    /**
+     * How long opening a connection may take. Default 3 s; at most 1 hour.
+     *
+     * @throws ValidationException when null, not positive, or over 1 hour
+     */
     public Builder connectTimeout(Duration connectTimeout) {
-      this.connectTimeout = connectTimeout;
+      this.connectTimeout = ClientBuild.timeout(connectTimeout, "connectTimeout");
       return this;
     }
 
-    /** The end-to-end encryption master key: 32 bytes, standard base64 (44 characters). */
+    /**
+     * The end-to-end encryption master key: 32 bytes, standard base64 (44 characters).
+     * {@code null} unsets it. Give the key in one form only: {@link #build()} refuses both.
+     *
+     * @throws ValidationException when not base64 or not 32 bytes (the message never quotes the key)
+     */
     public Builder encryptionMasterKeyBase64(String masterKeyBase64) {
-      this.masterKeyBase64 = masterKeyBase64;
+      this.masterKeyFromBase64 = ClientBuild.masterKeyBase64(masterKeyBase64);
       return this;
     }
 
-    /** The end-to-end encryption master key as 32 raw bytes (copied). */
+    /**
+     * The end-to-end encryption master key as 32 raw bytes (copied). {@code null} unsets it. Give
+     * the key in one form only: {@link #build()} refuses both.
+     *
+     * @throws ValidationException when not 32 bytes
+     */
     public Builder encryptionMasterKey(byte[] masterKey) {
-      this.masterKey = masterKey == null ? null : masterKey.clone();
+      this.masterKey = ClientBuild.masterKey(masterKey);
       return this;
     }
 
-    /** The largest event data in bytes (after encryption). Default 10240; dedicated clusters allow more. */
+    /**
+     * The largest event data in bytes (after encryption). Default 10240; dedicated clusters allow more.
+     *
+     * @throws ValidationException when below 1
+     */
     public Builder maxDataSize(int bytes) {
-      this.maxDataSize = bytes;
+      this.maxDataSize = ClientBuild.atLeastOne(bytes, "maxDataSize", " byte");
       return this;
     }
 
-    /** The most events one batch may hold. Default 10. */
+    /**
+     * The most events one batch may hold. Default 10.
+     *
+     * @throws ValidationException when below 1
+     */
     public Builder maxBatchSize(int events) {
-      this.maxBatchSize = events;
+      this.maxBatchSize = ClientBuild.atLeastOne(events, "maxBatchSize", "");
       return this;
     }
 
@@ -552,9 +603,11 @@ public final class ChannelsClient implements AutoCloseable {
      * transport's I/O threads. Default 256, the publisher's default ceiling of requests in flight
      * ({@link PublisherOptions.Builder#maxInFlightRequests}): over HTTP/1.1 each request in flight
      * holds a connection. Connections are opened as needed, not up front.
+     *
+     * @throws ValidationException when below 1
      */
     public Builder maxConnections(int connections) {
-      this.maxConnections = connections;
+      this.maxConnections = ClientBuild.atLeastOne(connections, "maxConnections", "");
       return this;
     }
 
@@ -564,9 +617,11 @@ public final class ChannelsClient implements AutoCloseable {
      * a {@link TransportException} of kind {@link TransportException.Kind#RESPONSE_TOO_LARGE}, and
      * its connection is dropped without reading further, so a broken or hostile server cannot
      * exhaust the heap.
+     *
+     * @throws ValidationException when below 1
      */
     public Builder maxResponseSize(int bytes) {
-      this.maxResponseSize = bytes;
+      this.maxResponseSize = ClientBuild.atLeastOne(bytes, "maxResponseSize", " byte");
       return this;
     }
 
@@ -575,9 +630,11 @@ public final class ChannelsClient implements AutoCloseable {
      * it is. Default 5 minutes. A connection outliving a DNS change would keep sending to the old
      * address; with this bound, new addresses are used within it (once the JVM's own DNS cache,
      * {@code networkaddress.cache.ttl}, has expired too). At most 1 hour.
+     *
+     * @throws ValidationException when null, not positive, or over 1 hour
      */
     public Builder connectionTimeToLive(Duration timeToLive) {
-      this.connectionTimeToLive = timeToLive;
+      this.connectionTimeToLive = ClientBuild.timeout(timeToLive, "connectionTimeToLive");
       return this;
     }
 
@@ -600,10 +657,7 @@ public final class ChannelsClient implements AutoCloseable {
      * @throws ValidationException when {@code sslContext} is null
      */
     public Builder sslContext(SSLContext sslContext) {
-      if (sslContext == null) {
-        throw invalid("sslContext", "sslContext must not be null; leave it unset for the JVM's trust store");
-      }
-      this.sslContext = sslContext;
+      this.sslContext = ClientBuild.notNull(sslContext, "sslContext", "; leave it unset for the JVM's trust store");
       return this;
     }
 
@@ -614,40 +668,43 @@ public final class ChannelsClient implements AutoCloseable {
      * @throws ValidationException when {@code listener} is null
      */
     public Builder requestListener(RequestListener listener) {
-      if (listener == null) {
-        throw invalid("requestListener", "requestListener must not be null");
-      }
-      this.requestListener = listener;
+      this.requestListener = ClientBuild.notNull(listener, "requestListener", "");
       return this;
     }
 
     /** The monotonic nanosecond clock request durations are measured on. For tests. */
     Builder ticker(LongSupplier ticker) {
-      this.ticker = ticker;
+      this.ticker = ClientBuild.notNull(ticker, "ticker", "");
       return this;
     }
 
-    /** Sends every request through an HTTP proxy. */
+    /**
+     * Sends every request through an HTTP proxy.
+     *
+     * @throws ValidationException when the host is null or empty, or the port not between 1 and 65535
+     */
     public Builder proxy(String host, int port) {
-      this.proxy = new ApacheTransport.Proxy(host, port, null, null);
+      this.proxy = ClientBuild.proxy(host, port, null, null);
       return this;
     }
 
-    /** Sends every request through an HTTP proxy that asks for credentials. */
+    /**
+     * Sends every request through an HTTP proxy that asks for credentials.
+     *
+     * @throws ValidationException when the host is null or empty, the port not between 1 and
+     *     65535, or the username or password null
+     */
     public Builder proxy(String host, int port, String username, String password) {
       if (username == null || password == null) {
         throw invalid("proxy", "proxy username and password must both be given");
       }
-      this.proxy = new ApacheTransport.Proxy(host, port, username, password);
+      this.proxy = ClientBuild.proxy(host, port, username, password);
       return this;
     }
 
     /** The JSON codec for event data, user info and responses. Default: Jackson 2. */
     public Builder jsonCodec(JsonCodec codec) {
-      if (codec == null) {
-        throw invalid("jsonCodec", "jsonCodec must not be null");
-      }
-      this.codec = codec;
+      this.codec = ClientBuild.notNull(codec, "jsonCodec", "");
       return this;
     }
 
@@ -655,27 +712,23 @@ public final class ChannelsClient implements AutoCloseable {
      * The HTTP transport. Default: Apache HttpClient 5 with a pooled connection manager. A
      * transport you pass is <b>not</b> closed by {@link ChannelsClient#close()}: close it yourself
      * once every client using it is closed. Its timeouts and proxy settings are then yours too.
+     *
+     * @throws ValidationException when {@code transport} is null
      */
     public Builder transport(Transport transport) {
-      this.transport = transport;
+      this.transport = ClientBuild.notNull(transport, "transport", "; leave it unset for the default transport");
       return this;
     }
 
     /** The clock that dates request signatures. For tests; default the system clock. */
     public Builder clock(Clock clock) {
-      if (clock == null) {
-        throw invalid("clock", "clock must not be null");
-      }
-      this.clock = clock;
+      this.clock = ClientBuild.notNull(clock, "clock", "");
       return this;
     }
 
     /** When to retry failed requests. Default {@link RetryPolicy#defaults()}: queries only. */
     public Builder retryPolicy(RetryPolicy retryPolicy) {
-      if (retryPolicy == null) {
-        throw invalid("retryPolicy", "retryPolicy must not be null; use RetryPolicy.none()");
-      }
-      this.retryPolicy = retryPolicy;
+      this.retryPolicy = ClientBuild.notNull(retryPolicy, "retryPolicy", "; use RetryPolicy.none()");
       return this;
     }
 
@@ -688,13 +741,9 @@ public final class ChannelsClient implements AutoCloseable {
 
     Builder url(String url, String source) {
       PusherUrl parsed = PusherUrl.parse(url, source);
-      this.key = parsed.key();
-      this.secret = parsed.secret();
-      this.appId = parsed.appId();
-      this.host = parsed.host();
+      key(parsed.key()).secret(parsed.secret()).appId(parsed.appId()).host(parsed.host()).useTls(parsed.useTls());
+      this.port = parsed.port() == null ? null : ClientBuild.port(parsed.port());
       this.cluster = null;
-      this.useTls = parsed.useTls();
-      this.port = parsed.port();
       return this;
     }
 
@@ -723,13 +772,20 @@ public final class ChannelsClient implements AutoCloseable {
       return this;
     }
 
-    /** Checks every setting and builds the client. */
+    /**
+     * Builds the client. The setters have checked their values; this checks what needs several
+     * settings together: app id, key, secret and a cluster or host are set, a port given in
+     * {@link #host} and by {@link #port} agrees, the master key is given in one form, and
+     * {@link #sslContext} goes with the default transport only.
+     *
+     * @throws ValidationException naming the setting to fix
+     */
     public ChannelsClient build() {
       return ClientBuild.build(this);
     }
 
-    static ValidationException invalid(String setting, String message) {
-      return new ValidationException(setting, message, null);
+    private static ValidationException invalid(String setting, String message) {
+      return ClientBuild.invalid(setting, message);
     }
 
     @Override

@@ -38,8 +38,8 @@ public final class ValidationException extends ChannelsException {
    * {@code "connectionTimeToLive"}, {@code "maxDataSize"}, {@code "maxBatchSize"},
    * {@code "maxConnections"}, {@code "maxResponseSize"}, {@code "proxy"},
    * {@code "encryptionMasterKeyBase64"} (either form of the master key), {@code "jsonCodec"},
-   * {@code "clock"}, {@code "retryPolicy"}, {@code "sslContext"}, {@code "requestListener"},
-   * {@code "webhookCredentials"}. Empty when an argument of an operation was refused (a channel
+   * {@code "clock"}, {@code "retryPolicy"}, {@code "transport"}, {@code "sslContext"},
+   * {@code "requestListener"}, {@code "webhookCredentials"}. Empty when an argument of an operation was refused (a channel
    * name, an event), which no setting can fix. For integrations that map settings to their own
    * configuration keys:
    *

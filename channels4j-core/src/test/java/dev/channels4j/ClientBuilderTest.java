@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import dev.channels4j.testing.CapturingTransport;
 import dev.channels4j.testing.RecordingHttpServer;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +12,10 @@ import java.time.Duration;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
-/** The builder fails fast with a message naming the setting; the built client calls the right base URI. */
+/**
+ * The builder fails fast with a message naming the setting: a bad value at its setter, what needs
+ * several settings at {@code build()}. The built client calls the right base URI.
+ */
 class ClientBuilderTest {
   private static final String RAW_32 = "this is 32 bytes 123456789012345";
 
@@ -22,6 +26,16 @@ class ClientBuilderTest {
   private static void assertBuildFails(ChannelsClient.Builder builder, String... messageParts) {
     ValidationException e = catchThrowableOfType(ValidationException.class, builder::build);
     assertThat(e).as("build() should have failed").isNotNull();
+    for (String part : messageParts) {
+      assertThat(e.getMessage()).contains(part);
+    }
+    assertThat(e.getMessage()).doesNotContain("sup3r-s3cret");
+  }
+
+  /** The setter call itself throws: nothing is left for {@code build()} to find. */
+  private static void assertSetterFails(ThrowingCallable setterCall, String... messageParts) {
+    ValidationException e = catchThrowableOfType(ValidationException.class, setterCall);
+    assertThat(e).as("the setter should have failed").isNotNull();
     for (String part : messageParts) {
       assertThat(e.getMessage()).contains(part);
     }
@@ -61,27 +75,37 @@ class ClientBuilderTest {
 
   @Test
   void outOfRangePortIsNamed() {
-    assertBuildFails(complete().cluster(null).host("127.0.0.1").port(70000), "port", "70000");
+    ChannelsClient.Builder builder = complete();
+
+    assertSetterFails(() -> builder.port(70000), "port", "70000");
   }
 
   @Test
   void hostWithSchemeIsRejected() {
-    assertBuildFails(complete().cluster(null).host("http://example.com"), "host", "no scheme");
+    ChannelsClient.Builder builder = complete();
+
+    assertSetterFails(() -> builder.host("http://example.com"), "host", "no scheme");
   }
 
   @Test
   void nonPositiveTimeoutIsNamed() {
-    assertBuildFails(complete().timeout(Duration.ZERO), "timeout");
+    ChannelsClient.Builder builder = complete();
+
+    assertSetterFails(() -> builder.timeout(Duration.ZERO), "timeout", "positive");
   }
 
   @Test
   void timeoutOverAnHourIsRefusedNamingTheSetting() {
-    assertBuildFails(complete().timeout(Duration.ofHours(1).plusMillis(1)), "timeout", "at most 1 hour");
+    ChannelsClient.Builder builder = complete();
+
+    assertSetterFails(() -> builder.timeout(Duration.ofHours(1).plusMillis(1)), "timeout", "at most 1 hour");
   }
 
   @Test
   void connectTimeoutOverAnHourIsRefusedNamingTheSetting() {
-    assertBuildFails(complete().connectTimeout(Duration.ofDays(365 * 300)), "connectTimeout", "at most 1 hour");
+    ChannelsClient.Builder builder = complete();
+
+    assertSetterFails(() -> builder.connectTimeout(Duration.ofDays(365 * 300)), "connectTimeout", "at most 1 hour");
   }
 
   @Test
@@ -97,7 +121,9 @@ class ClientBuilderTest {
 
   @Test
   void appIdWithSlashIsRejected() {
-    assertBuildFails(complete().appId("12/3"), "appId", "12/3");
+    ChannelsClient.Builder builder = complete();
+
+    assertSetterFails(() -> builder.appId("12/3"), "appId", "12/3");
   }
 
   // ---- encryption master key --------------------------------------------------------------
@@ -107,23 +133,28 @@ class ClientBuilderTest {
     byte[] key31 = "this is 31 bytes 12345678901234".getBytes(StandardCharsets.US_ASCII);
     byte[] key33 = "this is 33 bytes 1234567890123456".getBytes(StandardCharsets.US_ASCII);
 
-    assertBuildFails(complete().encryptionMasterKey(key31), "32 bytes", "got 31");
-    assertBuildFails(complete().encryptionMasterKey(key33), "32 bytes", "got 33");
+    ChannelsClient.Builder builder = complete();
+
+    assertSetterFails(() -> builder.encryptionMasterKey(key31), "32 bytes", "got 31");
+    assertSetterFails(() -> builder.encryptionMasterKey(key33), "32 bytes", "got 33");
   }
 
   @Test
   void base64MasterKeyOfTheWrongLengthIsRejected() {
-    assertBuildFails(complete().encryptionMasterKeyBase64("dGhpcyBpcyAzMSBieXRlcyAxMjM0NTY3ODkwMTIzNA=="), "32 bytes");
-    assertBuildFails(complete().encryptionMasterKeyBase64("dGhpcyBpcyAzMiBieXRlcyAxMjM0NTY3ODkwMTIzNDU2"), "32 bytes");
+    ChannelsClient.Builder builder = complete();
+
+    assertSetterFails(() -> builder.encryptionMasterKeyBase64("dGhpcyBpcyAzMSBieXRlcyAxMjM0NTY3ODkwMTIzNA=="), "32 bytes");
+    assertSetterFails(() -> builder.encryptionMasterKeyBase64("dGhpcyBpcyAzMiBieXRlcyAxMjM0NTY3ODkwMTIzNDU2"), "32 bytes");
   }
 
   @Test
   void masterKeyThatIsNotBase64IsRejectedWithoutEchoingIt() {
     String bad = "dGhp!yBpcyAzMiBieXRlcy#xMjM0NTY3ODkwMTIzNDU=";
 
-    assertBuildFails(complete().encryptionMasterKeyBase64(bad), "encryptionMasterKeyBase64", "valid base64");
-    ValidationException e = catchThrowableOfType(ValidationException.class,
-        () -> complete().encryptionMasterKeyBase64(bad).build());
+    ChannelsClient.Builder builder = complete();
+
+    assertSetterFails(() -> builder.encryptionMasterKeyBase64(bad), "encryptionMasterKeyBase64", "valid base64");
+    ValidationException e = catchThrowableOfType(ValidationException.class, () -> builder.encryptionMasterKeyBase64(bad));
     assertThat(e.getMessage()).doesNotContain(bad);
   }
 

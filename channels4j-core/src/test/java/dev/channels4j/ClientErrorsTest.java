@@ -1,39 +1,20 @@
 package dev.channels4j;
 
-import static dev.channels4j.TestClients.clientFor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.channels4j.testing.RecordingHttpServer.Reply;
-import dev.channels4j.testing.RecordingHttpServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
 /** How error answers become exceptions, and that invalid input never reaches the server. */
-class ClientErrorsTest {
+class ClientErrorsTest extends RecordedClientFixture {
   private static final String NOT_PRESENCE =
       "Cannot retrieve the user count unless the channel is a presence channel";
-
-  private RecordingHttpServer server;
-  private ChannelsClient client;
-
-  @BeforeEach
-  void start() {
-    server = RecordingHttpServer.start();
-    client = clientFor(server);
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    server.close();
-  }
 
   @Test
   void badRequestWithPlainTextBodyIsANonRetryableApiException() {

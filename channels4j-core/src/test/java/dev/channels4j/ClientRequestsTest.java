@@ -19,6 +19,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
@@ -35,13 +36,21 @@ class ClientRequestsTest {
   @AutoClose
   private final ChannelsClient client = clientFor(server);
 
-  private ChannelsClient clientB(long timestamp) {
-    return ChannelsClient.builder()
+  /**
+   * The one request the Go library's app 102015 sends for {@code call} with its clock at
+   * {@code timestamp}, the server answering {@code replyJson}.
+   */
+  private Recorded sentByAppB(long timestamp, String replyJson, Consumer<ChannelsClient> call) {
+    server.enqueue(RecordingHttpServer.Reply.json(replyJson));
+    try (ChannelsClient b = ChannelsClient.builder()
         .appId("102015").key(KEY_B).secret(SECRET_B)
         .host("127.0.0.1").port(server.port()).useTls(false)
         .clock(Clock.fixed(Instant.ofEpochSecond(timestamp), ZoneOffset.UTC))
         .retryPolicy(RetryPolicy.none())
-        .build();
+        .build()) {
+      call.accept(b);
+    }
+    return server.onlyRequest();
   }
 
   private static void assertSignedCorrectly(Recorded request, String secret) {
@@ -178,12 +187,9 @@ class ClientRequestsTest {
 
   @Test
   void channelsWithPrefixAndUserCountMatchesTheGoLibraryUrl() {
-    server.enqueue(RecordingHttpServer.Reply.json("{\"channels\":{}}"));
-    try (ChannelsClient b = clientB(1427034994L)) {
-      b.channels(ChannelsQuery.prefix("presence-").withUserCount());
-    }
+    Recorded request = sentByAppB(1427034994L, "{\"channels\":{}}",
+        b -> b.channels(ChannelsQuery.prefix("presence-").withUserCount()));
 
-    Recorded request = server.onlyRequest();
     assertThat(request.rawPath()).isEqualTo("/apps/102015/channels");
     assertThat(request.rawQuery())
         .isEqualTo("auth_key=d41a439c438a100756f5"
@@ -206,12 +212,9 @@ class ClientRequestsTest {
   @Test
   void channelWithInfoMatchesTheGoLibrarySignatureWithTheCommaEscaped() {
     String name = "presence-session-d41a439c438a100756f5-4bf35003e819bb138249-ROpCFmgFhXY";
-    server.enqueue(RecordingHttpServer.Reply.json("{\"occupied\":true}"));
-    try (ChannelsClient b = clientB(1427053326L)) {
-      b.channel(name, Info.USER_COUNT, Info.SUBSCRIPTION_COUNT);
-    }
+    Recorded request = sentByAppB(1427053326L, "{\"occupied\":true}",
+        b -> b.channel(name, Info.USER_COUNT, Info.SUBSCRIPTION_COUNT));
 
-    Recorded request = server.onlyRequest();
     assertThat(request.rawPath()).isEqualTo("/apps/102015/channels/" + name);
     assertThat(request.rawQueryValue("info")).isEqualTo("user_count%2Csubscription_count");
     assertThat(request.query().get("auth_signature"))
@@ -244,12 +247,8 @@ class ClientRequestsTest {
   @Test
   void usersMatchesTheGoLibraryUrl() {
     String name = "presence-session-d41a439c438a100756f5-4bf35003e819bb138249-nYJLy67qh52";
-    server.enqueue(RecordingHttpServer.Reply.json("{\"users\":[]}"));
-    try (ChannelsClient b = clientB(1427053709L)) {
-      b.users(name);
-    }
+    Recorded request = sentByAppB(1427053709L, "{\"users\":[]}", b -> b.users(name));
 
-    Recorded request = server.onlyRequest();
     assertThat(request.method()).isEqualTo("GET");
     assertThat(request.rawPath()).isEqualTo("/apps/102015/channels/" + name + "/users");
     assertThat(request.rawQuery())

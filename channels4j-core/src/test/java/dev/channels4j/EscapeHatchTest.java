@@ -1,11 +1,9 @@
 package dev.channels4j;
 
 import static dev.channels4j.TestClients.SECRET;
-import static dev.channels4j.TestClients.clientFor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.channels4j.testing.RecordingHttpServer;
 import dev.channels4j.testing.RecordingHttpServer.Recorded;
 import dev.channels4j.testing.RecordingHttpServer.Reply;
 import dev.channels4j.testing.SignatureCheck;
@@ -16,30 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** client.get(path, query) and client.post(path, body): any endpoint, signed like every request. */
-class EscapeHatchTest {
-  private RecordingHttpServer server;
-  private ChannelsClient client;
-
-  @BeforeEach
-  void start() {
-    server = RecordingHttpServer.start();
-    client = clientFor(server);
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    server.close();
-  }
-
+class EscapeHatchTest extends RecordedClientFixture {
   private static void assertSigned(Recorded request) {
     assertThat(request.query().get("auth_signature")).isEqualTo(SignatureCheck.expectedSignature(request, SECRET));
   }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** host(...) takes a port, underscores and IPv6; it wins over cluster(...). */
+/** host(...) takes a port, underscores and IPv6, and refuses other shapes at the call; it wins over cluster(...). */
 class HostSettingsTest {
 
   private static ChannelsClient.Builder app() {
@@ -61,15 +61,20 @@ class HostSettingsTest {
   }
 
   @Test
-  void anIgnoredClusterIsNotValidated() {
-    assertThat(originOf(app().cluster("not a cluster").host("127.0.0.1:6001").useTls(false)))
-        .isEqualTo("http://127.0.0.1:6001");
+  void anInvalidClusterIsRefusedAtTheCallEvenWithAHostSet() {
+    ChannelsClient.Builder builder = app().host("127.0.0.1:6001");
+
+    assertThatThrownBy(() -> builder.cluster("not a cluster"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("cluster \"not a cluster\"");
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"example.com:0", "example.com:65536", "example.com:99999"})
-  void portInTheHostIsRangeChecked(String host) {
-    assertThatThrownBy(() -> app().host(host).build())
+  void portInTheHostIsRangeCheckedAtTheCall(String host) {
+    ChannelsClient.Builder builder = app();
+
+    assertThatThrownBy(() -> builder.host(host))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("port must be between 1 and 65535");
   }
@@ -77,8 +82,10 @@ class HostSettingsTest {
   @ParameterizedTest
   @ValueSource(strings = {"http://example.com", "example.com/path", "example.com:", "example.com:port", ":6001",
       "a b", "example.com:6001:7000", "::1"})
-  void otherHostShapesAreRefusedNamingTheHost(String host) {
-    assertThatThrownBy(() -> app().host(host).build())
+  void otherHostShapesAreRefusedAtTheCallNamingTheHost(String host) {
+    ChannelsClient.Builder builder = app();
+
+    assertThatThrownBy(() -> builder.host(host))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("host \"" + host + "\"");
   }

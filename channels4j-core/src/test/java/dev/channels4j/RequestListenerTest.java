@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.channels4j.RequestEvent.Operation;
 import dev.channels4j.RequestEvent.Outcome;
-import dev.channels4j.testing.RecordingHttpServer;
 import dev.channels4j.testing.RecordingHttpServer.Reply;
 import java.time.Duration;
 import java.util.List;
@@ -16,31 +15,17 @@ import java.util.OptionalInt;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What a request listener hears: each attempt of each operation, and nothing of refused input. */
-class RequestListenerTest {
+class RequestListenerTest extends RecordedClientFixture {
   private final List<RequestEvent> heard = new CopyOnWriteArrayList<>();
   /** Each reading of the ticker advances it by 7 ms: a request takes 7 ms, whatever the machine does. */
   private final AtomicLong ticks = new AtomicLong();
-  private RecordingHttpServer server;
-  private ChannelsClient client;
 
-  @BeforeEach
-  void start() {
-    server = RecordingHttpServer.start();
-    client = builderFor(server)
-        .requestListener(heard::add)
-        .ticker(() -> ticks.getAndAdd(Duration.ofMillis(7).toNanos()))
-        .build();
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    server.close();
+  @Override
+  ChannelsClient.Builder configure(ChannelsClient.Builder builder) {
+    return builder.requestListener(heard::add).ticker(() -> ticks.getAndAdd(Duration.ofMillis(7).toNanos()));
   }
 
   @Test

@@ -83,7 +83,7 @@ class SecretRedactionTest {
   void masterKeyOfWrongLengthIsRefusedWithoutPrintingIt() {
     String shortKey = Base64.getEncoder().encodeToString("this is 31 bytes 12345678901234".getBytes(StandardCharsets.US_ASCII));
 
-    Throwable error = catchThrowable(() -> builder().encryptionMasterKeyBase64(shortKey).build());
+    Throwable error = catchThrowable(() -> builder().encryptionMasterKeyBase64(shortKey));
 
     assertThat(error).isInstanceOf(ValidationException.class).hasMessageContaining("32 bytes");
     assertThat(messages(error)).noneMatch(m -> m.contains(shortKey) || m.contains("this is 31 bytes") || m.contains(SECRET));
@@ -93,7 +93,7 @@ class SecretRedactionTest {
   void masterKeyThatIsNotBase64IsRefusedWithoutPrintingIt() {
     String notBase64 = "dGhp!yBpcyAzMiBieXRlcy#xMjM0NTY3ODkwMTIzNDU=";
 
-    Throwable error = catchThrowable(() -> builder().encryptionMasterKeyBase64(notBase64).build());
+    Throwable error = catchThrowable(() -> builder().encryptionMasterKeyBase64(notBase64));
 
     assertThat(error).isInstanceOf(ValidationException.class).hasMessageContaining("base64");
     assertThat(messages(error)).noneMatch(m -> m.contains(notBase64) || m.contains(SECRET));

@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.channels4j.internal.crypto.ChannelEncryption;
 import dev.channels4j.testing.RecordingHttpServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,20 +14,10 @@ import org.junit.jupiter.api.Test;
  * default execution skips it. The same operations with Bouncy Castle are covered by the encryption
  * tests of the default execution.
  */
-class WithoutBouncyCastleTest {
-  private RecordingHttpServer server;
-  private ChannelsClient client;
-
-  @BeforeEach
-  void start() {
-    server = RecordingHttpServer.start();
-    client = TestClients.builderFor(server).encryptionMasterKeyBase64(TestClients.MASTER_KEY_BASE64).build();
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    server.close();
+class WithoutBouncyCastleTest extends RecordedClientFixture {
+  @Override
+  ChannelsClient.Builder configure(ChannelsClient.Builder builder) {
+    return builder.encryptionMasterKeyBase64(TestClients.MASTER_KEY_BASE64);
   }
 
   @Test

@@ -27,22 +27,29 @@ final class AuthCommand implements Callable<Integer> {
     throw new ParameterException(spec.commandLine(), "name what to authorize: private, presence or user");
   }
 
-  @Command(name = "private", mixinStandardHelpOptions = true, sortOptions = false,
-      description = "Authorize a subscription to a private- or private-encrypted- channel.",
-      footer = {"", "Example:", "  ./channels4j auth private --socket-id 1234.5678 --channel private-orders"})
-  static final class Private implements Callable<Integer> {
-    private final CliContext context;
+  /** What every auth subcommand takes: the socket id of the connection to sign for, and the app. */
+  abstract static class Signing implements Callable<Integer> {
+    final CliContext context;
 
     @Option(names = "--socket-id", required = true, paramLabel = "<id>", description = "The connection's socket id.")
     String socketId;
 
+    @Mixin ConnectionOptions connection;
+
+    Signing(CliContext context) {
+      this.context = context;
+    }
+  }
+
+  @Command(name = "private", mixinStandardHelpOptions = true, sortOptions = false,
+      description = "Authorize a subscription to a private- or private-encrypted- channel.",
+      footer = {"", "Example:", "  ./channels4j auth private --socket-id 1234.5678 --channel private-orders"})
+  static final class Private extends Signing {
     @Option(names = "--channel", required = true, paramLabel = "<name>", description = "The channel.")
     String channel;
 
-    @Mixin ConnectionOptions connection;
-
     Private(CliContext context) {
-      this.context = context;
+      super(context);
     }
 
     @Override
@@ -60,12 +67,7 @@ final class AuthCommand implements Callable<Integer> {
       description = "Authorize a member joining a presence- channel.",
       footer = {"", "Example:",
           "  ./channels4j auth presence --socket-id 1234.5678 --channel presence-room --user-id 7 --user-info '{\"name\":\"Ada\"}'"})
-  static final class Presence implements Callable<Integer> {
-    private final CliContext context;
-
-    @Option(names = "--socket-id", required = true, paramLabel = "<id>", description = "The connection's socket id.")
-    String socketId;
-
+  static final class Presence extends Signing {
     @Option(names = "--channel", required = true, paramLabel = "<name>", description = "The presence- channel.")
     String channel;
 
@@ -75,10 +77,8 @@ final class AuthCommand implements Callable<Integer> {
     @Option(names = "--user-info", paramLabel = "<json|@file|->", description = "A JSON object shown to the other members.")
     String userInfo;
 
-    @Mixin ConnectionOptions connection;
-
     Presence(CliContext context) {
-      this.context = context;
+      super(context);
     }
 
     @Override
@@ -97,21 +97,15 @@ final class AuthCommand implements Callable<Integer> {
       description = "Sign a connection in as a user (user authentication).",
       footer = {"", "Example:",
           "  ./channels4j auth user --socket-id 1234.5678 --user '{\"id\":\"7\",\"user_info\":{\"name\":\"Ada\"},\"watchlist\":[\"8\"]}'"})
-  static final class User implements Callable<Integer> {
+  static final class User extends Signing {
     private static final Set<String> FIELDS = Set.of("id", "user_info", "watchlist");
-    private final CliContext context;
-
-    @Option(names = "--socket-id", required = true, paramLabel = "<id>", description = "The connection's socket id.")
-    String socketId;
 
     @Option(names = "--user", required = true, paramLabel = "<json|@file|->",
         description = "The user: {\"id\":..} with optional user_info (object) and watchlist (array of ids).")
     String user;
 
-    @Mixin ConnectionOptions connection;
-
     User(CliContext context) {
-      this.context = context;
+      super(context);
     }
 
     @Override

@@ -8,12 +8,7 @@ import dev.channels4j.auth.UserAuthResponse;
 import dev.channels4j.auth.UserData;
 
 /** Signs with the app's own credentials, as the app's auth endpoint would. */
-final class ClientAuthorizer implements Authorizer {
-  private final ChannelsClient client;
-
-  ClientAuthorizer(ChannelsClient client) {
-    this.client = client;
-  }
+record ClientAuthorizer(ChannelsClient client) implements Authorizer {
 
   @Override
   public AuthAnswer channel(String socketId, String channel, PresenceMember member) {

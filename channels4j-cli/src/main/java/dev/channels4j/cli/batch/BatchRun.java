@@ -22,21 +22,9 @@ import java.util.regex.Pattern;
  * Sends valid lines in batches of {@code batchSize}, with at most {@code concurrency} requests in
  * flight, and records which lines each failed request carried.
  */
-final class BatchRun {
+record BatchRun(ChannelsClient client, int batchSize, int concurrency, Progress progress) {
   /** How the library names one event of a batch in a validation message: "batch event #3: ..." or "batch event #3 data is ...". */
   private static final Pattern BATCH_EVENT = Pattern.compile("^batch event #(\\d+):? (.*)$", Pattern.DOTALL);
-
-  private final ChannelsClient client;
-  private final int batchSize;
-  private final int concurrency;
-  private final Progress progress;
-
-  BatchRun(ChannelsClient client, int batchSize, int concurrency, Progress progress) {
-    this.client = client;
-    this.batchSize = batchSize;
-    this.concurrency = concurrency;
-    this.progress = progress;
-  }
 
   /**
    * Lines that were not published, and why.

@@ -15,7 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 
 /**
@@ -25,6 +27,8 @@ import java.util.function.Predicate;
 final class WebhookReceiver implements AutoCloseable {
   private final HttpServer server;
   private volatile ChannelsClient client;
+  private final Lock lock = new ReentrantLock();
+  private final Condition arrived = lock.newCondition();
   private final List<Received> received = new ArrayList<>();
 
   /** One webhook as it arrived: its raw body and headers, and the verified webhook or the refusal. */
@@ -58,33 +62,36 @@ final class WebhookReceiver implements AutoCloseable {
 
   /** The first verified webhook with an event that matches, waiting up to {@code timeout}. */
   Optional<Received> await(Predicate<WebhookEvent> match, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    synchronized (received) {
+    long left = timeout.toNanos();
+    lock.lock();
+    try {
       while (true) {
         for (Received webhook : received) {
           if (webhook.webhook() != null && webhook.webhook().events().stream().anyMatch(match)) {
             return Optional.of(webhook);
           }
         }
-        long left = deadline - System.nanoTime();
         if (left <= 0) {
           return Optional.empty();
         }
-        try {
-          TimeUnit.NANOSECONDS.timedWait(received, left);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return Optional.empty();
-        }
+        left = arrived.awaitNanos(left);
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    } finally {
+      lock.unlock();
     }
   }
 
   /** How many webhooks arrived, and how many of them were refused. */
   int[] counts() {
-    synchronized (received) {
+    lock.lock();
+    try {
       int refused = (int) received.stream().filter(r -> r.webhook() == null).count();
       return new int[] {received.size(), refused};
+    } finally {
+      lock.unlock();
     }
   }
 
@@ -108,9 +115,12 @@ final class WebhookReceiver implements AutoCloseable {
           status = 401;
         }
       }
-      synchronized (received) {
+      lock.lock();
+      try {
         received.add(entry);
-        received.notifyAll();
+        arrived.signalAll();
+      } finally {
+        lock.unlock();
       }
       exchange.sendResponseHeaders(status, -1);
     }

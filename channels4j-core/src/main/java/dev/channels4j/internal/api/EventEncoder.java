@@ -3,28 +3,22 @@ package dev.channels4j.internal.api;
 import dev.channels4j.ValidationException;
 import dev.channels4j.internal.Errors;
 import dev.channels4j.internal.crypto.ChannelEncryption;
+import dev.channels4j.internal.validation.StrictUtf8;
 import dev.channels4j.internal.validation.Validation;
 import dev.channels4j.spi.JsonCodec;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
  * Turns a user's event data into the {@code data} string that is sent: a {@code String} as is, a
  * {@code byte[]} as its UTF-8 text, anything else as JSON; then encrypted for an encrypted channel;
  * then checked against the size limit.
+ *
+ * @param codec turns data other than text into JSON
+ * @param encryption the master key's encryption, or {@code null} when none is configured
+ * @param maxDataBytes the largest data string sent, in UTF-8 bytes
  */
-public final class EventEncoder {
-  private final JsonCodec codec;
-  private final ChannelEncryption encryption;
-  private final int maxDataBytes;
-
-  public EventEncoder(JsonCodec codec, ChannelEncryption encryption, int maxDataBytes) {
-    this.codec = codec;
-    this.encryption = encryption;
-    this.maxDataBytes = maxDataBytes;
-  }
+public record EventEncoder(JsonCodec codec, ChannelEncryption encryption, int maxDataBytes) {
 
   /** The data string for one event on {@code channel}; {@code whichEvent} names it in errors. */
   public String dataFor(String channel, Object data, String whichEvent) {
@@ -40,12 +34,7 @@ public final class EventEncoder {
 
   /** Fails early, before any data is encoded, when an encrypted channel has no key to use. */
   public ChannelEncryption requireEncryption(String channel) {
-    if (encryption == null) {
-      throw Errors.validation(
-          "channel \"" + channel + "\" is encrypted but no encryption master key is configured;"
-              + " set encryptionMasterKeyBase64(...) on the builder");
-    }
-    return encryption;
+    return ChannelEncryption.required(encryption, channel);
   }
 
   private String plainText(Object data, String whichEvent) {
@@ -54,12 +43,7 @@ public final class EventEncoder {
     }
     if (data instanceof byte[] bytes) {
       try {
-        // Strict: a lenient decoder would silently send U+FFFD in place of the bad bytes.
-        return StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT)
-            .decode(ByteBuffer.wrap(bytes))
-            .toString();
+        return StrictUtf8.decode(bytes);
       } catch (CharacterCodingException e) {
         throw Errors.validation(whichEvent + " data bytes are not valid UTF-8");
       }

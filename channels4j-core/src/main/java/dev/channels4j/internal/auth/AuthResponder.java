@@ -17,17 +17,12 @@ import java.util.Map;
 /**
  * Answers the browser's authorization requests: signs private, encrypted and presence
  * subscriptions and user sign-ins. The JSON that is signed is exactly the JSON returned.
+ *
+ * @param signatures signs with the app's key and secret
+ * @param codec turns user info into JSON
+ * @param encryption the master key's encryption, or {@code null} when none is configured
  */
-public final class AuthResponder {
-  private final AuthSignatures signatures;
-  private final JsonCodec codec;
-  private final ChannelEncryption encryption;
-
-  public AuthResponder(AuthSignatures signatures, JsonCodec codec, ChannelEncryption encryption) {
-    this.signatures = signatures;
-    this.codec = codec;
-    this.encryption = encryption;
-  }
+public record AuthResponder(AuthSignatures signatures, JsonCodec codec, ChannelEncryption encryption) {
 
   /** {@code {"auth":..}} for a {@code private-} channel, plus {@code shared_secret} when encrypted. */
   public ChannelAuthResponse authorizeChannel(String socketId, String channel) {
@@ -44,7 +39,7 @@ public final class AuthResponder {
           "channel \"" + channel + "\" needs no authorization: only private- and presence- channels are authorized");
     }
     String sharedSecret = Validation.isEncrypted(channel)
-        ? requireEncryption(channel).sharedSecretBase64(channel)
+        ? ChannelEncryption.required(encryption, channel).sharedSecretBase64(channel)
         : null;
     return ChannelAuthResponse.of(signatures.privateChannel(socketId, channel), null, sharedSecret);
   }
@@ -99,15 +94,6 @@ public final class AuthResponder {
     userData.putAll(user.extraFields());
     String userDataJson = toJson(userData, "user info");
     return UserAuthResponse.of(signatures.user(socketId, userDataJson), userDataJson);
-  }
-
-  private ChannelEncryption requireEncryption(String channel) {
-    if (encryption == null) {
-      throw Errors.validation(
-          "channel \"" + channel + "\" is encrypted but no encryption master key is configured;"
-              + " set encryptionMasterKeyBase64(...) on the builder");
-    }
-    return encryption;
   }
 
   private String toJson(Object value, String what) {

@@ -61,6 +61,19 @@ public final class ChannelEncryption {
     return BASE64.encodeToString(sharedSecret(channelName));
   }
 
+  /**
+   * The configured key for an encrypted channel; refuses, saying which builder setting to add, when
+   * none is configured. Checked before any data is encoded.
+   */
+  public static ChannelEncryption required(ChannelEncryption configured, String channel) {
+    if (configured == null) {
+      throw Errors.validation(
+          "channel \"" + channel + "\" is encrypted but no encryption master key is configured;"
+              + " set encryptionMasterKeyBase64(...) on the builder");
+    }
+    return configured;
+  }
+
   /** Encrypts with a fresh random nonce and returns the envelope. */
   public Envelope encrypt(String channelName, byte[] plaintext) {
     byte[] nonce = new byte[NONCE_BYTES];

@@ -1,12 +1,10 @@
 package dev.channels4j.internal.webhook;
 
 import dev.channels4j.internal.Errors;
+import dev.channels4j.internal.validation.StrictUtf8;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The strict readings of a verified webhook's body: what a lenient reading would silently change
@@ -21,11 +19,7 @@ final class WebhookFields {
   /** The body as text; bytes that are not UTF-8 (an overlong {@code C0 AF}, a lone continuation byte) fail. */
   static String utf8(byte[] body) {
     try {
-      return StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(body))
-          .toString();
+      return StrictUtf8.decode(body);
     } catch (CharacterCodingException e) {
       throw Errors.webhookVerification("webhook body is not valid UTF-8", e);
     }

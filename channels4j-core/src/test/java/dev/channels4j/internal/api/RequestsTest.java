@@ -99,7 +99,7 @@ class RequestsTest {
 
   @Test
   void goChannelsUrlRowIsReproduced() {
-    ClientSettings go = fixedClock("http://api.pusherapp.com", "102015", "d41a439c438a100756f5", "4bf35003e819bb138249", 1427034994L);
+    ClientSettings go = goApp(1427034994L);
     ApiRequest request = new Requests(go).channels(ChannelsQuery.prefix("presence-").withUserCount());
 
     TransportRequest signed = new Dispatcher(go).sign(request);
@@ -113,7 +113,7 @@ class RequestsTest {
 
   @Test
   void goUsersUrlRowIsReproduced() {
-    ClientSettings go = fixedClock("http://api.pusherapp.com", "102015", "d41a439c438a100756f5", "4bf35003e819bb138249", 1427053709L);
+    ClientSettings go = goApp(1427053709L);
     ApiRequest request = new Requests(go).users("presence-session-d41a439c438a100756f5-4bf35003e819bb138249-nYJLy67qh52");
 
     assertThat(new Dispatcher(go).sign(request).uri().toString()).isEqualTo(
@@ -125,7 +125,7 @@ class RequestsTest {
 
   @Test
   void goChannelUrlRowCarriesTheGoSignatureWithTheCommaEncoded() {
-    ClientSettings go = fixedClock("http://api.pusherapp.com", "102015", "d41a439c438a100756f5", "4bf35003e819bb138249", 1427053326L);
+    ClientSettings go = goApp(1427053326L);
     ApiRequest request = new Requests(go).channel(
         "presence-session-d41a439c438a100756f5-4bf35003e819bb138249-ROpCFmgFhXY", EnumSet.of(Info.USER_COUNT, Info.SUBSCRIPTION_COUNT));
 
@@ -761,6 +761,11 @@ class RequestsTest {
     return new ClientSettings(
         appId, "key", "secret", URI.create("http://127.0.0.1:1"), Duration.ofSeconds(5), maxData, maxBatch,
         JacksonJsonCodecs.defaults(), UNUSED, Clock.systemUTC(), RetryPolicy.none(), encryption);
+  }
+
+  /** The app of the Go library's URL tables (pusher-http-go), its clock at {@code seconds}. */
+  private static ClientSettings goApp(long seconds) {
+    return fixedClock("http://api.pusherapp.com", "102015", "d41a439c438a100756f5", "4bf35003e819bb138249", seconds);
   }
 
   private static ClientSettings fixedClock(String base, String appId, String key, String secret, long seconds) {

@@ -39,7 +39,20 @@ final class ClientFactory {
 
   private ClientFactory() {}
 
+  /**
+   * The builder, every property set. Core's setters refuse a bad value at the call: a refusal not
+   * already reported under a more precise property is reported under its setting's property.
+   */
   static ChannelsClient.Builder builder(ChannelsProperties p, ChannelsConnectionDetails details,
+      SSLContext sslContext, RequestListener listener) {
+    try {
+      return configured(p, details, sslContext, listener);
+    } catch (ValidationException e) {
+      throw new ChannelsConfigurationException(property(e, details), e.getMessage());
+    }
+  }
+
+  private static ChannelsClient.Builder configured(ChannelsProperties p, ChannelsConnectionDetails details,
       SSLContext sslContext, RequestListener listener) {
     ChannelsClient.Builder builder = ChannelsClient.builder();
     connection(builder, details);
@@ -96,7 +109,10 @@ final class ClientFactory {
     builder.useTls(details.useTls());
   }
 
-  /** Builds the client; a setting the builder refuses is reported under its property. */
+  /**
+   * Builds the client; what {@code build()} refuses (a missing setting, or one at odds with
+   * another) is reported under its setting's property.
+   */
   static ChannelsClient build(ChannelsClient.Builder builder, ChannelsConnectionDetails details) {
     try {
       return builder.build();

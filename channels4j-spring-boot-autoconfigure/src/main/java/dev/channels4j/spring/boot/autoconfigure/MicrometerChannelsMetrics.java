@@ -9,12 +9,7 @@ import java.util.concurrent.TimeUnit;
  * The starter's meters. Tag values come from small fixed sets (operations, outcomes, channel types,
  * webhook kinds Pusher defines), never from channel names or user ids, so the number of meters stays bounded.
  */
-final class MicrometerChannelsMetrics implements ChannelsMetrics {
-  private final MeterRegistry registry;
-
-  MicrometerChannelsMetrics(MeterRegistry registry) {
-    this.registry = registry;
-  }
+record MicrometerChannelsMetrics(MeterRegistry registry) implements ChannelsMetrics {
 
   @Override
   public void request(String operation, String outcome, long nanos) {

@@ -6,7 +6,6 @@ import dev.channels4j.ChannelsClient;
 import dev.channels4j.Event;
 import dev.channels4j.Publisher;
 import dev.channels4j.RetryPolicy;
-import dev.channels4j.local.LocalServer;
 import dev.channels4j.spi.JsonCodec;
 import dev.channels4j.spring.boot.ChannelsClientCustomizer;
 import dev.channels4j.spring.boot.ChannelsPublisherCustomizer;
@@ -19,9 +18,8 @@ import java.time.Instant;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -34,20 +32,11 @@ import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 class ChannelsAutoConfigurationTest {
-  private static LocalServer server;
+  @RegisterExtension
+  static final SharedLocalServer server = new SharedLocalServer();
 
   private final ApplicationContextRunner runner = new ApplicationContextRunner()
       .withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, ChannelsAutoConfiguration.class));
-
-  @BeforeAll
-  static void startServer() {
-    server = LocalServer.builder().port(0).build().start();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    server.close();
-  }
 
   private ApplicationContextRunner local() {
     return runner.withPropertyValues("channels4j.url=" + server.pusherUrl());

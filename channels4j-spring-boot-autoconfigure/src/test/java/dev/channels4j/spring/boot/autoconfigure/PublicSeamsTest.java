@@ -5,35 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.channels4j.ChannelsClient;
 import dev.channels4j.Event;
 import dev.channels4j.Publisher;
-import dev.channels4j.local.LocalServer;
 import dev.channels4j.spring.boot.ChannelsConnectionDetails;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Arrays;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** Connection details, start-up reports named by core's settings, metrics from core's request listener. */
 class PublicSeamsTest {
-  private static LocalServer server;
+  @RegisterExtension
+  static final SharedLocalServer server = new SharedLocalServer();
 
   private final ApplicationContextRunner runner = new ApplicationContextRunner()
       .withConfiguration(AutoConfigurations.of(ChannelsAutoConfiguration.class));
-
-  @BeforeAll
-  static void startServer() {
-    server = LocalServer.builder().port(0).build().start();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    server.close();
-  }
 
   private static String startupReport(Throwable failure) {
     FailureAnalysis analysis = new ChannelsConfigurationFailureAnalyzer().analyze(failure);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.channels4j.Event;
 import dev.channels4j.Publisher;
-import dev.channels4j.local.LocalServer;
 import dev.channels4j.testsupport.Await;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,9 +11,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
@@ -22,22 +20,13 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** The starter publisher's events published and failed are Micrometer {@link Counter}s. */
 class PublisherMetersTest {
-  private static LocalServer server;
+  @RegisterExtension
+  static final SharedLocalServer server = new SharedLocalServer();
 
   private final ApplicationContextRunner runner = new ApplicationContextRunner()
       .withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, ChannelsAutoConfiguration.class,
           MetricsAutoConfiguration.class))
       .withBean(MeterRegistry.class, SimpleMeterRegistry::new);
-
-  @BeforeAll
-  static void startServer() {
-    server = LocalServer.builder().port(0).build().start();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    server.close();
-  }
 
   @Test
   void aDeliveredEventCountsOnThePublishedCounter() {

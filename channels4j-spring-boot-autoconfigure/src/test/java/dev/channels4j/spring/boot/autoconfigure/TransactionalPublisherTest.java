@@ -7,15 +7,13 @@ import dev.channels4j.ChannelCounts;
 import dev.channels4j.Event;
 import dev.channels4j.Publisher;
 import dev.channels4j.local.AcceptedEvent;
-import dev.channels4j.local.LocalServer;
 import dev.channels4j.spring.boot.TransactionalPublisher;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -27,20 +25,11 @@ import org.springframework.transaction.support.DefaultTransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 class TransactionalPublisherTest {
-  private static LocalServer server;
+  @RegisterExtension
+  static final SharedLocalServer server = new SharedLocalServer();
 
   private final ApplicationContextRunner runner = new ApplicationContextRunner()
       .withConfiguration(AutoConfigurations.of(ChannelsAutoConfiguration.class));
-
-  @BeforeAll
-  static void startServer() {
-    server = LocalServer.builder().port(0).build().start();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    server.close();
-  }
 
   @Test
   void anEventPublishedInATransactionLeavesOnlyAfterTheCommit() {

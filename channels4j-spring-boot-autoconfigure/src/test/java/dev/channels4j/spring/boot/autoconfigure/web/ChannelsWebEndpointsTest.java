@@ -2,13 +2,9 @@ package dev.channels4j.spring.boot.autoconfigure.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.channels4j.local.LocalServer;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The endpoints on a servlet application (Tomcat), plus what actuator shows of channels4j. */
 @SpringBootTest(classes = WebTestApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -19,18 +15,6 @@ import org.springframework.test.context.DynamicPropertySource;
     "channels4j.encryption-master-key=" + EndpointsContract.MASTER_KEY,
     "channels4j.webhooks.max-body-size=4KB"})
 class ChannelsWebEndpointsTest extends EndpointsContract {
-  static final LocalServer server = LocalServer.builder().port(0).build().start();
-
-  @DynamicPropertySource
-  static void channels(DynamicPropertyRegistry registry) {
-    registry.add("channels4j.url", server::pusherUrl);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
   // ---- actuator --------------------------------------------------------------------------
 
   @Test

@@ -3,6 +3,7 @@ package dev.channels4j.spring.boot.autoconfigure.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.channels4j.ChannelsClient;
+import dev.channels4j.spring.boot.autoconfigure.SharedLocalServer;
 import dev.channels4j.webhook.WebhookEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.CookieManager;
@@ -18,8 +19,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * What the endpoints answer, the same on every web stack: each subclass starts a real server of one
@@ -29,6 +33,10 @@ public abstract class EndpointsContract {
   protected static final String SOCKET = "1234.5678";
   /** The encryption master key the subclasses configure (32 bytes, base64). */
   public static final String MASTER_KEY = "MDEyMzQ1Njc4OTAxMjM0NTY3ODkwMTIzNDU2Nzg5MDE=";
+
+  /** The local server of the running subclass: one per test class, started before its context. */
+  @RegisterExtension
+  protected static final SharedLocalServer server = new SharedLocalServer();
 
   @LocalServerPort
   protected int port;
@@ -41,6 +49,11 @@ public abstract class EndpointsContract {
 
   @Autowired
   protected MeterRegistry meters;
+
+  @DynamicPropertySource
+  static void channels(DynamicPropertyRegistry registry) {
+    registry.add("channels4j.url", server::pusherUrl);
+  }
 
   @BeforeEach
   void clear() {

@@ -2,14 +2,10 @@ package dev.channels4j.spring.boot.autoconfigure.webflux;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.channels4j.local.LocalServer;
 import dev.channels4j.spring.boot.autoconfigure.web.EndpointsContract;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The endpoints on a WebFlux application (a real Netty server), answering as on servlet. */
 @SpringBootTest(classes = ReactiveTestApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -17,18 +13,6 @@ import org.springframework.test.context.DynamicPropertySource;
     "channels4j.encryption-master-key=" + EndpointsContract.MASTER_KEY,
     "channels4j.webhooks.max-body-size=4KB"})
 class ReactiveEndpointsTest extends EndpointsContract {
-  static final LocalServer server = LocalServer.builder().port(0).build().start();
-
-  @DynamicPropertySource
-  static void channels(DynamicPropertyRegistry registry) {
-    registry.add("channels4j.url", server::pusherUrl);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
   @Autowired
   ReactiveTestApp.Threads threads;
 
