@@ -11,9 +11,10 @@ import dev.channels4j.TransportException;
  * <p>The rule is TCP's, with Vegas's delay signal (as in Netflix's concurrency-limits, whose jar
  * core cannot require: it has no stable JPMS module name):
  * <ul>
- *   <li>an answer that came back within {@link #TOLERANCE} times the no-load round trip, for a
- *       request sent while at least half the window was in use, grows the window by one: a full
- *       window of such answers doubles it in one round trip, as TCP's slow start does;
+ *   <li>an answer that came back within {@link #TOLERANCE} times the no-load round trip (or within
+ *       {@link #SLACK_NANOS} of it, whichever is longer), for a request sent while at least half the
+ *       window was in use, grows the window by one: a full window of such answers doubles it in one
+ *       round trip, as TCP's slow start does;
  *   <li>a slower answer shrinks it by one: requests queue somewhere (the server, the network, the
  *       connection pool waiting for a connection); except the answer to a request sent with more
  *       requests in flight than ever before, which most likely opened a new connection and paid
@@ -27,6 +28,14 @@ import dev.channels4j.TransportException;
 final class AdaptiveLimit {
   /** How much slower than the no-load round trip an answer may be and still count as "latency holds". */
   static final double TOLERANCE = 2.0;
+  /**
+   * How much slower, in absolute time, an answer may be and still count as "latency holds". On a
+   * short route (the same data centre, loopback) the no-load round trip is well under a millisecond
+   * and a scheduler's hiccup doubles it, so the ratio alone would keep the window at its floor
+   * while more requests in flight would still raise throughput: a publisher trades a few
+   * milliseconds of queueing for that. At a real distance (20 ms and up) the ratio is the longer one.
+   */
+  static final long SLACK_NANOS = 5_000_000L;
   static final long MIN_RTT_PERIOD_NANOS = 10_000_000_000L;
 
   private final int floor;
@@ -85,7 +94,8 @@ final class AdaptiveLimit {
       return;
     }
     recordRtt(answeredAt, rtt);
-    if (rtt > TOLERANCE * noLoadRtt()) {
+    long noLoad = noLoadRtt();
+    if (rtt > Math.max(TOLERANCE * noLoad, noLoad + SLACK_NANOS)) {
       if (!newConnection) {
         limit = Math.max(floor, limit - 1);
       }

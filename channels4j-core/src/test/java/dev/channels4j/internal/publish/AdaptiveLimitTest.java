@@ -94,6 +94,29 @@ class AdaptiveLimitTest {
   }
 
   @Test
+  void onAShortRouteStillGrowsWhileAnswersStayWithinTheAbsoluteSlack() {
+    AdaptiveLimit limit = new AdaptiveLimit(16, 256);
+    roundTrip(limit, 1);
+    assertThat(limit.current()).isEqualTo(32);
+
+    roundTrip(limit, 4);
+
+    assertThat(limit.current()).isEqualTo(64);
+  }
+
+  @Test
+  void onAShortRouteShrinksOnceAnswersArePastTheAbsoluteSlack() {
+    AdaptiveLimit limit = new AdaptiveLimit(16, 256);
+    roundTrip(limit, 1);
+
+    for (int i = 0; i < 10; i++) {
+      limit.onAnswer(now, now + 7 * MS, 32, false);
+    }
+
+    assertThat(limit.current()).isEqualTo(22);
+  }
+
+  @Test
   void neverShrinksBelowTheFloor() {
     AdaptiveLimit limit = new AdaptiveLimit(16, 256);
     roundTrip(limit, 1);
