@@ -18,8 +18,9 @@ import org.springframework.util.ClassUtils;
 
 /**
  * Starts the local server (and the webhook relay) for one application context, before the context
- * reads its properties, and stops both when the context closes. Equal settings give equal
- * customizers, so Spring's context cache reuses one context and one server.
+ * reads its properties, and stops both when the context closes; with {@code tls}, gives the server a
+ * new self-signed certificate and the application an SSL bundle trusting it ({@link LocalServerTls}).
+ * Equal settings give equal customizers, so Spring's context cache reuses one context and one server.
  */
 final class LocalChannelsContextCustomizer implements ContextCustomizer {
   static final String BEAN_NAME = "channels4jLocalChannels";
