@@ -85,10 +85,11 @@ public final class TestSubscriber implements AutoCloseable {
 
   /**
    * Connects to the default app of a server, authorizing through the application's own endpoint
-   * (the app must sign with the server's credentials: give it {@link LocalServer#pusherUrl()}).
+   * (the app must sign with the server's credentials: give it {@link LocalServer#pusherUrl()}); over
+   * {@code wss://} trusting the server's certificate when it has TLS.
    */
   public static TestSubscriber connect(LocalServer server, AuthEndpoint endpoint) {
-    return connect(server.webSocketUri(), endpoint);
+    return connect(server.webSocketUri(), server.clientSslContext().orElse(null), endpoint);
   }
 
   /**
@@ -121,8 +122,12 @@ public final class TestSubscriber implements AutoCloseable {
    * authorizing through the application's own endpoint, as a browser running pusher-js would.
    */
   public static TestSubscriber connect(URI uri, AuthEndpoint endpoint) {
+    return connect(uri, null, endpoint);
+  }
+
+  private static TestSubscriber connect(URI uri, SSLContext sslContext, AuthEndpoint endpoint) {
     Objects.requireNonNull(endpoint, "endpoint");
-    TestSubscriber subscriber = connect(uri, null, endpoint.authorizer(DEFAULT_TIMEOUT), null, DEFAULT_TIMEOUT);
+    TestSubscriber subscriber = connect(uri, sslContext, endpoint.authorizer(DEFAULT_TIMEOUT), null, DEFAULT_TIMEOUT);
     subscriber.endpointAuthorized = true;
     return subscriber;
   }

@@ -9,6 +9,7 @@ import dev.channels4j.ChannelsClient;
 import dev.channels4j.auth.PresenceMember;
 import dev.channels4j.auth.UserData;
 import dev.channels4j.local.LocalServer;
+import dev.channels4j.local.TlsIdentity;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -101,6 +102,17 @@ class AuthEndpointTest {
       assertThat(forms).singleElement().asString()
           .contains("socket_id=" + browser.socketId())
           .contains("channel_name=private-orders");
+    }
+  }
+
+  @Test
+  void endpointAuthorizedSubscriberOfATlsServerConnectsOverWssTrustingIt() {
+    try (LocalServer tls = LocalServer.builder().port(0).tls(TlsIdentity.selfSigned()).build().start();
+        ChannelsClient tlsApp = tls.newClient();
+        TestSubscriber browser = TestSubscriber.connect(tls, endpointWith(TOKEN).build())) {
+      browser.subscribe("private-orders");   // signed by the endpoint: both servers' default apps share credentials
+      tlsApp.trigger("private-orders", "created", Map.of("id", 7));
+      assertThat(browser.awaitEvent("private-orders", "created").dataMap()).containsEntry("id", 7);
     }
   }
 

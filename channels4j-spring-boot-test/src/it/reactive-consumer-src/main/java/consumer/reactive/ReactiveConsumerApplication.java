@@ -22,8 +22,20 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-/** What a user of WebFlux writes: rules, a listener, a controller that publishes. */
-@SpringBootApplication
+/**
+ * What a user of WebFlux writes: rules, a listener, a controller that publishes. Without Spring
+ * Security (the X-User header stands in for a login): its auto-configurations, as named on Boot 4 and
+ * on Boot 3, are excluded; {@code securedreactiveconsumer} is the application that has it.
+ */
+@SpringBootApplication(excludeName = {
+    "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+    "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+    "org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration",
+    "org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration",
+    "org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration",
+    "org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration",
+    "org.springframework.boot.autoconfigure.security.reactive.ReactiveSecurityAutoConfiguration",
+    "org.springframework.boot.autoconfigure.security.reactive.ReactiveUserDetailsServiceAutoConfiguration"})
 public class ReactiveConsumerApplication {
   public static void main(String[] args) {
     SpringApplication.run(ReactiveConsumerApplication.class, args);

@@ -14,7 +14,10 @@ import org.springframework.core.env.Environment;
  * connects to it. Subscribers authorize private, presence and encrypted channels, and sign in,
  * through the application's own endpoints ({@code channels4j.auth.channel-path} and
  * {@code user-path} on its real port), with the headers the test gives: the test proves the
- * application's rules, not only the library.
+ * application's rules, not only the library. With {@code @AutoConfigureLocalChannels(tls = true)}
+ * subscribers connect over {@code wss://} trusting the server's self-signed certificate (and nothing
+ * else); a client a test builds itself trusts it with {@code server().clientSslContext()}, or comes
+ * from {@code server().newClient()}.
  *
  * <pre>{@code
  * @Autowired LocalChannels channels;
@@ -48,7 +51,7 @@ public final class LocalChannels {
     return server.faults();
   }
 
-  /** The {@code PUSHER_URL} of the local server's app. */
+  /** The {@code PUSHER_URL} of the local server's app ({@code https://} with {@code tls = true}). */
   public String pusherUrl() {
     return server.pusherUrl();
   }

@@ -1,6 +1,7 @@
 package dev.channels4j.spring.boot.test;
 
 import dev.channels4j.local.LocalServer;
+import dev.channels4j.local.TlsIdentity;
 import dev.channels4j.spring.boot.ChannelsConnectionDetails;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -17,8 +18,9 @@ import org.springframework.util.ClassUtils;
 
 /**
  * Starts the local server (and the webhook relay) for one application context, before the context
- * reads its properties, and stops both when the context closes. Equal settings give equal
- * customizers, so Spring's context cache reuses one context and one server.
+ * reads its properties, and stops both when the context closes; with {@code tls}, gives the server a
+ * new self-signed certificate and the application an SSL bundle trusting it ({@link LocalServerTls}).
+ * Equal settings give equal customizers, so Spring's context cache reuses one context and one server.
  */
 final class LocalChannelsContextCustomizer implements ContextCustomizer {
   static final String BEAN_NAME = "channels4jLocalChannels";
@@ -32,12 +34,15 @@ final class LocalChannelsContextCustomizer implements ContextCustomizer {
   private final boolean userAuthentication;
   private final boolean webhooks;
   private final boolean quiet;
+  private final boolean tls;
 
-  LocalChannelsContextCustomizer(boolean clientEvents, boolean userAuthentication, boolean webhooks, boolean quiet) {
+  LocalChannelsContextCustomizer(boolean clientEvents, boolean userAuthentication, boolean webhooks, boolean quiet,
+      boolean tls) {
     this.clientEvents = clientEvents;
     this.userAuthentication = userAuthentication;
     this.webhooks = webhooks;
     this.quiet = quiet;
+    this.tls = tls;
   }
 
   @Override
@@ -47,10 +52,15 @@ final class LocalChannelsContextCustomizer implements ContextCustomizer {
       logging.setLogLevel("dev.channels4j.local", LogLevel.WARN);
       logging.setLogLevel("org.eclipse.jetty", LogLevel.WARN);
     }
+    TlsIdentity identity = tls ? LocalServerTls.selfSigned(context.getClassLoader()) : null;
     WebhookRelay relay = webhooks ? WebhookRelay.start(context.getEnvironment()) : null;
     LocalServer.Builder builder = LocalServer.builder().port(0)
         .clientEvents(clientEvents)
         .userAuthentication(userAuthentication);
+    if (identity != null) {
+      builder.tls(identity);
+      LocalServerTls.trustIn(context.getEnvironment(), identity);
+    }
     if (relay != null) {
       builder.webhookUrl(relay.uri());
     }
@@ -126,11 +136,11 @@ final class LocalChannelsContextCustomizer implements ContextCustomizer {
   public boolean equals(Object other) {
     return other instanceof LocalChannelsContextCustomizer that
         && clientEvents == that.clientEvents && userAuthentication == that.userAuthentication
-        && webhooks == that.webhooks && quiet == that.quiet;
+        && webhooks == that.webhooks && quiet == that.quiet && tls == that.tls;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(clientEvents, userAuthentication, webhooks, quiet);
+    return Objects.hash(clientEvents, userAuthentication, webhooks, quiet, tls);
   }
 }

@@ -14,6 +14,7 @@ final class LocalChannelsContextCustomizerFactory implements ContextCustomizerFa
     AutoConfigureLocalChannels annotation =
         TestContextAnnotationUtils.findMergedAnnotation(testClass, AutoConfigureLocalChannels.class);
     return annotation == null ? null : new LocalChannelsContextCustomizer(
-        annotation.clientEvents(), annotation.userAuthentication(), annotation.webhooks(), annotation.quiet());
+        annotation.clientEvents(), annotation.userAuthentication(), annotation.webhooks(), annotation.quiet(),
+        annotation.tls());
   }
 }

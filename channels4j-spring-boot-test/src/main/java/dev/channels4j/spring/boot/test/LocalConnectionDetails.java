@@ -41,12 +41,12 @@ final class LocalConnectionDetails implements ChannelsConnectionDetails {
 
   @Override
   public boolean useTls() {
-    return false;
+    return server.tls().isPresent();
   }
 
   @Override
   public String toString() {
-    return "ChannelsConnectionDetails[local server " + server.host() + ":" + server.port() + ", appId=" + app.id()
+    return "ChannelsConnectionDetails[local server " + (useTls() ? "https://" : "http://") + server.host() + ":" + server.port() + ", appId=" + app.id()
         + ", secret=<hidden>]";
   }
 }

@@ -16,7 +16,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.support.GenericApplicationContext;
 
 class LocalChannelsContextCustomizerTest {
-  private final LocalChannelsContextCustomizer customizer = new LocalChannelsContextCustomizer(false, true, true, true);
+  private final LocalChannelsContextCustomizer customizer = new LocalChannelsContextCustomizer(false, true, true, true, false);
 
   private static LocalChannels channelsOf(GenericApplicationContext context) {
     return context.getBeanFactory().getBean(LocalChannelsContextCustomizer.BEAN_NAME, LocalChannels.class);
@@ -92,6 +92,15 @@ class LocalChannelsContextCustomizerTest {
 
     assertThatThrownBy(context::refresh).hasRootCauseMessage("this bean cannot be made");
     assertThat(accepts(port)).isFalse();
+  }
+
+  @Test
+  void tlsIsPartOfTheSettingsThatShareAContext() {
+    LocalChannelsContextCustomizer withTls = new LocalChannelsContextCustomizer(false, true, true, true, true);
+
+    assertThat(withTls).isEqualTo(new LocalChannelsContextCustomizer(false, true, true, true, true))
+        .hasSameHashCodeAs(new LocalChannelsContextCustomizer(false, true, true, true, true))
+        .isNotEqualTo(customizer);
   }
 
   private static boolean accepts(int port) {
