@@ -15,8 +15,13 @@ import dev.channels4j.auth.PresenceMember;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class HttpApiTest {
   @RegisterExtension
@@ -80,12 +85,17 @@ class HttpApiTest {
     assertThat(response.body()).isEqualTo("{\"batch\":[{\"subscription_count\":1},{}]}");
   }
 
+  /** Subscribes to {@code prefix-1} and {@code prefix-2}, then leaves {@code prefix-2}: only the first stays occupied. */
+  private static void occupyTheFirstOfTwo(Peer subscriber, String prefix) {
+    subscriber.subscribe(prefix + "-1");
+    subscriber.subscribe(prefix + "-2");
+    subscriber.unsubscribe(prefix + "-2");
+    subscriber.sync();
+  }
+
   @Test
   void channelsListsOccupiedChannelsOnly(ChannelsClient client, Peer subscriber) {
-    subscriber.subscribe("listed-1");
-    subscriber.subscribe("listed-2");
-    subscriber.unsubscribe("listed-2");
-    subscriber.sync();
+    occupyTheFirstOfTwo(subscriber, "listed");
     ChannelList list = client.channels(ChannelsQuery.prefix("listed-"));
     assertThat(list.names()).containsExactly("listed-1");
   }
@@ -98,11 +108,29 @@ class HttpApiTest {
     assertThat(list.channels().get("presence-list").userCount()).hasValue(2);
   }
 
-  @Test
-  void channelsUserCountWithoutPresencePrefixIs400(LocalServer server) {
-    HttpResponse<String> response = new RawApi(server).get("/apps/app-id/channels", Map.of("info", "user_count"));
+  /** Queries the server refuses with 400, each named for the rule it breaks, with the part of the answer naming it. */
+  static Stream<Arguments> refusedQueries() {
+    return Stream.of(
+        refused("user_count on the channel list without a presence prefix", "/apps/app-id/channels",
+            Map.of("info", "user_count"), "user_count may only be requested for presence channels"),
+        refused("the cache of a channel that is not a cache channel", "/apps/app-id/channels/plain",
+            Map.of("info", "cache"), "Cannot retrieve the cache unless the channel is a cache channel\n"),
+        refused("an unknown info attribute", "/apps/app-id/channels/plain", Map.of("info", "colour"), "colour"),
+        refused("the users of a channel that is not a presence channel", "/apps/app-id/channels/public-y/users",
+            Map.of(), "presence"));
+  }
+
+  private static Arguments refused(String rule, String path, Map<String, String> params, String problem) {
+    return Arguments.of(Named.of(rule, path), params, problem);
+  }
+
+  @ParameterizedTest(name = "asking for {0} is 400")
+  @MethodSource("refusedQueries")
+  void queryBreakingARuleIs400NamingTheProblem(String path, Map<String, String> params, String problem,
+      LocalServer server) {
+    HttpResponse<String> response = new RawApi(server).get(path, params);
     assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(response.body()).startsWith("user_count may only be requested for presence channels");
+    assertThat(response.body()).contains(problem);
   }
 
   @Test
@@ -124,30 +152,10 @@ class HttpApiTest {
   }
 
   @Test
-  void cacheOnNonCacheChannelIs400(LocalServer server) {
-    HttpResponse<String> response = new RawApi(server).get("/apps/app-id/channels/plain", Map.of("info", "cache"));
-    assertThat(response.statusCode()).isEqualTo(400);
-  }
-
-  @Test
-  void unknownInfoAttributeIs400(LocalServer server) {
-    HttpResponse<String> response = new RawApi(server).get("/apps/app-id/channels/plain", Map.of("info", "colour"));
-    assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(response.body()).contains("colour");
-  }
-
-  @Test
   void usersListsPresenceMembers(ChannelsClient client, Peer a, Peer b) {
     a.subscribePresence("presence-users", PresenceMember.of("alice"));
     b.subscribePresence("presence-users", PresenceMember.of("bob"));
     assertThat(client.users("presence-users")).containsExactly("alice", "bob");
-  }
-
-  @Test
-  void usersOnNonPresenceChannelIs400(LocalServer server) {
-    HttpResponse<String> response = new RawApi(server).get("/apps/app-id/channels/public-y/users", Map.of());
-    assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(response.body()).contains("presence");
   }
 
   @Test
@@ -176,17 +184,8 @@ class HttpApiTest {
   }
 
   @Test
-  void cacheOnNonCacheChannelNamesTheRule(LocalServer server) {
-    HttpResponse<String> response = new RawApi(server).get("/apps/app-id/channels/plain", Map.of("info", "cache"));
-    assertThat(response.body()).isEqualTo("Cannot retrieve the cache unless the channel is a cache channel\n");
-  }
-
-  @Test
   void inspectionListsTheOccupiedChannels(LocalServer server, Peer subscriber) {
-    subscriber.subscribe("inspected-1");
-    subscriber.subscribe("inspected-2");
-    subscriber.unsubscribe("inspected-2");
-    subscriber.sync();
+    occupyTheFirstOfTwo(subscriber, "inspected");
     assertThat(server.channels()).contains("inspected-1").doesNotContain("inspected-2");
     assertThat(server.app().subscriptionCount("inspected-1")).isEqualTo(1);
   }

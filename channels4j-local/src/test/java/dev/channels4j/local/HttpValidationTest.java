@@ -6,8 +6,13 @@ import java.net.http.HttpResponse;
 import java.util.Collections;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class HttpValidationTest {
   @RegisterExtension
@@ -17,10 +22,15 @@ class HttpValidationTest {
     return new RawApi(server).post("/apps/app-id/events", body);
   }
 
+  /** A trigger of one event whose data is the given JSON string content (escapes as written). */
+  private static HttpResponse<String> triggerWithData(LocalServer server, String data) {
+    return trigger(server, "{\"name\":\"e\",\"channel\":\"c\",\"data\":\"" + data + "\"}");
+  }
+
   @Test
   void dataOver10KbIs413(LocalServer server) {
     String data = String.join("", Collections.nCopies(10 * 1024 + 1, "x"));
-    HttpResponse<String> response = trigger(server, "{\"name\":\"e\",\"channel\":\"c\",\"data\":\"" + data + "\"}");
+    HttpResponse<String> response = triggerWithData(server, data);
     assertThat(response.statusCode()).isEqualTo(413);
     assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
     assertThat(response.body()).isEqualTo(
@@ -30,7 +40,7 @@ class HttpValidationTest {
   @Test
   void dataOfExactly10KbIsAccepted(LocalServer server) {
     String data = String.join("", Collections.nCopies(10 * 1024, "x"));
-    HttpResponse<String> response = trigger(server, "{\"name\":\"e\",\"channel\":\"c\",\"data\":\"" + data + "\"}");
+    HttpResponse<String> response = triggerWithData(server, data);
     assertThat(response.statusCode()).isEqualTo(200);
   }
 
@@ -38,7 +48,7 @@ class HttpValidationTest {
   void dataLimitCountsTheDecodedDataStringNotItsJsonEscaping(LocalServer server) {
     // 10240 quote characters: 20480 bytes once escaped in the body, 10240 bytes of data.
     String escaped = "\\\"".repeat(10 * 1024);
-    HttpResponse<String> response = trigger(server, "{\"name\":\"e\",\"channel\":\"c\",\"data\":\"" + escaped + "\"}");
+    HttpResponse<String> response = triggerWithData(server, escaped);
     assertThat(response.statusCode()).isEqualTo(200);
   }
 
@@ -46,7 +56,7 @@ class HttpValidationTest {
   void dataLimitCountsUtf8BytesNotCharacters(LocalServer server) {
     // 5121 two-byte characters: 5121 characters, 10242 bytes.
     String data = "\u00e9".repeat(5121);
-    HttpResponse<String> response = trigger(server, "{\"name\":\"e\",\"channel\":\"c\",\"data\":\"" + data + "\"}");
+    HttpResponse<String> response = triggerWithData(server, data);
     assertThat(response.statusCode()).isEqualTo(413);
     assertThat(response.body()).contains("the event data is 10242 bytes, the limit is 10240 bytes");
   }
@@ -61,14 +71,6 @@ class HttpValidationTest {
     assertThat(response.statusCode()).isEqualTo(413);
     assertThat(response.body()).isEqualTo("Request Entity Too Large: batch[1].data is 10241 bytes, the limit is 10240 bytes\n");
     assertThat(server.acceptedEvents()).isEmpty();
-  }
-
-  @Test
-  void moreThan100ChannelsIs400(LocalServer server) {
-    String channels = IntStream.range(0, 101).mapToObj(i -> "\"c" + i + "\"").collect(Collectors.joining(","));
-    HttpResponse<String> response = trigger(server, "{\"name\":\"e\",\"channels\":[" + channels + "],\"data\":\"d\"}");
-    assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(response.body()).contains("too many channels: 101");
   }
 
   @Test
@@ -96,59 +98,41 @@ class HttpValidationTest {
     assertThat(server.acceptedEvents()).isEmpty();
   }
 
-  @Test
-  void channelNameOver200CharactersIs400(LocalServer server) {
-    String name = "c".repeat(201);
-    HttpResponse<String> response = trigger(server, "{\"name\":\"e\",\"channel\":\"" + name + "\",\"data\":\"d\"}");
-    assertThat(response.statusCode()).isEqualTo(400);
+  /**
+   * Trigger bodies the server refuses with 400, each named for the rule it breaks, with the part of
+   * the plain-text answer that names the problem.
+   */
+  static Stream<Arguments> refusedTriggerBodies() {
+    String hundredAndOneChannels = IntStream.range(0, 101).mapToObj(i -> "\"c" + i + "\"")
+        .collect(Collectors.joining(","));
+    return Stream.of(
+        refused("more than 100 channels", "{\"name\":\"e\",\"channels\":[" + hundredAndOneChannels + "],\"data\":\"d\"}",
+            "too many channels: 101"),
+        refused("a channel name over 200 characters", "{\"name\":\"e\",\"channel\":\"" + "c".repeat(201) + "\",\"data\":\"d\"}",
+            "Channel name too long: 201 characters"),
+        refused("a channel name with an invalid character", "{\"name\":\"e\",\"channel\":\"bad name\",\"data\":\"d\"}",
+            "Invalid channel name"),
+        refused("an event name over 200 characters", "{\"name\":\"" + "e".repeat(201) + "\",\"channel\":\"c\",\"data\":\"d\"}",
+            "name is too long: 201 characters"),
+        refused("non-string data", "{\"name\":\"e\",\"channel\":\"c\",\"data\":{\"a\":1}}", "data must be a string"),
+        refused("an encrypted channel with others", "{\"name\":\"e\",\"channels\":[\"private-encrypted-x\",\"c\"],\"data\":\"d\"}",
+            "encrypted"),
+        refused("a malformed socket id", "{\"name\":\"e\",\"channel\":\"c\",\"data\":\"d\",\"socket_id\":\"abc\"}",
+            "Invalid socket_id"),
+        refused("a malformed JSON body", "{not json", "The body must be one JSON object"),
+        refused("a missing channel", "{\"name\":\"e\",\"data\":\"d\"}", "channels is required"));
   }
 
-  @Test
-  void channelNameWithInvalidCharacterIs400(LocalServer server) {
-    HttpResponse<String> response = trigger(server, "{\"name\":\"e\",\"channel\":\"bad name\",\"data\":\"d\"}");
-    assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(response.body()).startsWith("Invalid channel name");
+  private static Arguments refused(String rule, String body, String problem) {
+    return Arguments.of(Named.of(rule, body), problem);
   }
 
-  @Test
-  void eventNameOver200CharactersIs400(LocalServer server) {
-    HttpResponse<String> response = trigger(server,
-        "{\"name\":\"" + "e".repeat(201) + "\",\"channel\":\"c\",\"data\":\"d\"}");
+  @ParameterizedTest(name = "a trigger with {0} is 400")
+  @MethodSource("refusedTriggerBodies")
+  void triggerBreakingARuleIs400NamingTheProblem(String body, String problem, LocalServer server) {
+    HttpResponse<String> response = trigger(server, body);
     assertThat(response.statusCode()).isEqualTo(400);
-  }
-
-  @Test
-  void nonStringDataIs400(LocalServer server) {
-    HttpResponse<String> response = trigger(server, "{\"name\":\"e\",\"channel\":\"c\",\"data\":{\"a\":1}}");
-    assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(response.body()).contains("data must be a string");
-  }
-
-  @Test
-  void encryptedChannelWithOthersIs400(LocalServer server) {
-    HttpResponse<String> response = trigger(server,
-        "{\"name\":\"e\",\"channels\":[\"private-encrypted-x\",\"c\"],\"data\":\"d\"}");
-    assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(response.body()).contains("encrypted");
-  }
-
-  @Test
-  void malformedSocketIdIs400(LocalServer server) {
-    HttpResponse<String> response = trigger(server,
-        "{\"name\":\"e\",\"channel\":\"c\",\"data\":\"d\",\"socket_id\":\"abc\"}");
-    assertThat(response.statusCode()).isEqualTo(400);
-  }
-
-  @Test
-  void malformedJsonBodyIs400(LocalServer server) {
-    HttpResponse<String> response = trigger(server, "{not json");
-    assertThat(response.statusCode()).isEqualTo(400);
-  }
-
-  @Test
-  void missingChannelIs400(LocalServer server) {
-    HttpResponse<String> response = trigger(server, "{\"name\":\"e\",\"data\":\"d\"}");
-    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).contains(problem);
   }
 
   @Test

@@ -10,7 +10,9 @@ import dev.channels4j.webhook.WebhookEvent;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -21,6 +23,9 @@ class MultipleAppsTest {
   private LocalServer server;
   private ChannelsClient plain;
   private ChannelsClient rich;
+  /** Each test's peer on the rich app and on the plain (default) app. */
+  private Peer richPeer;
+  private Peer plainPeer;
 
   @BeforeAll
   void start() throws Exception {
@@ -40,75 +45,78 @@ class MultipleAppsTest {
     hooks.close();
   }
 
+  @BeforeEach
+  void connectOnePeerPerApp() {
+    richPeer = connect("rich", rich);
+    plainPeer = connect("app-id", plain);
+  }
+
+  @AfterEach
+  void closePeers() {
+    try {
+      richPeer.close();
+    } finally {
+      plainPeer.close();
+    }
+  }
+
   private Peer connect(String appId, ChannelsClient authorizer) {
     return Peer.connect(server.webSocketUri(appId), null, authorizer);
   }
 
+  private static void subscribeAll(String channel, Peer... peers) {
+    for (Peer peer : peers) {
+      peer.subscribe(channel);
+    }
+  }
+
   @Test
   void clientEventsSwitchIsPerApp() {
-    try (Peer richSender = connect("rich", rich);
-        Peer richReceiver = connect("rich", rich);
-        Peer plainSender = connect("app-id", plain)) {
-      richSender.subscribe("private-switch");
-      richReceiver.subscribe("private-switch");
-      plainSender.subscribe("private-switch");
-      richSender.trigger("private-switch", "client-on", "1");
+    try (Peer richReceiver = connect("rich", rich)) {
+      subscribeAll("private-switch", richPeer, richReceiver, plainPeer);
+      richPeer.trigger("private-switch", "client-on", "1");
       richReceiver.awaitEvent("private-switch", "client-on");
-      plainSender.trigger("private-switch", "client-off", "1");
-      assertThat((String) Peer.dataMap(plainSender.awaitEvent("pusher:error")).get("message")).contains("enable this feature");
+      plainPeer.trigger("private-switch", "client-off", "1");
+      assertThat((String) Peer.dataMap(plainPeer.awaitEvent("pusher:error")).get("message")).contains("enable this feature");
     }
   }
 
   @Test
   void userAuthenticationSwitchIsPerApp() {
-    try (Peer richUser = connect("rich", rich);
-        Peer plainUser = connect("app-id", plain)) {
-      richUser.signIn(UserData.of("u1"));
-      assertThatThrownBy(() -> plainUser.signIn(UserData.of("u1"))).hasMessageContaining("not enabled");
-    }
+    richPeer.signIn(UserData.of("u1"));
+    assertThatThrownBy(() -> plainPeer.signIn(UserData.of("u1"))).hasMessageContaining("not enabled");
   }
 
   @Test
   void subscriptionCountSwitchIsPerApp() {
-    try (Peer richSubscriber = connect("rich", rich);
-        Peer plainSubscriber = connect("app-id", plain)) {
-      richSubscriber.subscribe("counted-per-app");
-      plainSubscriber.subscribe("counted-per-app");
-      richSubscriber.awaitEvent("counted-per-app", "pusher_internal:subscription_count");
-      plainSubscriber.sync();
-      assertThat(plainSubscriber.events("counted-per-app", "pusher_internal:subscription_count")).isEmpty();
-    }
+    subscribeAll("counted-per-app", richPeer, plainPeer);
+    richPeer.awaitEvent("counted-per-app", "pusher_internal:subscription_count");
+    plainPeer.sync();
+    assertThat(plainPeer.events("counted-per-app", "pusher_internal:subscription_count")).isEmpty();
   }
 
   @Test
   void sameChannelNameInTwoAppsIsTwoChannels() {
-    try (Peer richSubscriber = connect("rich", rich);
-        Peer plainSubscriber = connect("app-id", plain)) {
-      richSubscriber.subscribe("shared-name");
-      plainSubscriber.subscribe("shared-name");
-      plain.trigger("shared-name", "for-plain", "1");
-      rich.trigger("shared-name", "marker", "2");
-      plainSubscriber.awaitEvent("shared-name", "for-plain");
-      richSubscriber.awaitEvent("shared-name", "marker");
-      assertThat(richSubscriber.events("shared-name", "for-plain")).isEmpty();
-    }
+    subscribeAll("shared-name", richPeer, plainPeer);
+    plain.trigger("shared-name", "for-plain", "1");
+    rich.trigger("shared-name", "marker", "2");
+    plainPeer.awaitEvent("shared-name", "for-plain");
+    richPeer.awaitEvent("shared-name", "marker");
+    assertThat(richPeer.events("shared-name", "for-plain")).isEmpty();
   }
 
   @Test
   void webhooksGoOnlyToTheirAppsUrlsSignedWithItsSecret() throws Exception {
-    try (Peer plainSubscriber = connect("app-id", plain);
-        Peer richSubscriber = connect("rich", rich)) {
-      plainSubscriber.subscribe("hooked-plain");
-      richSubscriber.subscribe("hooked-rich");
-      // Webhooks of earlier tests on the rich app may still be arriving: read until ours.
-      List<WebhookEvent> events = new ArrayList<>();
-      while (!events.contains(new WebhookEvent.ChannelOccupied("hooked-rich"))) {
-        WebhookReceiver.Received received = hooks.next();
-        assertThat(received.headers().get("X-Pusher-Key")).containsExactly("rich-key");
-        Webhook webhook = rich.verifyWebhook(received.headers(), received.body());
-        events.addAll(webhook.events());
-      }
-      assertThat(events).noneMatch(e -> e.toString().contains("hooked-plain"));
+    plainPeer.subscribe("hooked-plain");
+    richPeer.subscribe("hooked-rich");
+    // Webhooks of earlier tests on the rich app may still be arriving: read until ours.
+    List<WebhookEvent> events = new ArrayList<>();
+    while (!events.contains(new WebhookEvent.ChannelOccupied("hooked-rich"))) {
+      WebhookReceiver.Received received = hooks.next();
+      assertThat(received.headers().get("X-Pusher-Key")).containsExactly("rich-key");
+      Webhook webhook = rich.verifyWebhook(received.headers(), received.body());
+      events.addAll(webhook.events());
     }
+    assertThat(events).noneMatch(e -> e.toString().contains("hooked-plain"));
   }
 }

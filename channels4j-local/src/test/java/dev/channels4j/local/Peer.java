@@ -154,6 +154,20 @@ final class Peer implements AutoCloseable {
     return took(found);
   }
 
+  /**
+   * Publishes {@code event} on {@code channel}, then a marker on {@code heardChannel} (one this peer
+   * is subscribed to), and fails if the event reached this peer: the server delivers in order, so
+   * once the marker is in, the event would have been too.
+   */
+  void assertNotDelivered(ChannelsClient publisher, String channel, String event, String heardChannel) {
+    publisher.trigger(channel, event, "not for this peer");
+    publisher.trigger(heardChannel, "marker", "m");
+    awaitEvent(heardChannel, "marker");
+    if (!events(channel, event).isEmpty()) {
+      throw new AssertionError("event " + event + " on channel " + channel + " was delivered" + state());
+    }
+  }
+
   /** Every message received so far, awaited or not. */
   List<SocketMessage> events() {
     return socket().messages(0, m -> true);

@@ -29,11 +29,24 @@ class FaultsTest {
     return server.acceptedEvents().stream().filter(e -> e.channel().equals(channel)).toList();
   }
 
+  /** Triggers one event on the channel, which each test names after itself so its accepted events are its own. */
+  private static void trigger(ChannelsClient client, String channel) {
+    client.trigger(channel, "created", Map.of("id", 1));
+  }
+
+  /** The trigger succeeds despite the faults queued before it, and the server accepted the event once. */
+  private static void assertTriggerAcceptedOnce(LocalServer server, RetryPolicy retries, String channel) {
+    try (ChannelsClient client = client(server, retries, Duration.ofSeconds(10))) {
+      trigger(client, channel);
+    }
+    assertThat(accepted(server, channel)).hasSize(1);
+  }
+
   @Test
   void serviceUnavailableOnEveryAttemptEndsInARetryableApiException(LocalServer server) {
     server.faults().next(3).respond(503);
     try (ChannelsClient client = client(server, retries(3), Duration.ofSeconds(10))) {
-      assertThatThrownBy(() -> client.trigger("serviceUnavailableOnEveryAttemptEndsInARetryableApiException", "created", Map.of("id", 1)))
+      assertThatThrownBy(() -> trigger(client, "serviceUnavailableOnEveryAttemptEndsInARetryableApiException"))
           .isInstanceOfSatisfying(ApiException.class, e -> {
             assertThat(e.status()).isEqualTo(503);
             assertThat(e.isRetryable()).isTrue();
@@ -46,17 +59,14 @@ class FaultsTest {
   @Test
   void serviceUnavailableOnceIsRetriedAway(LocalServer server) {
     server.faults().next(1).respond(503);
-    try (ChannelsClient client = client(server, retries(3), Duration.ofSeconds(10))) {
-      client.trigger("serviceUnavailableOnceIsRetriedAway", "created", Map.of("id", 1));
-    }
-    assertThat(accepted(server, "serviceUnavailableOnceIsRetriedAway")).hasSize(1);
+    assertTriggerAcceptedOnce(server, retries(3), "serviceUnavailableOnceIsRetriedAway");
   }
 
   @Test
   void tooManyRequestsCarriesRetryAfter(LocalServer server) {
     server.faults().next(1).respond(429, Duration.ofSeconds(7));
     try (ChannelsClient client = client(server, RetryPolicy.none(), Duration.ofSeconds(10))) {
-      assertThatThrownBy(() -> client.trigger("tooManyRequestsCarriesRetryAfter", "created", Map.of("id", 1)))
+      assertThatThrownBy(() -> trigger(client, "tooManyRequestsCarriesRetryAfter"))
           .isInstanceOfSatisfying(ApiException.class, e -> {
             assertThat(e.status()).isEqualTo(429);
             assertThat(e.retryAfter()).contains(Duration.ofSeconds(7));
@@ -67,17 +77,14 @@ class FaultsTest {
   @Test
   void tooManyRequestsWithAShortRetryAfterIsWaitedOutAndRetried(LocalServer server) {
     server.faults().next(1).respond(429, Duration.ofSeconds(1));
-    try (ChannelsClient client = client(server, retries(2), Duration.ofSeconds(10))) {
-      client.trigger("tooManyRequestsWithAShortRetryAfterIsWaitedOutAndRetried", "created", Map.of("id", 1));
-    }
-    assertThat(accepted(server, "tooManyRequestsWithAShortRetryAfterIsWaitedOutAndRetried")).hasSize(1);
+    assertTriggerAcceptedOnce(server, retries(2), "tooManyRequestsWithAShortRetryAfterIsWaitedOutAndRetried");
   }
 
   @Test
   void aRetryAfterLongerThanTheClientWaitsEndsTheRetries(LocalServer server) {
     server.faults().next(2).respond(429, Duration.ofSeconds(30));
     try (ChannelsClient client = client(server, retries(2), Duration.ofSeconds(10))) {
-      assertThatThrownBy(() -> client.trigger("aRetryAfterLongerThanTheClientWaitsEndsTheRetries", "created", Map.of("id", 1)))
+      assertThatThrownBy(() -> trigger(client, "aRetryAfterLongerThanTheClientWaitsEndsTheRetries"))
           .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(30)));
     }
     assertThat(server.faults().pending()).as("the client did not retry").isEqualTo(1);
@@ -96,17 +103,14 @@ class FaultsTest {
   @Test
   void aDelayedRequestIsStillCarriedOut(LocalServer server) {
     server.faults().next(1).delay(Duration.ofMillis(50));
-    try (ChannelsClient client = client(server, RetryPolicy.none(), Duration.ofSeconds(10))) {
-      client.trigger("aDelayedRequestIsStillCarriedOut", "created", Map.of("id", 1));
-    }
-    assertThat(accepted(server, "aDelayedRequestIsStillCarriedOut")).hasSize(1);
+    assertTriggerAcceptedOnce(server, RetryPolicy.none(), "aDelayedRequestIsStillCarriedOut");
   }
 
   @Test
   void aDroppedConnectionIsATransportException(LocalServer server) {
     server.faults().next(1).disconnect();
     try (ChannelsClient client = client(server, RetryPolicy.none(), Duration.ofSeconds(10))) {
-      assertThatThrownBy(() -> client.trigger("aDroppedConnectionIsATransportException", "created", Map.of("id", 1)))
+      assertThatThrownBy(() -> trigger(client, "aDroppedConnectionIsATransportException"))
           .isInstanceOf(TransportException.class);
     }
     assertThat(accepted(server, "aDroppedConnectionIsATransportException")).isEmpty();
@@ -117,7 +121,7 @@ class FaultsTest {
     server.faults().on(Faults.Operation.TRIGGER).next(1).respond(500);
     try (ChannelsClient client = client(server, RetryPolicy.none(), Duration.ofSeconds(10))) {
       client.channels();
-      assertThatThrownBy(() -> client.trigger("aFaultLimitedToOneOperationSparesTheOthers", "created", Map.of("id", 1)))
+      assertThatThrownBy(() -> trigger(client, "aFaultLimitedToOneOperationSparesTheOthers"))
           .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(500));
     }
   }
@@ -127,7 +131,7 @@ class FaultsTest {
     server.faults().next(5).respond(503);
     server.faults().clear();
     try (ChannelsClient client = client(server, RetryPolicy.none(), Duration.ofSeconds(10))) {
-      client.trigger("clearForgetsWaitingFaults", "created", Map.of("id", 1));
+      trigger(client, "clearForgetsWaitingFaults");
     }
     assertThat(server.faults().pending()).isZero();
   }

@@ -15,7 +15,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,85 +39,56 @@ class AuthDifferentialTest extends DifferentialTest {
   @Test
   void privateAndEncryptedChannelAuthMatchesNode() {
     Cases random = new Cases(Cases.SEED + 10);
-    List<ObjectNode> cases = new ArrayList<>();
-    List<String> ours = new ArrayList<>();
+    Batch batch = new Batch();
     for (int i = 0; i < Cases.COUNT; i++) {
-      String key = random.alphanumeric(1, 30);
-      String secret = random.nonEmptyText(40);
+      App app = App.random(random);
       String masterKey = random.masterKeyBase64();
       String socketId = random.chance(0.1) ? invalidSocketId(random) : random.socketId();
       String channel = random.chance(0.05) ? invalidChannel(random)
           : random.channel(random.pick(List.of("private-", "private-encrypted-")));
-      try (ChannelsClient client = OfflineClient.of(key, secret, masterKey)) {
-        ours.add(refusedOr(() -> client.authorizeChannel(socketId, channel).toJson()));
+      String ours;
+      try (ChannelsClient client = app.client(masterKey)) {
+        ours = refusedOr(() -> client.authorizeChannel(socketId, channel).toJson());
       }
-      cases.add(Json.object().put("kind", "channelAuth").put("key", key).put("secret", secret)
-          .put("masterKeyBase64", masterKey).put("socketId", socketId).put("channel", channel));
+      batch.add(app.request("channelAuth").put("masterKeyBase64", masterKey).put("socketId", socketId)
+          .put("channel", channel), ours, null);
     }
-    List<JsonNode> answers = node.ask(cases);
-
-    Disagreements disagreements = new Disagreements("private/encrypted channel auth vs pusher 5.3.4");
-    for (int i = 0; i < cases.size(); i++) {
-      disagreements.check(compareWhole(ours.get(i), answers.get(i)), cases.get(i));
-    }
-    disagreements.assertNone();
-    assertThat(disagreements.checked()).isEqualTo(Cases.COUNT);
+    assertAgreesWithNode("private/encrypted channel auth", batch, (i, theirs) -> compareWhole(batch.ours.get(i), theirs));
   }
 
   @Test
   void presenceChannelAuthMatchesNode() {
     Cases random = new Cases(Cases.SEED + 11);
-    List<ObjectNode> cases = new ArrayList<>();
-    List<String> ours = new ArrayList<>();
-    List<AuthSignatures> signers = new ArrayList<>();
+    Batch batch = new Batch();
     for (int i = 0; i < Cases.COUNT; i++) {
-      String key = random.alphanumeric(1, 30);
-      String secret = random.nonEmptyText(40);
+      App app = App.random(random);
       String socketId = random.socketId();
       String channel = random.channel("presence-");
       PresenceMember member = random.chance(0.2) ? PresenceMember.of(random.userId())
           : PresenceMember.of(random.userId(), random.jsonObject(3));
       ChannelAuthResponse response;
-      try (ChannelsClient client = OfflineClient.of(key, secret, null)) {
+      try (ChannelsClient client = app.client(null)) {
         response = client.authorizePresenceChannel(socketId, channel, member);
       }
-      ours.add(response.toJson());
-      signers.add(new AuthSignatures(key, secret));
       String channelData = response.channelData().orElseThrow();
-      cases.add(Json.object().put("kind", "channelAuth").put("key", key).put("secret", secret)
-          .put("socketId", socketId).put("channel", channel)
-          .put("channelDataJson", channelData));
+      AuthSignatures signer = app.signatures();
+      batch.add(app.request("channelAuth").put("socketId", socketId).put("channel", channel)
+          .put("channelDataJson", channelData), response.toJson(),
+          text -> signer.presenceChannel(socketId, channel, text));
       assertThat(Json.sameValue(Json.parse(channelData),
               Json.MAPPER.valueToTree(expectedChannelData(member))))
           .as("our channel_data says who the member is: %s", channelData)
           .isTrue();
     }
-    List<JsonNode> answers = node.ask(cases);
-
-    sameText = 0;
-    otherText = 0;
-    Disagreements disagreements = new Disagreements("presence channel auth vs pusher 5.3.4");
-    for (int i = 0; i < cases.size(); i++) {
-      int index = i;
-      disagreements.check(compareOverSameText(ours.get(i), answers.get(i), "channel_data",
-          text -> signers.get(index).presenceChannel(
-              cases.get(index).get("socketId").asText(), cases.get(index).get("channel").asText(), text)),
-          cases.get(i));
-    }
-    disagreements.assertNone();
-    assertThat(disagreements.checked()).isEqualTo(Cases.COUNT);
-    assertBothTextPathsCovered();
+    assertAgreesWithNodeOverEitherText("presence channel auth", batch, "channel_data");
   }
 
   @Test
   void userAuthenticationMatchesNode() {
     Cases random = new Cases(Cases.SEED + 12);
-    List<ObjectNode> cases = new ArrayList<>();
-    List<String> ours = new ArrayList<>();
-    List<AuthSignatures> signers = new ArrayList<>();
+    Batch batch = new Batch();
     for (int i = 0; i < Cases.COUNT; i++) {
-      String key = random.alphanumeric(1, 30);
-      String secret = random.nonEmptyText(40);
+      App app = App.random(random);
       String socketId = random.socketId();
       UserData user = UserData.of(random.userId());
       if (random.chance(0.7)) {
@@ -129,32 +102,72 @@ class AuthDifferentialTest extends DifferentialTest {
         user = user.watchlist(watchlist);
       }
       UserAuthResponse response;
-      try (ChannelsClient client = OfflineClient.of(key, secret, null)) {
+      try (ChannelsClient client = app.client(null)) {
         response = client.authenticateUser(socketId, user);
       }
-      ours.add(response.toJson());
-      signers.add(new AuthSignatures(key, secret));
-      cases.add(Json.object().put("kind", "userAuth").put("key", key).put("secret", secret)
-          .put("socketId", socketId).put("userDataJson", response.userData()));
+      AuthSignatures signer = app.signatures();
+      batch.add(app.request("userAuth").put("socketId", socketId).put("userDataJson", response.userData()),
+          response.toJson(), text -> signer.user(socketId, text));
     }
-    List<JsonNode> answers = node.ask(cases);
+    assertAgreesWithNodeOverEitherText("user authentication", batch, "user_data");
+  }
 
-    sameText = 0;
-    otherText = 0;
-    Disagreements disagreements = new Disagreements("user authentication vs pusher 5.3.4");
-    for (int i = 0; i < cases.size(); i++) {
-      int index = i;
-      disagreements.check(compareOverSameText(ours.get(i), answers.get(i), "user_data",
-          text -> signers.get(index).user(cases.get(index).get("socketId").asText(), text)),
-          cases.get(i));
+  /**
+   * One test's cases: what Node is asked, what we answered, and how we sign a JSON text of Node's
+   * (when the case needs it).
+   */
+  private static final class Batch {
+    final List<ObjectNode> requests = new ArrayList<>();
+    final List<String> ours = new ArrayList<>();
+    final List<UnaryOperator<String>> resigners = new ArrayList<>();
+
+    void add(ObjectNode request, String ourJson, UnaryOperator<String> resigner) {
+      requests.add(request);
+      ours.add(ourJson);
+      resigners.add(resigner);
+    }
+  }
+
+  /** A random app's credentials, used alike by our side and Node's for one case. */
+  private record App(String key, String secret) {
+    static App random(Cases random) {
+      return new App(random.alphanumeric(1, 30), random.nonEmptyText(40));
+    }
+
+    ChannelsClient client(String masterKeyBase64) {
+      return OfflineClient.of(key, secret, masterKeyBase64);
+    }
+
+    AuthSignatures signatures() {
+      return new AuthSignatures(key, secret);
+    }
+
+    /** The case for Node: the kind of answer and these credentials; the test puts the rest. */
+    ObjectNode request(String kind) {
+      return Json.object().put("kind", kind).put("key", key).put("secret", secret);
+    }
+  }
+
+  /** Asks Node every case; {@code compare} gets the case's index and Node's answer, and names a difference or gives null. */
+  private void assertAgreesWithNode(String what, Batch batch, BiFunction<Integer, JsonNode, String> compare) {
+    List<JsonNode> answers = node.ask(batch.requests);
+    Disagreements disagreements = new Disagreements(what + " vs pusher 5.3.4");
+    for (int i = 0; i < batch.requests.size(); i++) {
+      disagreements.check(compare.apply(i, answers.get(i)), batch.requests.get(i));
     }
     disagreements.assertNone();
     assertThat(disagreements.checked()).isEqualTo(Cases.COUNT);
-    assertBothTextPathsCovered();
   }
 
-  /** The random data must produce both identical and differently written JSON texts. */
-  private void assertBothTextPathsCovered() {
+  /**
+   * {@link #compareOverSameText} for every case; the random data must produce both identical and
+   * differently written texts.
+   */
+  private void assertAgreesWithNodeOverEitherText(String what, Batch batch, String field) {
+    sameText = 0;
+    otherText = 0;
+    assertAgreesWithNode(what, batch,
+        (i, theirs) -> compareOverSameText(batch.ours.get(i), theirs, field, batch.resigners.get(i)));
     assertThat(sameText).as("cases where both wrote the same JSON text").isGreaterThan(Cases.COUNT / 10);
     assertThat(otherText).as("cases where the texts differ").isGreaterThan(0);
   }

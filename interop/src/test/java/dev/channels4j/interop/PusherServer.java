@@ -21,30 +21,22 @@ interface PusherServer extends AutoCloseable {
 
   /** Our client for this server's HTTP API, able to encrypt with {@code masterKeyBase64}. */
   default ChannelsClient client(String masterKeyBase64) {
-    return ChannelsClient.builder()
-        .appId(appId())
-        .key(key())
-        .secret(secret())
-        .host("127.0.0.1")
-        .port(port())
-        .useTls(false)
-        .timeout(Duration.ofSeconds(10))
-        .encryptionMasterKeyBase64(masterKeyBase64)
-        .build();
+    return clientBuilder().useTls(false).encryptionMasterKeyBase64(masterKeyBase64).build();
   }
 
   /** Our client for this server's HTTP API over {@code https://}, trusting what the context trusts. */
   default ChannelsClient tlsClient(javax.net.ssl.SSLContext trust) {
+    return clientBuilder().useTls(true).sslContext(trust).build();
+  }
+
+  private ChannelsClient.Builder clientBuilder() {
     return ChannelsClient.builder()
         .appId(appId())
         .key(key())
         .secret(secret())
         .host("127.0.0.1")
         .port(port())
-        .useTls(true)
-        .sslContext(trust)
-        .timeout(Duration.ofSeconds(10))
-        .build();
+        .timeout(Duration.ofSeconds(10));
   }
 
   @Override
