@@ -129,6 +129,11 @@ public final class FanOutBenchmark {
       result.put("p99_ms", round(percentile(latencies, 0.99) / 1e6, 1));
       result.put("max_ms", round(latencies.length == 0 ? 0 : latencies[latencies.length - 1] / 1e6, 1));
       result.put("retried_429", retries.get());
+      if (subscribers instanceof FrameSubscribers frames) {
+        // Messages per socket read: a server that writes each message on its own makes the reader pay a
+        // wake-up and a read per message.
+        result.put("deliveries_per_read", round(delivered / (double) Math.max(1, frames.reads()), 2));
+      }
       result.put("closed_by_server", subscribers.closedByServer());
       System.out.println("  " + result);
 

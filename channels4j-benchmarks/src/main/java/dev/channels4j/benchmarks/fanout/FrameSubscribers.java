@@ -51,6 +51,8 @@ final class FrameSubscribers implements SubscriberSide {
   private volatile AtomicLongArray latencies = new AtomicLongArray(1);
   private final AtomicInteger latencyCount = new AtomicInteger();
   private volatile long lastReceiveNanos;
+  /** Reads that returned bytes since {@link #record}: how many messages a server puts in one segment shows here. */
+  private final AtomicLong reads = new AtomicLong();
   private volatile boolean running = true;
 
   FrameSubscribers() throws IOException {
@@ -192,6 +194,7 @@ final class FrameSubscribers implements SubscriberSide {
         gone(socket);
         return;
       }
+      reads.incrementAndGet();
     }
     buffer.flip();
     frames(socket, buffer);
@@ -308,6 +311,12 @@ final class FrameSubscribers implements SubscriberSide {
     latencies = new AtomicLongArray(expected);
     latencyCount.set(0);
     received.set(0);
+    reads.set(0);
+  }
+
+  /** Socket reads that returned data since {@link #record}. */
+  long reads() {
+    return reads.get();
   }
 
   @Override
