@@ -29,11 +29,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Why not a lock per channel for the fan-out: a publish takes this lock once per event (a
  * channel's subscribers, 50 deliveries in the fan-out benchmark) and holds it only to append to
- * outboxes. Profiled and tried (BENCHMARKS.md, "Fan-out", 2026-12-07), the lock was not where the
- * CPU per delivery goes: about 1 % of publishes found it taken, about 5 % of the server's
- * execution samples were inside it, and the fan-out moved to a lock per channel cost the same per
- * delivery within the spread of runs. Revisit if a profile shows publishers of different channels
- * queueing here.
+ * outboxes. Profiled and tried (BENCHMARKS.md, "Re-measured for issue 17"), the lock was not where
+ * the CPU per delivery goes: about 1 % of publishes found it taken, about 5 % of the server's
+ * execution samples were inside it, and with the fan-out under a lock per channel the CPU per
+ * delivery stayed within the spread of runs (six interleaved rounds against soketi). Revisit if a
+ * profile shows publishers of different channels queueing here.
  *
  * <p>What is not about connections and channels lives in collaborators guarded by the same lock:
  * {@link CacheStore} (cache channels' last events), {@link AcceptedLog} (the accepted-event log),
