@@ -34,7 +34,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <pre>
  * java -jar benchmarks.jar fanout [--servers soketi,channels4j-local] [--subscribers 500] [--channels 10]
- *     [--events 10000] [--warmup 2000] [--publishers 4] [--max-connections 5000] [--interop interop]
+ *     [--events 10000] [--warmup 2000] [--publishers 4] [--max-connections 5000] [--client frames|jdk]
+ *     [--interop interop]
  * </pre>
  */
 public final class FanOutBenchmark {
@@ -50,23 +51,28 @@ public final class FanOutBenchmark {
     int publishers = Integer.parseInt(options.getOrDefault("publishers", "4"));
     int maxConnections = Integer.parseInt(options.getOrDefault("max-connections", "5000"));
     Path interop = Paths.get(options.getOrDefault("interop", "interop"));
+    // frames: FrameSubscribers (one reader thread, frames parsed in place); jdk: the JDK's WebSocket client.
+    String client = options.getOrDefault("client", "frames");
+    if (!client.equals("frames") && !client.equals("jdk")) {
+      throw new IllegalArgumentException("--client is frames or jdk, got " + client);
+    }
     Path out = Paths.get(options.getOrDefault("out", "channels4j-benchmarks/target"));
     Files.createDirectories(out);
     String machine = Machine.describe();
     System.out.printf(Locale.ROOT, "fan-out: %d subscribers over %d channels, %d events by batch_events (%d deliveries) after"
-        + " %d warm-up events, %d publisher threads; %s%n", subscribers, channels, events,
-        (long) events * subscribers / channels, warmup, publishers, machine);
+        + " %d warm-up events, %d publisher threads, subscribers through %s; %s%n", subscribers, channels, events,
+        (long) events * subscribers / channels, warmup, publishers, client, machine);
 
     List<Map<String, Object>> results = new ArrayList<>();
     for (String name : servers) {
-      results.add(run(name, interop, subscribers, channels, events, warmup, publishers, maxConnections));
+      results.add(run(name, client, interop, subscribers, channels, events, warmup, publishers, maxConnections));
     }
     String table = table(results);
     System.out.println();
     System.out.println(table);
     StringBuilder json = new StringBuilder("{\"machine\":\"" + machine.replace("\"", "'") + "\",\"date\":\""
         + Instant.now() + "\",\"subscribers\":" + subscribers + ",\"channels\":" + channels + ",\"events\":" + events
-        + ",\"warmup\":" + warmup + ",\"publishers\":" + publishers + ",\"servers\":[");
+        + ",\"warmup\":" + warmup + ",\"publishers\":" + publishers + ",\"client\":\"" + client + "\",\"servers\":[");
     for (int i = 0; i < results.size(); i++) {
       json.append(i == 0 ? "" : ",").append(toJson(results.get(i)));
     }
@@ -76,14 +82,14 @@ public final class FanOutBenchmark {
     System.out.println("wrote " + out.resolve("fanout.json") + " and " + out.resolve("fanout.txt"));
   }
 
-  private static Map<String, Object> run(String name, Path interop, int subscriberCount, int channels, int events,
+  private static Map<String, Object> run(String name, String client, Path interop, int subscriberCount, int channels, int events,
       int warmup, int publisherThreads, int maxConnections) throws Exception {
     System.out.println("== " + name);
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("server", name);
     try (ServerProcess server = ServerProcess.start(name, interop);
-        Subscribers subscribers = new Subscribers();
-        ChannelsClient client = ChannelsClient.builder().appId("app-id").key("app-key").secret("app-secret")
+        SubscriberSide subscribers = client.equals("jdk") ? new Subscribers() : new FrameSubscribers();
+        ChannelsClient publisher = ChannelsClient.builder().appId("app-id").key("app-key").secret("app-secret")
             .host("127.0.0.1").port(server.port).useTls(false).build()) {
       URI uri = URI.create("ws://127.0.0.1:" + server.port + "/app/app-key?protocol=7");
       subscribers.open(uri, subscriberCount, i -> "fanout-" + (i % channels));
@@ -91,9 +97,9 @@ public final class FanOutBenchmark {
       AtomicLong retries = new AtomicLong();
 
       subscribers.record((int) (warmup * perEvent));
-      publish(client, channels, warmup, publisherThreads, retries);
+      publish(publisher, channels, warmup, publisherThreads, retries);
       await(subscribers, warmup * perEvent);
-      System.out.println("  warm-up: " + subscribers.received.get() + " of " + warmup * perEvent + " delivered");
+      System.out.println("  warm-up: " + subscribers.received() + " of " + warmup * perEvent + " delivered");
 
       long expected = events * perEvent;
       retries.set(0);
@@ -103,13 +109,13 @@ public final class FanOutBenchmark {
       // server does, it, not the server, sets deliveries/s.
       long generatorCpu0 = generatorCpuNanos();
       long t0 = System.nanoTime();
-      publish(client, channels, events, publisherThreads, retries);
+      publish(publisher, channels, events, publisherThreads, retries);
       long published = System.nanoTime();
       await(subscribers, expected);
-      long t1 = subscribers.received.get() > 0 ? subscribers.lastReceiveNanos : System.nanoTime();
+      long t1 = subscribers.received() > 0 ? subscribers.lastReceiveNanos() : System.nanoTime();
       long cpu1 = server.cpuMicros();
       long generatorCpu1 = generatorCpuNanos();
-      long delivered = subscribers.received.get();
+      long delivered = subscribers.received();
       long[] latencies = subscribers.latenciesNanos();
       Arrays.sort(latencies);
       result.put("deliveries", delivered);
@@ -123,7 +129,12 @@ public final class FanOutBenchmark {
       result.put("p99_ms", round(percentile(latencies, 0.99) / 1e6, 1));
       result.put("max_ms", round(latencies.length == 0 ? 0 : latencies[latencies.length - 1] / 1e6, 1));
       result.put("retried_429", retries.get());
-      result.put("closed_by_server", subscribers.closedByServer.get());
+      if (subscribers instanceof FrameSubscribers frames) {
+        // Messages per socket read: a server that writes each message on its own makes the reader pay a
+        // wake-up and a read per message.
+        result.put("deliveries_per_read", round(delivered / (double) Math.max(1, frames.reads()), 2));
+      }
+      result.put("closed_by_server", subscribers.closedByServer());
       System.out.println("  " + result);
 
       // A full GC in the server (the histogram's), not ours. With its fixed heap RSS still counts
@@ -202,9 +213,9 @@ public final class FanOutBenchmark {
   }
 
   /** Waits until {@code expected} deliveries arrived, or 60 s without all of them after the call. */
-  private static void await(Subscribers subscribers, long expected) throws InterruptedException {
+  private static void await(SubscriberSide subscribers, long expected) throws InterruptedException {
     long deadline = System.nanoTime() + 60_000_000_000L;
-    while (subscribers.received.get() < expected && System.nanoTime() < deadline) {
+    while (subscribers.received() < expected && System.nanoTime() < deadline) {
       Thread.sleep(5);
     }
   }
@@ -260,7 +271,7 @@ public final class FanOutBenchmark {
     for (int i = 0; i < args.length; i++) {
       if (!args[i].startsWith("--") || i + 1 >= args.length) {
         throw new IllegalArgumentException("usage: fanout [--servers soketi,channels4j-local] [--subscribers N]"
-            + " [--channels N] [--events N] [--warmup N] [--publishers N] [--max-connections N] [--interop DIR]"
+            + " [--channels N] [--events N] [--warmup N] [--publishers N] [--max-connections N] [--client frames|jdk] [--interop DIR]"
             + " [--out DIR]; got " + args[i]);
       }
       options.put(args[i].substring(2), args[++i]);

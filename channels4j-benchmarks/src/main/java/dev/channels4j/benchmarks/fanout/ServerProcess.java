@@ -47,10 +47,11 @@ final class ServerProcess implements AutoCloseable {
       command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
       command.addAll(jvmOptions);
       command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
-      // -Dfanout.jfr=file.jfr records the server with Java Flight Recorder (profiling setting).
+      // -Dfanout.jfr=file.jfr records the server with Java Flight Recorder (profiling setting, or the
+      // .jfc file -Dfanout.jfc names, e.g. one with lock events of any duration).
       String jfr = System.getProperty("fanout.jfr");
       if (jfr != null) {
-        command.add("-XX:StartFlightRecording=settings=profile,filename=" + jfr);
+        command.add("-XX:StartFlightRecording=settings=" + System.getProperty("fanout.jfc", "profile") + ",filename=" + jfr);
       }
       command.add("-cp");
       command.add(System.getProperty("java.class.path"));

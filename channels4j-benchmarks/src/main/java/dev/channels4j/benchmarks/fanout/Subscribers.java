@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * subscribed to one public channel, recording the latency of every event whose data is
  * {@code t=<System.nanoTime() at publish>}. The same code drives every server.
  */
-final class Subscribers implements AutoCloseable {
+final class Subscribers implements SubscriberSide {
   private final ExecutorService executor = Executors.newFixedThreadPool(2, runnable -> {
     Thread thread = new Thread(runnable, "fanout-subscribers");
     thread.setDaemon(true);
@@ -35,14 +35,30 @@ final class Subscribers implements AutoCloseable {
   private final AtomicInteger latencyCount = new AtomicInteger();
   volatile long lastReceiveNanos;
 
-  /** Starts recording latencies afresh, room for {@code expected} of them. */
-  void record(int expected) {
+  @Override
+  public void record(int expected) {
     latencies = new AtomicLongArray(expected);
     latencyCount.set(0);
     received.set(0);
   }
 
-  long[] latenciesNanos() {
+  @Override
+  public long received() {
+    return received.get();
+  }
+
+  @Override
+  public long lastReceiveNanos() {
+    return lastReceiveNanos;
+  }
+
+  @Override
+  public int closedByServer() {
+    return closedByServer.get();
+  }
+
+  @Override
+  public long[] latenciesNanos() {
     int n = Math.min(latencyCount.get(), latencies.length());
     long[] copy = new long[n];
     for (int i = 0; i < n; i++) {
@@ -51,8 +67,8 @@ final class Subscribers implements AutoCloseable {
     return copy;
   }
 
-  /** Opens connections subscribed to {@code channel(i)}; returns when every subscription succeeded. */
-  void open(URI uri, int count, java.util.function.IntFunction<String> channel) throws Exception {
+  @Override
+  public void open(URI uri, int count, java.util.function.IntFunction<String> channel) throws Exception {
     CountDownLatch subscribed = new CountDownLatch(count);
     List<CompletableFuture<WebSocket>> pending = new ArrayList<>();
     for (int i = 0; i < count; i++) {
@@ -73,11 +89,8 @@ final class Subscribers implements AutoCloseable {
     }
   }
 
-  /**
-   * Opens idle connections (connected, not subscribed) until {@code max} or the first failure;
-   * returns how many are open.
-   */
-  int openIdle(URI uri, int max) {
+  @Override
+  public int openIdle(URI uri, int max) {
     int opened = 0;
     try {
       while (opened < max) {
@@ -96,7 +109,8 @@ final class Subscribers implements AutoCloseable {
     return opened;
   }
 
-  int open() {
+  @Override
+  public int open() {
     return sockets.size();
   }
 

@@ -27,6 +27,14 @@ import org.slf4j.LoggerFactory;
  * and every subscriber's outbox shares those bytes); the writes happen on other threads, so the
  * lock is never held across network I/O.
  *
+ * <p>Why not a lock per channel for the fan-out: a publish takes this lock once per event (a
+ * channel's subscribers, 50 deliveries in the fan-out benchmark) and holds it only to append to
+ * outboxes. Profiled and tried (BENCHMARKS.md, "Re-measured for issue 17"), the lock was not where
+ * the CPU per delivery goes: about 1 % of publishes found it taken, about 5 % of the server's
+ * execution samples were inside it, and with the fan-out under a lock per channel the CPU per
+ * delivery stayed within the spread of runs (six interleaved rounds against soketi). Revisit if a
+ * profile shows publishers of different channels queueing here.
+ *
  * <p>What is not about connections and channels lives in collaborators guarded by the same lock:
  * {@link CacheStore} (cache channels' last events), {@link AcceptedLog} (the accepted-event log),
  * {@link VacancyTimers} (held-back vacancy webhooks), {@link CountThrottle} (subscription counts),
