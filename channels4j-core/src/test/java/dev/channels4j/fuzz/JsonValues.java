@@ -3,7 +3,6 @@ package dev.channels4j.fuzz;
 import dev.channels4j.testsupport.Fuzz;
 import java.util.List;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * Generators of JSON-ish text: valid JSON values of every type, nested, and the same text cut
@@ -27,13 +26,7 @@ final class JsonValues {
         () -> String.valueOf(g.anyLong()),
         () -> g.of("1e400", "-0", "0.5", "1E-7", "12345678901234567890123"),
         () -> string(g));
-    if (depth <= 0) {
-      return scalar.get();
-    }
-    return g.weighted(
-        3, scalar,
-        1, () -> g.list(4, () -> value(g, depth - 1)).stream().collect(Collectors.joining(",", "[", "]")),
-        1, () -> g.list(4, () -> key(g) + ":" + value(g, depth - 1)).stream().collect(Collectors.joining(",", "{", "}")));
+    return g.jsonValue(depth, scalar, () -> key(g));
   }
 
   /** A JSON string literal, escapes and all. */

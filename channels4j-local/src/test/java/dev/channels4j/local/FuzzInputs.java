@@ -3,7 +3,6 @@ package dev.channels4j.local;
 import dev.channels4j.testsupport.Fuzz;
 import java.util.List;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /** JSON-ish text for the fuzz tests: valid values of every shape, and damaged ones. */
 final class FuzzInputs {
@@ -18,13 +17,7 @@ final class FuzzInputs {
         () -> g.of("null", "true", "false", "0", "-1", "1e400", "0.5", "12345678901234567890123"),
         () -> String.valueOf(g.anyInt()),
         () -> string(g));
-    if (depth <= 0) {
-      return scalar.get();
-    }
-    return g.weighted(
-        3, scalar,
-        1, () -> g.list(4, () -> value(g, depth - 1)).stream().collect(Collectors.joining(",", "[", "]")),
-        2, () -> g.list(5, () -> key(g) + ":" + value(g, depth - 1)).stream().collect(Collectors.joining(",", "{", "}")));
+    return g.jsonValue(depth, scalar, () -> key(g));
   }
 
   static String string(Fuzz.Gen g) {

@@ -267,6 +267,22 @@ public final class Fuzz {
       return out;
     }
 
+    /**
+     * A JSON value nested up to {@code depth}: mostly {@code scalar}s, sometimes arrays and objects
+     * (keys from {@code key}, which supplies them quoted) of values one level shallower. Each test
+     * brings the scalars and keys its parser cares about.
+     */
+    public String jsonValue(int depth, Supplier<String> scalar, Supplier<String> key) {
+      if (depth <= 0) {
+        return scalar.get();
+      }
+      return weighted(
+          3, scalar,
+          1, () -> String.join(",", list(4, () -> jsonValue(depth - 1, scalar, key))).transform(a -> "[" + a + "]"),
+          1, () -> String.join(",", list(4, () -> key.get() + ":" + jsonValue(depth - 1, scalar, key)))
+              .transform(o -> "{" + o + "}"));
+    }
+
     /** 0 to {@code maxSize} entries (fewer when keys repeat), in drawing order. */
     public <K, V> Map<K, V> map(int maxSize, Supplier<? extends K> key, Supplier<? extends V> value) {
       int size = length(maxSize);

@@ -9,9 +9,6 @@ import dev.channels4j.spring.boot.test.app.TestApplication;
 import dev.channels4j.testkit.TestSubscriber;
 import dev.channels4j.webhook.WebhookEvent;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -44,11 +41,7 @@ class AutoConfigureLocalChannelsTest {
   void aSubscriberAuthorizedByTheAppReceivesWhatTheAppPublishes() throws Exception {
     try (TestSubscriber alice = channels.subscriber(Map.of("X-User", "alice"))) {
       alice.subscribe("private-orders.alice");
-      HttpResponse<String> created = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/orders?owner=alice&item=book"))
-              .POST(HttpRequest.BodyPublishers.noBody()).build(),
-          HttpResponse.BodyHandlers.ofString());
-      assertThat(created.statusCode()).isEqualTo(200);
+      assertThat(TestApplication.order(port, "alice", "book")).isEqualTo(200);
       assertThat(alice.awaitEvent("private-orders.alice", "order-created").data()).contains("book");
     }
   }

@@ -6,6 +6,11 @@ import dev.channels4j.spring.boot.ChannelAuthorization;
 import dev.channels4j.spring.boot.ChannelVariable;
 import dev.channels4j.webhook.WebhookEvent;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
@@ -86,5 +91,13 @@ public class TestApplication {
     void on(WebhookEvent.MemberAdded added) {
       events.add(added);
     }
+  }
+
+  /** Orders {@code item} for {@code owner} through the app's own endpoint (as a browser would); the HTTP status. */
+  public static int order(int port, String owner, String item) throws IOException, InterruptedException {
+    return HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/orders?owner=" + owner + "&item=" + item))
+            .POST(HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse.BodyHandlers.discarding()).statusCode();
   }
 }
