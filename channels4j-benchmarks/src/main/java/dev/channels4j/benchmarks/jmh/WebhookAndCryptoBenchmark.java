@@ -10,18 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Webhook verification of a 1 KB body, and end-to-end encryption of 1 KB of data.
@@ -30,13 +21,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * constant time and parses the events; pusher-http-java's {@code validateWebhookSignature} only
  * compares the HMAC and parses nothing.
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-@State(Scope.Benchmark)
-public class WebhookAndCryptoBenchmark {
+public class WebhookAndCryptoBenchmark extends CpuBenchmark {
   private ChannelsClient client;
   private Fixtures.CapturingPusher pusher;
   private Map<String, List<String>> headers;
