@@ -18,9 +18,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.IntFunction;
 
 /**
@@ -34,7 +32,7 @@ import java.util.function.IntFunction;
  * masked text frames out, unmasked frames in (text, continuation, ping, close); the upgrade's
  * {@code Sec-WebSocket-Accept} is checked.
  */
-final class FrameSubscribers implements SubscriberSide {
+final class FrameSubscribers extends SubscriberSide {
   private static final byte[] STAMP = "\"data\":\"t=".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] SUBSCRIBED = "subscription_succeeded".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] PING = "pusher:ping".getBytes(StandardCharsets.US_ASCII);
@@ -46,11 +44,6 @@ final class FrameSubscribers implements SubscriberSide {
   private final Thread reader;
   private final Queue<Socket> toRegister = new ConcurrentLinkedQueue<>();
   private final List<Socket> sockets = new ArrayList<>();
-  private final AtomicLong received = new AtomicLong();
-  private final AtomicInteger closedByServer = new AtomicInteger();
-  private volatile AtomicLongArray latencies = new AtomicLongArray(1);
-  private final AtomicInteger latencyCount = new AtomicInteger();
-  private volatile long lastReceiveNanos;
   /** Reads that returned bytes since {@link #record}: how many messages a server puts in one segment shows here. */
   private final AtomicLong reads = new AtomicLong();
   private volatile boolean running = true;
@@ -272,13 +265,7 @@ final class FrameSubscribers implements SubscriberSide {
       for (int i = at + STAMP.length; i < to && a[i] >= '0' && a[i] <= '9'; i++) {
         sent = sent * 10 + (a[i] - '0');
       }
-      int slot = latencyCount.getAndIncrement();
-      AtomicLongArray array = latencies;
-      if (slot < array.length()) {
-        array.set(slot, now - sent);
-      }
-      received.incrementAndGet();
-      lastReceiveNanos = now;
+      delivered(sent, now);
     } else if (socket.subscribed != null && indexOf(a, from, to, SUBSCRIBED) >= 0) {
       socket.subscribed.countDown();
     } else if (indexOf(a, from, to, PING) >= 0) {
@@ -301,47 +288,20 @@ final class FrameSubscribers implements SubscriberSide {
 
   private void gone(Socket socket) throws IOException {
     if (socket.channel.isOpen()) {
-      closedByServer.incrementAndGet();
+      countServerClose();
       socket.channel.close();
     }
   }
 
   @Override
-  public void record(int expected) {
-    latencies = new AtomicLongArray(expected);
-    latencyCount.set(0);
-    received.set(0);
+  void record(int expected) {
+    super.record(expected);
     reads.set(0);
   }
 
   /** Socket reads that returned data since {@link #record}. */
   long reads() {
     return reads.get();
-  }
-
-  @Override
-  public long received() {
-    return received.get();
-  }
-
-  @Override
-  public long lastReceiveNanos() {
-    return lastReceiveNanos;
-  }
-
-  @Override
-  public int closedByServer() {
-    return closedByServer.get();
-  }
-
-  @Override
-  public long[] latenciesNanos() {
-    int n = Math.min(latencyCount.get(), latencies.length());
-    long[] copy = new long[n];
-    for (int i = 0; i < n; i++) {
-      copy[i] = latencies.get(i);
-    }
-    return copy;
   }
 
   @Override

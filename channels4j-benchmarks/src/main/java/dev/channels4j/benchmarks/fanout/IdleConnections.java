@@ -91,7 +91,7 @@ public final class IdleConnections {
         long live1 = jvmServer ? liveHeap(server, out.resolve("idle-histogram-after.txt")) : 0;
         Thread.sleep(2000);
         long rss1 = server.rssBytes();
-        int open = idle.open() - idle.closedByServer.get();
+        int open = idle.open() - idle.closedByServer();
         result.put("connections", open);
         result.put("rss_mb_before", round(rss0 / 1048576.0, 1));
         result.put("rss_mb_after", round(rss1 / 1048576.0, 1));

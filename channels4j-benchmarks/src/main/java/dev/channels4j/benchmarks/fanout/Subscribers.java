@@ -12,16 +12,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * The WebSocket side of the load generator: connections through the JDK's client, each
  * subscribed to one public channel, recording the latency of every event whose data is
  * {@code t=<System.nanoTime() at publish>}. The same code drives every server.
  */
-final class Subscribers implements SubscriberSide {
+final class Subscribers extends SubscriberSide {
   private final ExecutorService executor = Executors.newFixedThreadPool(2, runnable -> {
     Thread thread = new Thread(runnable, "fanout-subscribers");
     thread.setDaemon(true);
@@ -29,43 +26,6 @@ final class Subscribers implements SubscriberSide {
   });
   private final HttpClient http = HttpClient.newBuilder().executor(executor).connectTimeout(Duration.ofSeconds(10)).build();
   private final List<WebSocket> sockets = new ArrayList<>();
-  final AtomicLong received = new AtomicLong();
-  final AtomicInteger closedByServer = new AtomicInteger();
-  private volatile AtomicLongArray latencies = new AtomicLongArray(1);
-  private final AtomicInteger latencyCount = new AtomicInteger();
-  volatile long lastReceiveNanos;
-
-  @Override
-  public void record(int expected) {
-    latencies = new AtomicLongArray(expected);
-    latencyCount.set(0);
-    received.set(0);
-  }
-
-  @Override
-  public long received() {
-    return received.get();
-  }
-
-  @Override
-  public long lastReceiveNanos() {
-    return lastReceiveNanos;
-  }
-
-  @Override
-  public int closedByServer() {
-    return closedByServer.get();
-  }
-
-  @Override
-  public long[] latenciesNanos() {
-    int n = Math.min(latencyCount.get(), latencies.length());
-    long[] copy = new long[n];
-    for (int i = 0; i < n; i++) {
-      copy[i] = latencies.get(i);
-    }
-    return copy;
-  }
 
   @Override
   public void open(URI uri, int count, java.util.function.IntFunction<String> channel) throws Exception {
@@ -160,13 +120,7 @@ final class Subscribers implements SubscriberSide {
         int start = at + "\"data\":\"t=".length();
         int end = text.indexOf('"', start);
         long sent = Long.parseLong(text, start, end, 10);
-        int slot = latencyCount.getAndIncrement();
-        AtomicLongArray array = latencies;
-        if (slot < array.length()) {
-          array.set(slot, now - sent);
-        }
-        received.incrementAndGet();
-        lastReceiveNanos = now;
+        delivered(sent, now);
       } else if (text.contains("pusher_internal:subscription_succeeded") && subscribed != null) {
         subscribed.countDown();
       } else if (text.contains("pusher:ping")) {
@@ -178,7 +132,7 @@ final class Subscribers implements SubscriberSide {
 
     @Override
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-      closedByServer.incrementAndGet();
+      countServerClose();
       return null;
     }
   }
