@@ -11,18 +11,17 @@ import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicLong;
-import dev.channels4j.testsupport.network.Pipe.Chunk;
-import dev.channels4j.testsupport.network.Pipe.Direction;
 import dev.channels4j.testsupport.network.Pipe.Side;
 
-/** The proxy's one thread: a selector over every connection and the delay lines between them. */
+/**
+ * The proxy's one thread: a selector over every connection, accepting, connecting, reading and
+ * closing, and the fault rules (connection limit, idle timeout, close after requests or bytes).
+ * The delay lines between the sides are {@link DelayLines}, driven by this thread.
+ */
 final class ProxyLoop implements Runnable {
   /** Commands from other threads; few are ever pending (tests call them one at a time). */
   private static final int MAX_PENDING_COMMANDS = 64;
@@ -30,47 +29,38 @@ final class ProxyLoop implements Runnable {
   private final ServerSocketChannel server;
   private final Selector selector;
   private final InetSocketAddress target;
-  private final long halfRttNanos;
-  private final long jitterNanos;
   private final long idleNanos;
   private final int closeAfterRequests;
   private final long closeAfterBytes;
   private final int maxConnections;
   private final int maxBuffered;
-  private final SplittableRandom random;
   private final ArrayBlockingQueue<Runnable> commands = new ArrayBlockingQueue<>(MAX_PENDING_COMMANDS);
   private final Set<Pipe> pipes = new HashSet<>();
-  /** Directions holding chunks: the only ones a pass of the loop needs to look at. */
-  private final Set<Direction> pending = new LinkedHashSet<>();
   private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(64 * 1024);
+  private final ProxyCounters counters = new ProxyCounters();
+  private final DelayLines lines;
   private volatile boolean running = true;
-  private boolean blackHole;
   private long nextIdleSweep;
-
-  private final AtomicLong opened = new AtomicLong();
-  private final AtomicLong open = new AtomicLong();
-  private final AtomicLong refused = new AtomicLong();
-  private final AtomicLong closedIdle = new AtomicLong();
-  private final AtomicLong closedAfterRequestsCount = new AtomicLong();
-  private final AtomicLong closedAfterBytesCount = new AtomicLong();
-  private final AtomicLong resets = new AtomicLong();
-  private final AtomicLong requests = new AtomicLong();
-  private final AtomicLong toServer = new AtomicLong();
-  private final AtomicLong toClient = new AtomicLong();
-  private final AtomicLong minDelay = new AtomicLong(Long.MAX_VALUE);
-  private final AtomicLong maxDelay = new AtomicLong();
 
   ProxyLoop(ServerSocketChannel server, NetworkProxy.Builder config) throws IOException {
     this.server = server;
     this.target = config.target;
-    this.halfRttNanos = config.rtt.toNanos() / 2;
-    this.jitterNanos = config.jitter.toNanos();
     this.idleNanos = config.idleTimeout == null ? 0 : config.idleTimeout.toNanos();
     this.closeAfterRequests = config.closeAfterRequests;
     this.closeAfterBytes = config.closeAfterBytes;
     this.maxConnections = config.maxConnections;
     this.maxBuffered = config.maxBufferedBytes;
-    this.random = new SplittableRandom(config.seed);
+    this.lines = new DelayLines(config, counters, new DelayLines.Sockets() {
+      @Override
+      public void interest(Side side) {
+        ProxyLoop.this.interest(side);
+      }
+
+      @Override
+      public void closePipe(Pipe pipe, boolean reset) {
+        ProxyLoop.this.closePipe(pipe, reset);
+      }
+    });
     this.selector = Selector.open();
     server.configureBlocking(false);
     server.register(selector, SelectionKey.OP_ACCEPT);
@@ -81,9 +71,7 @@ final class ProxyLoop implements Runnable {
   }
 
   ProxyStats stats() {
-    return new ProxyStats(opened.get(), open.get(), refused.get(), closedIdle.get(),
-        closedAfterRequestsCount.get(), closedAfterBytesCount.get(), resets.get(), requests.get(),
-        toServer.get(), toClient.get(), minDelay.get(), maxDelay.get());
+    return counters.snapshot();
   }
 
   CompletableFuture<Void> submit(Runnable command) {
@@ -114,7 +102,7 @@ final class ProxyLoop implements Runnable {
           command.run();
         }
         long now = System.nanoTime();
-        long deadline = Math.min(flushAll(now), sweepIdle(now));
+        long deadline = Math.min(lines.flushAll(now), sweepIdle(now));
         long wait = deadline - System.nanoTime();
         if (deadline == Long.MAX_VALUE) {
           selector.select();
@@ -159,11 +147,11 @@ final class ProxyLoop implements Runnable {
       if (key.isConnectable()) {
         side.channel.finishConnect();
         side.connected = true;
-        flush(pipe.up, System.nanoTime());
+        lines.flush(pipe.up, System.nanoTime());
         interest(side);
       }
       if (key.isValid() && key.isWritable()) {
-        flush(side.outbound, System.nanoTime());
+        lines.flush(side.outbound, System.nanoTime());
       }
       if (key.isValid() && key.isReadable()) {
         read(side);
@@ -179,7 +167,7 @@ final class ProxyLoop implements Runnable {
       SocketChannel client;
       while ((client = server.accept()) != null) {
         if (pipes.size() >= maxConnections) {
-          refused.incrementAndGet();
+          counters.refused.incrementAndGet();
           closeQuietly(client);
           continue;
         }
@@ -194,8 +182,8 @@ final class ProxyLoop implements Runnable {
         pipe.client.key = client.register(selector, 0, pipe.client);
         pipe.server.key = upstream.register(selector, 0, pipe.server);
         pipes.add(pipe);
-        opened.incrementAndGet();
-        open.incrementAndGet();
+        counters.opened.incrementAndGet();
+        counters.open.incrementAndGet();
         interest(pipe.client);
         interest(pipe.server);
       }
@@ -206,14 +194,13 @@ final class ProxyLoop implements Runnable {
 
   private void read(Side side) throws IOException {
     Pipe pipe = side.pipe;
-    Direction line = side.inbound;
     readBuffer.clear();
     int n = side.channel.read(readBuffer);
     long now = System.nanoTime();
     if (n < 0) {
       side.eof = true;
       interest(side);
-      flush(line, now);
+      lines.flush(side.inbound, now);
       return;
     }
     if (n == 0) {
@@ -223,16 +210,16 @@ final class ProxyLoop implements Runnable {
     if (side == pipe.client) {
       if (pipe.answered) {
         pipe.answered = false;
-        requests.incrementAndGet();
+        counters.requests.incrementAndGet();
         if (closeAfterRequests > 0 && ++pipe.requests > closeAfterRequests) {
-          closedAfterRequestsCount.incrementAndGet();
+          counters.closedAfterRequests.incrementAndGet();
           closePipe(pipe, false);
           return;
         }
       }
       pipe.clientBytes += n;
       if (closeAfterBytes > 0 && pipe.clientBytes > closeAfterBytes) {
-        closedAfterBytesCount.incrementAndGet();
+        counters.closedAfterBytes.incrementAndGet();
         closePipe(pipe, false);
         return;
       }
@@ -241,85 +228,7 @@ final class ProxyLoop implements Runnable {
     }
     readBuffer.flip();
     ByteBuffer chunk = ByteBuffer.allocate(n).put(readBuffer).flip();
-    long delay = halfRttNanos + (jitterNanos > 0 ? random.nextLong(jitterNanos + 1) : 0);
-    long release = Math.max(now + delay, line.lastRelease);
-    line.lastRelease = release;
-    line.chunks.add(new Chunk(chunk, now, release));
-    line.bytes += n;
-    pending.add(line);
-    if (line.bytes >= maxBuffered) {
-      interest(side);
-    }
-    if (release <= now) {
-      flush(line, now);
-    }
-  }
-
-  /** Writes every chunk of the line that is due, in order, as far as the receiver takes them. */
-  private void flush(Direction line, long now) throws IOException {
-    if (blackHole || !line.to.connected || line.closed()) {
-      return;
-    }
-    Chunk chunk;
-    while ((chunk = line.chunks.peek()) != null && chunk.release() <= now) {
-      ByteBuffer data = chunk.data();
-      if (data.position() == 0) {
-        long waited = now - chunk.arrived();
-        if (waited < minDelay.get()) {
-          minDelay.set(waited);
-        }
-        if (waited > maxDelay.get()) {
-          maxDelay.set(waited);
-        }
-      }
-      int written = line.to.channel.write(data);
-      (line.to == line.to.pipe.server ? toServer : toClient).addAndGet(written);
-      if (data.hasRemaining()) {
-        line.writeBlocked = true;
-        interest(line.to);
-        return;
-      }
-      line.chunks.poll();
-      line.bytes -= data.capacity();
-      line.to.pipe.lastActivity = now;
-    }
-    boolean wasBlocked = line.writeBlocked;
-    line.writeBlocked = false;
-    if (line.chunks.isEmpty() && line.from.eof && !line.outputShut) {
-      line.outputShut = true;
-      line.to.channel.shutdownOutput();
-      Pipe pipe = line.to.pipe;
-      if (pipe.up.outputShut && pipe.down.outputShut) {
-        closePipe(pipe, false);
-        return;
-      }
-    }
-    if (wasBlocked) {
-      interest(line.to);
-    }
-    interest(line.from);
-  }
-
-  /** Flushes what is due everywhere and returns when the next chunk falls due. */
-  private long flushAll(long now) {
-    long next = Long.MAX_VALUE;
-    Iterator<Direction> lines = pending.iterator();
-    while (lines.hasNext()) {
-      Direction line = lines.next();
-      try {
-        flush(line, now);
-      } catch (IOException e) {
-        closePipe(line.to.pipe, true);
-      }
-      Chunk head = line.chunks.peek();
-      if (head == null || line.closed()) {
-        lines.remove();
-      } else if (!line.writeBlocked && !blackHole && line.to.connected) {
-        // (a line waiting for its connect or for a writable socket is woken by the selector instead)
-        next = Math.min(next, head.release());
-      }
-    }
-    return next;
+    lines.add(side, chunk, now);
   }
 
   private long sweepIdle(long now) {
@@ -329,7 +238,7 @@ final class ProxyLoop implements Runnable {
     if (now >= nextIdleSweep) {
       for (Pipe pipe : new ArrayList<>(pipes)) {
         if (now - pipe.lastActivity >= idleNanos && pipe.up.chunks.isEmpty() && pipe.down.chunks.isEmpty()) {
-          closedIdle.incrementAndGet();
+          counters.closedIdle.incrementAndGet();
           closePipe(pipe, false);
         }
       }
@@ -341,13 +250,13 @@ final class ProxyLoop implements Runnable {
 
   void resetAll() {
     for (Pipe pipe : new ArrayList<>(pipes)) {
-      resets.incrementAndGet();
+      counters.resets.incrementAndGet();
       closePipe(pipe, true);
     }
   }
 
   void blackHole(boolean on) {
-    blackHole = on;
+    lines.blackHole(on);
     for (Pipe pipe : pipes) {
       interest(pipe.client);
       interest(pipe.server);
@@ -363,10 +272,10 @@ final class ProxyLoop implements Runnable {
       ops = SelectionKey.OP_CONNECT;
     } else {
       ops = 0;
-      if (!blackHole && !side.eof && side.inbound.bytes < maxBuffered) {
+      if (!lines.blackHole() && !side.eof && side.inbound.bytes < maxBuffered) {
         ops |= SelectionKey.OP_READ;
       }
-      if (side.outbound.writeBlocked && !blackHole) {
+      if (side.outbound.writeBlocked && !lines.blackHole()) {
         ops |= SelectionKey.OP_WRITE;
       }
     }
@@ -378,7 +287,7 @@ final class ProxyLoop implements Runnable {
       return;
     }
     pipe.closed = true;
-    open.decrementAndGet();
+    counters.open.decrementAndGet();
     for (Side side : List.of(pipe.client, pipe.server)) {
       side.inbound.chunks.clear();
       if (side.key != null) {

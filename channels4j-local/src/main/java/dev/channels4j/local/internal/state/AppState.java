@@ -36,9 +36,10 @@ import org.slf4j.LoggerFactory;
  * profile shows publishers of different channels queueing here.
  *
  * <p>What is not about connections and channels lives in collaborators guarded by the same lock:
- * {@link CacheStore} (cache channels' last events), {@link AcceptedLog} (the accepted-event log),
- * {@link VacancyTimers} (held-back vacancy webhooks), {@link CountThrottle} (subscription counts),
- * {@link UserSessions} (signed-in users). Each is bounded and counts what it drops; time comes
+ * {@link Subscriptions} (membership, presence join and leave, subscription counts and the occupancy
+ * webhooks, with its {@link VacancyTimers} and {@link CountThrottle}), {@link CacheStore} (cache
+ * channels' last events), {@link AcceptedLog} (the accepted-event log), {@link UserSessions}
+ * (signed-in users). Each is bounded and counts what it drops; time comes
  * from the settings' clock and ticker.
  */
 public final class AppState {
@@ -54,12 +55,12 @@ public final class AppState {
 
   // Guarded by lock, as are the collaborators below.
   private final Map<String, Connection> connections = new HashMap<>();
+  /** Occupied channels; {@link Subscriptions} adds and removes them, publishes and queries read them. */
   private final Map<String, ChannelState> channels = new HashMap<>();
   private final UserSessions users = new UserSessions();
   private final CacheStore caches;
   private final AcceptedLog accepted;
-  private final VacancyTimers vacancies;
-  private final CountThrottle counts;
+  private final Subscriptions subscriptions;
   private final ConnectionSweeps sweeps;
   private final Counters counters;
 
@@ -71,9 +72,7 @@ public final class AppState {
     this.counters = settings.counters();
     this.caches = new CacheStore(settings.limits(), settings.clock(), counters);
     this.accepted = new AcceptedLog(settings.limits(), counters);
-    this.vacancies = new VacancyTimers(lock, settings.vacancyDelay(), scheduler);
-    this.counts = new CountThrottle(lock, scheduler, settings::nanoTime, state -> channels.get(state.name) == state,
-        this::sendCountLocked);
+    this.subscriptions = new Subscriptions(app, settings, lock, scheduler, channels, caches, this::emit);
     this.sweeps = new ConnectionSweeps(settings, app.id(), this::closed);
   }
 
@@ -111,7 +110,7 @@ public final class AppState {
       connection.gone = true;
       connections.remove(connection.socketId());
       for (String channel : new ArrayList<>(connection.channels)) {
-        unsubscribeLocked(connection, channel);
+        subscriptions.unsubscribe(connection, channel);
       }
       users.signOut(connection);
       open = connections.size();
@@ -147,7 +146,7 @@ public final class AppState {
     }
   }
 
-  // ---- subscriptions -------------------------------------------------------------------------
+  // ---- subscriptions (bookkeeping in Subscriptions) ---------------------------------------
 
   /**
    * Subscribes a connection whose authorization the caller has already checked.
@@ -157,116 +156,14 @@ public final class AppState {
    */
   public Refusal subscribe(Connection connection, String channel, String userId, JsonNode userInfo) {
     synchronized (lock) {
-      if (connection.gone) {
-        return null;
-      }
-      if (connection.channels.contains(channel)) {
-        return Refusal.of("Existing subscription to channel " + channel);
-      }
-      int most = settings.limits().maxSubscriptionsPerConnection();
-      if (connection.channels.size() >= most) {
-        return Refusal.of("Too many subscriptions: a connection may be subscribed to at most " + most
-            + " channels at once; unsubscribe from one before subscribing to " + channel);
-      }
-      ChannelKind kind = ChannelKind.of(channel);
-      if (kind == ChannelKind.SERVER_TO_USER) {
-        String owner = channel.substring(ChannelKind.SERVER_TO_USER_PREFIX.length());
-        if (!owner.equals(connection.userId)) {
-          return Refusal.of("Channel " + channel + " is only open to the connections signed in as user " + owner
-              + (connection.userId == null ? "; this connection has not signed in" : ""));
-        }
-      }
-      ChannelState state = channels.get(channel);
-      if (kind == ChannelKind.PRESENCE && state != null && !state.hasMember(userId)
-          && state.memberCount() >= settings.limits().maxPresenceMembers()) {
-        return Refusal.of("Presence channel " + channel + " is full: it has the maximum of "
-            + settings.limits().maxPresenceMembers() + " members");
-      }
-      boolean created = state == null;
-      if (created) {
-        state = new ChannelState(channel, kind);
-        channels.put(channel, state);
-      }
-      state.subscribers.add(connection);
-      connection.channels.add(channel);
-      if (created && !vacancies.takeBack(channel)) {
-        emit(hook("channel_occupied", channel));
-      }
-      if (kind == ChannelKind.PRESENCE) {
-        boolean newMember = state.join(connection, userId, userInfo);
-        connection.send(Messages.subscriptionSucceeded(channel, state.presenceData()));
-        if (newMember) {
-          String added = Messages.memberAdded(channel, userId, userInfo);
-          for (Connection other : state.subscribers) {
-            if (other != connection) {
-              other.send(added);
-            }
-          }
-          if (!vacancies.takeBack(channel + '\0' + userId)) {
-            emit(hook("member_added", channel).put("user_id", userId));
-          }
-        }
-      } else {
-        connection.send(Messages.subscriptionSucceeded(channel, null));
-      }
-      if (ChannelKind.isCache(channel)) {
-        CachedEvent cached = caches.get(channel);
-        if (cached != null) {
-          connection.send(Messages.event(cached.event(), channel, cached.data()));
-        } else {
-          connection.send(Messages.cacheMiss(channel));
-          emit(hook("cache_miss", channel));
-        }
-      }
-      countChangedLocked(state);
-      return null;
+      return connection.gone ? null : subscriptions.subscribe(connection, channel, userId, userInfo);
     }
   }
 
   public void unsubscribe(Connection connection, String channel) {
     synchronized (lock) {
-      unsubscribeLocked(connection, channel);
+      subscriptions.unsubscribe(connection, channel);
     }
-  }
-
-  private void unsubscribeLocked(Connection connection, String channel) {
-    if (!connection.channels.remove(channel)) {
-      return;
-    }
-    ChannelState state = channels.get(channel);
-    if (state == null) {
-      return;
-    }
-    state.subscribers.remove(connection);
-    if (state.kind == ChannelKind.PRESENCE) {
-      String gone = state.leave(connection);
-      if (gone != null) {
-        String removed = Messages.memberRemoved(channel, gone);
-        state.subscribers.forEach(other -> other.send(removed));
-        vacancies.delay(channel + '\0' + gone, hasWebhooks(),
-            () -> emit(hook("member_removed", channel).put("user_id", gone)));
-      }
-    }
-    if (state.subscribers.isEmpty()) {
-      channels.remove(channel);
-      vacancies.delay(channel, hasWebhooks(), () -> emit(hook("channel_vacated", channel)));
-    } else {
-      countChangedLocked(state);
-    }
-  }
-
-  /** Tells a non-presence channel's subscribers (and the webhook) its new count, throttled by {@link CountThrottle}. */
-  private void countChangedLocked(ChannelState state) {
-    if (app.subscriptionCount() && state.kind != ChannelKind.PRESENCE) {
-      counts.changed(state);
-    }
-  }
-
-  private void sendCountLocked(ChannelState state) {
-    int count = state.subscribers.size();
-    String message = Messages.subscriptionCount(state.name, count);
-    state.subscribers.forEach(c -> c.send(message));
-    emit(hook("subscription_count", state.name).put("subscription_count", count));
   }
 
   // ---- events --------------------------------------------------------------------------------
@@ -434,7 +331,7 @@ public final class AppState {
     return new ChannelView(state.name, state.kind, state.subscribers.size(), state.memberCount());
   }
 
-  private static ObjectNode hook(String name, String channel) {
+  static ObjectNode hook(String name, String channel) {
     return Json.object().put("name", name).put("channel", channel);
   }
 
