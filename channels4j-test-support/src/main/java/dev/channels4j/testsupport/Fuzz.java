@@ -278,9 +278,8 @@ public final class Fuzz {
       }
       return weighted(
           3, scalar,
-          1, () -> String.join(",", list(4, () -> jsonValue(depth - 1, scalar, key))).transform(a -> "[" + a + "]"),
-          1, () -> String.join(",", list(4, () -> key.get() + ":" + jsonValue(depth - 1, scalar, key)))
-              .transform(o -> "{" + o + "}"));
+          1, () -> "[" + String.join(",", list(4, () -> jsonValue(depth - 1, scalar, key))) + "]",
+          1, () -> "{" + String.join(",", list(4, () -> key.get() + ":" + jsonValue(depth - 1, scalar, key))) + "}");
     }
 
     /** 0 to {@code maxSize} entries (fewer when keys repeat), in drawing order. */
